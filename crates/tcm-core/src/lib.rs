@@ -1,0 +1,23 @@
+//! The TCM domain, pure: questionnaires and their validation, answers, scoring, aggregation.
+//!
+//! Architecture invariant: this crate does no I/O. It never touches files, the network, a
+//! database or the clock; callers pass text in and get values out, and pass time in when a
+//! result depends on it. That is what makes every result reproducible and testable.
+
+pub mod aggregate;
+pub mod answer;
+pub mod maturity;
+pub mod questionnaire;
+pub mod scoring;
+pub mod stage;
+pub mod text;
+
+pub use answer::{Answer, AnswerSheet, Consensus, Level, Respondent, Response};
+pub use maturity::MaturityLevel;
+pub use questionnaire::{
+    Diagnostic, InvalidQuestionnaire, Question, QuestionId, Questionnaire, QuestionnaireFile,
+    Stage, Theme, ThemeId, parse_questionnaire_file,
+};
+pub use scoring::{Score, Scorecard, score};
+pub use stage::StageId;
+pub use text::{Language, Localized};

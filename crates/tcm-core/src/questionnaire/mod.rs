@@ -1,0 +1,37 @@
+//! Questionnaires: the model, and reading it from TOML files with located diagnostics.
+
+mod diagnostic;
+mod model;
+mod parse;
+mod reader;
+mod variant;
+
+pub use diagnostic::{Diagnostic, InvalidQuestionnaire};
+pub use model::{
+    Question, QuestionId, Questionnaire, RecommendedAction, ScaleLevel, Stage, Theme, ThemeId,
+    VariantOrigin,
+};
+pub use parse::{FORMAT_VERSION, QuestionnaireFile, parse_questionnaire_file};
+pub use variant::VariantSpec;
+
+impl Questionnaire {
+    /// Parses a full grid. A variant file is refused here: it needs its base, see
+    /// [`parse_questionnaire_file`] and [`VariantSpec::resolve`].
+    pub fn from_toml(text: &str, file: &str) -> Result<Questionnaire, InvalidQuestionnaire> {
+        match parse_questionnaire_file(text, file)? {
+            QuestionnaireFile::Grid(questionnaire) => Ok(questionnaire),
+            QuestionnaireFile::Variant(variant) => Err(InvalidQuestionnaire {
+                file: file.to_owned(),
+                diagnostics: vec![Diagnostic {
+                    file: file.to_owned(),
+                    line: 1,
+                    column: 1,
+                    message: format!(
+                        "this file is a variant of `{}`; load it together with its base",
+                        variant.base_id()
+                    ),
+                }],
+            }),
+        }
+    }
+}

@@ -1,0 +1,547 @@
+//! Reading a questionnaire file (TOML, format 1) into a validated [`Questionnaire`], or into
+//! the list of every problem it has.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::ops::Range;
+
+use toml::Spanned;
+use toml::de::DeTable;
+
+use super::diagnostic::{DiagnosticSink, InvalidQuestionnaire};
+use super::model::{
+    Question, QuestionId, Questionnaire, QuestionnaireParts, RecommendedAction, ScaleLevel, Stage,
+    Theme, ThemeId,
+};
+use super::reader::{Sink, TableReader};
+use super::variant::VariantSpec;
+use crate::answer::Level;
+use crate::stage::StageId;
+
+/// The version of the file format this code reads (the `format` key).
+pub const FORMAT_VERSION: i64 = 1;
+
+/// Longest id accepted for questionnaires, themes and questions.
+const MAX_ID_LENGTH: usize = 40;
+
+/// A questionnaire file: either a full grid or a variant defined by reference to a grid's
+/// question ids (such as the classroom variant).
+#[derive(Debug, Clone)]
+pub enum QuestionnaireFile {
+    Grid(Questionnaire),
+    Variant(VariantSpec),
+}
+
+/// Parses and validates a questionnaire file. `file` names it in diagnostics.
+///
+/// Every problem is reported, each with its line and column; a malformed file never panics.
+pub fn parse_questionnaire_file(
+    text: &str,
+    file: &str,
+) -> Result<QuestionnaireFile, InvalidQuestionnaire> {
+    let sink = RefCell::new(DiagnosticSink::new(file, text));
+    let (root, syntax_errors) = DeTable::parse_recoverable(text);
+    if !syntax_errors.is_empty() {
+        for error in syntax_errors {
+            let span = error.span().unwrap_or(0..0);
+            sink.borrow_mut().error(
+                span,
+                format!("TOML syntax error: {}", error.message().trim()),
+            );
+        }
+        return Err(finish_with_errors(sink));
+    }
+    let root = TableReader::new(&sink, root.get_ref(), 0..0, "the questionnaire");
+    let file_kind = if root.get("base").is_some() {
+        VariantSpec::read(&root, file).map(QuestionnaireFile::Variant)
+    } else {
+        read_grid(&root).map(QuestionnaireFile::Grid)
+    };
+    root.finish();
+    let sink = sink.into_inner();
+    match (sink.finish(), file_kind) {
+        (Ok(()), Some(file_kind)) => Ok(file_kind),
+        (Err(invalid), _) => Err(invalid),
+        (Ok(()), None) => Err(InvalidQuestionnaire {
+            file: file.to_owned(),
+            diagnostics: Vec::new(),
+        }),
+    }
+}
+
+fn finish_with_errors(sink: Sink<'_>) -> InvalidQuestionnaire {
+    match sink.into_inner().finish() {
+        Err(invalid) => invalid,
+        Ok(()) => unreachable!("errors were recorded"),
+    }
+}
+
+/// The header every questionnaire file has: format, id, version, title, description.
+pub(crate) struct Header {
+    pub id: String,
+    pub version: semver::Version,
+    pub title: crate::text::Localized,
+    pub description: Option<crate::text::Localized>,
+}
+
+pub(crate) fn read_header(root: &TableReader<'_, '_, '_>) -> Option<Header> {
+    if let Some(format) = root.integer("format")
+        && *format.get_ref() != FORMAT_VERSION
+    {
+        root.error(
+            format.span(),
+            format!(
+                "unsupported format {} (this version of TCM Workbench reads format {FORMAT_VERSION})",
+                format.get_ref()
+            ),
+        );
+    }
+    let id = read_id(root, "id", "questionnaire id");
+    let version = root.string("version").and_then(|version| {
+        semver::Version::parse(version.get_ref())
+            .map_err(|error| {
+                root.error(
+                    version.span(),
+                    format!(
+                        "`version` must be a semantic version such as 1.0.0, found `{}` ({error})",
+                        version.get_ref()
+                    ),
+                );
+            })
+            .ok()
+    });
+    let title = root.localized("title");
+    let description = root.optional_localized("description");
+    Some(Header {
+        id: id?,
+        version: version?,
+        title: title?,
+        description,
+    })
+}
+
+/// An identifier: letters, digits, `-`, `_` or `.`, starting with a letter or digit.
+pub(crate) fn read_id(table: &TableReader<'_, '_, '_>, key: &str, what: &str) -> Option<String> {
+    let id = table.string(key)?;
+    check_id(table, id.get_ref(), id.span(), what).then(|| id.get_ref().to_string())
+}
+
+pub(crate) fn check_id(
+    table: &TableReader<'_, '_, '_>,
+    id: &str,
+    span: Range<usize>,
+    what: &str,
+) -> bool {
+    let well_formed = id.chars().next().is_some_and(|c| c.is_ascii_alphanumeric())
+        && id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
+        && id.len() <= MAX_ID_LENGTH;
+    if !well_formed {
+        table.error(
+            span,
+            format!(
+                "invalid {what} `{id}`: use letters, digits, `-`, `_` or `.` (at most {MAX_ID_LENGTH} characters)"
+            ),
+        );
+    }
+    well_formed
+}
+
+fn read_grid(root: &TableReader<'_, '_, '_>) -> Option<Questionnaire> {
+    let header = read_header(root);
+    let scale = read_scale(root);
+    let stages = read_stages(root);
+    let declared: Vec<StageId> = stages.iter().flatten().map(|(stage, _)| stage.id).collect();
+    let themes = read_themes(root, &declared);
+    let questions = read_questions(root, &declared, themes.as_deref().unwrap_or_default());
+    if let (Some(stages), Some(themes), Some(questions)) = (&stages, &themes, &questions) {
+        check_every_group_has_questions(root, stages, themes, questions);
+    }
+    Some(Questionnaire::assemble(QuestionnaireParts {
+        id: header.as_ref()?.id.clone(),
+        version: header.as_ref()?.version.clone(),
+        title: header.as_ref()?.title.clone(),
+        description: header?.description,
+        scale: scale?,
+        stages: stages?.into_iter().map(|(stage, _)| stage).collect(),
+        themes: themes?.into_iter().map(|(theme, _)| theme).collect(),
+        questions: questions?
+            .into_iter()
+            .map(|(question, _)| question)
+            .collect(),
+        variant_of: None,
+    }))
+}
+
+fn read_scale(root: &TableReader<'_, '_, '_>) -> Option<Vec<ScaleLevel>> {
+    let (span, items) = root.array("scale")?;
+    let mut levels: Vec<Option<(ScaleLevel, Range<usize>)>> = vec![None, None, None, None, None];
+    let mut complete = true;
+    for entry in root.tables_of("scale", items, |position| {
+        format!("scale entry #{}", position + 1)
+    }) {
+        let mut entry = entry;
+        let level = entry.integer_in("level", 0, i64::from(Level::MAX.value()));
+        if let Some(level) = &level {
+            entry.set_context(format!("scale level {}", level.get_ref()));
+        }
+        let label = entry.localized("label");
+        let description = entry.localized("description");
+        entry.finish();
+        let (Some(level), Some(label), Some(description)) = (level, label, description) else {
+            complete = false;
+            continue;
+        };
+        let slot = &mut levels[*level.get_ref() as usize];
+        match slot {
+            Some((_, first)) => {
+                let first_line = entry.line_of(first);
+                entry.error(
+                    level.span(),
+                    format!(
+                        "scale level {} is defined twice (first at line {first_line})",
+                        level.get_ref()
+                    ),
+                );
+                complete = false;
+            }
+            None => {
+                *slot = Some((
+                    ScaleLevel {
+                        level: Level::new(*level.get_ref() as u8)?,
+                        label,
+                        description,
+                    },
+                    level.span(),
+                ))
+            }
+        }
+    }
+    let missing: Vec<String> = levels
+        .iter()
+        .enumerate()
+        .filter(|(_, slot)| slot.is_none())
+        .map(|(level, _)| level.to_string())
+        .collect();
+    if complete && !missing.is_empty() {
+        root.error(
+            span,
+            format!(
+                "the scale must define every level from 0 to 4; missing: {}",
+                missing.join(", ")
+            ),
+        );
+    }
+    levels
+        .into_iter()
+        .map(|slot| slot.map(|(level, _)| level))
+        .collect()
+}
+
+fn read_stages(root: &TableReader<'_, '_, '_>) -> Option<Vec<(Stage, Range<usize>)>> {
+    let (span, items) = root.array("stages")?;
+    let mut stages: Vec<(Stage, Range<usize>)> = Vec::new();
+    let mut complete = true;
+    for mut entry in root.tables_of("stages", items, |position| {
+        format!("stage entry #{}", position + 1)
+    }) {
+        let id = entry.string("id").and_then(|id| {
+            id.get_ref()
+                .parse::<StageId>()
+                .map_err(|error| entry.error(id.span(), error.to_string()))
+                .ok()
+                .map(|stage| Spanned::new(id.span(), stage))
+        });
+        if let Some(id) = &id {
+            entry.set_context(format!("stage `{}`", id.get_ref()));
+        }
+        let name = entry.localized("name");
+        let purpose = entry.localized("purpose");
+        entry.finish();
+        let (Some(id), Some(name), Some(purpose)) = (id, name, purpose) else {
+            complete = false;
+            continue;
+        };
+        if stages.iter().any(|(stage, _)| stage.id == *id.get_ref()) {
+            entry.error(
+                id.span(),
+                format!("stage `{}` is declared twice", id.get_ref()),
+            );
+            complete = false;
+            continue;
+        }
+        stages.push((
+            Stage {
+                id: *id.get_ref(),
+                name,
+                purpose,
+            },
+            entry.span(),
+        ));
+    }
+    let missing: Vec<&str> = StageId::ALL
+        .iter()
+        .filter(|id| !stages.iter().any(|(stage, _)| stage.id == **id))
+        .map(|id| id.as_str())
+        .collect();
+    if complete && !missing.is_empty() {
+        root.error(
+            span,
+            format!(
+                "the five stages of the cycle must all be declared; missing: {}",
+                missing.join(", ")
+            ),
+        );
+    }
+    stages.sort_by_key(|(stage, _)| stage.id);
+    (complete && missing.is_empty()).then_some(stages)
+}
+
+fn read_themes(
+    root: &TableReader<'_, '_, '_>,
+    declared: &[StageId],
+) -> Option<Vec<(Theme, Range<usize>)>> {
+    let (_, items) = root.array("themes")?;
+    let mut themes: Vec<(Theme, Range<usize>)> = Vec::new();
+    let mut complete = true;
+    for mut entry in root.tables_of("themes", items, |position| {
+        format!("theme entry #{}", position + 1)
+    }) {
+        let id = entry
+            .string("id")
+            .filter(|id| check_id(&entry, id.get_ref(), id.span(), "theme id"));
+        if let Some(id) = &id {
+            entry.set_context(format!("theme `{}`", id.get_ref()));
+        }
+        let stage = read_stage_reference(&entry, declared);
+        let name = entry.localized("name");
+        let description = entry.optional_localized("description");
+        entry.finish();
+        let (Some(id), Some(stage), Some(name)) = (id, stage, name) else {
+            complete = false;
+            continue;
+        };
+        if let Some((_, first)) = themes
+            .iter()
+            .find(|(theme, _)| theme.id.as_str() == *id.get_ref())
+        {
+            let first_line = entry.line_of(first);
+            entry.error(
+                id.span(),
+                format!(
+                    "duplicate theme id `{}` (first defined at line {first_line})",
+                    id.get_ref()
+                ),
+            );
+            complete = false;
+            continue;
+        }
+        themes.push((
+            Theme {
+                id: ThemeId::new(*id.get_ref()),
+                stage,
+                name,
+                description,
+            },
+            entry.span(),
+        ));
+    }
+    complete.then_some(themes)
+}
+
+/// The `stage` key of a theme or question: one of the five, and declared in `stages`.
+fn read_stage_reference(entry: &TableReader<'_, '_, '_>, declared: &[StageId]) -> Option<StageId> {
+    let stage = entry.string("stage")?;
+    match stage.get_ref().parse::<StageId>() {
+        Err(error) => {
+            entry.error(stage.span(), format!("{error} in {}", entry.context()));
+            None
+        }
+        Ok(id) if !declared.contains(&id) => {
+            entry.error(
+                stage.span(),
+                format!(
+                    "stage `{id}` of {} is not declared in `stages`",
+                    entry.context()
+                ),
+            );
+            None
+        }
+        Ok(id) => Some(id),
+    }
+}
+
+fn read_questions(
+    root: &TableReader<'_, '_, '_>,
+    declared: &[StageId],
+    themes: &[(Theme, Range<usize>)],
+) -> Option<Vec<(Question, Range<usize>)>> {
+    let (_, items) = root.array("questions")?;
+    let mut questions: Vec<(Question, Range<usize>)> = Vec::new();
+    let mut first_definition: HashMap<String, Range<usize>> = HashMap::new();
+    let mut complete = true;
+    for mut entry in root.tables_of("questions", items, |position| {
+        format!("question #{}", position + 1)
+    }) {
+        let id = entry
+            .string("id")
+            .filter(|id| check_id(&entry, id.get_ref(), id.span(), "question id"));
+        if let Some(id) = &id {
+            entry.set_context(format!("question `{}`", id.get_ref()));
+            if let Some(first) = first_definition.get(*id.get_ref()) {
+                entry.error(
+                    id.span(),
+                    format!(
+                        "duplicate question id `{}` (first defined at line {})",
+                        id.get_ref(),
+                        entry.line_of(first)
+                    ),
+                );
+                complete = false;
+            } else {
+                first_definition.insert(id.get_ref().to_string(), id.span());
+            }
+        }
+        let stage = read_stage_reference(&entry, declared);
+        let theme = entry.string("theme");
+        let text = entry.localized("text");
+        let help = entry.localized("help");
+        let weight = read_weight(&entry);
+        let source = entry.string("source");
+        let action = entry.table("action").and_then(|action| {
+            let mut action = action;
+            action.set_context(format!("the action of {}", entry.context()));
+            read_action(&action)
+        });
+        entry.finish();
+        let theme = match (&theme, stage) {
+            (Some(theme), Some(stage)) => check_theme(&entry, theme, stage, themes),
+            _ => None,
+        };
+        match (id, stage, theme, text, help, weight, source, action) {
+            (
+                Some(id),
+                Some(stage),
+                Some(theme),
+                Some(text),
+                Some(help),
+                Some(weight),
+                Some(source),
+                Some(action),
+            ) => questions.push((
+                Question {
+                    id: QuestionId::new(*id.get_ref()),
+                    stage,
+                    theme,
+                    text,
+                    help,
+                    weight,
+                    source: source.get_ref().trim().to_string(),
+                    action,
+                },
+                entry.span(),
+            )),
+            _ => complete = false,
+        }
+    }
+    complete.then_some(questions)
+}
+
+fn check_theme(
+    entry: &TableReader<'_, '_, '_>,
+    theme: &Spanned<&str>,
+    stage: StageId,
+    themes: &[(Theme, Range<usize>)],
+) -> Option<ThemeId> {
+    match themes
+        .iter()
+        .find(|(known, _)| known.id.as_str() == *theme.get_ref())
+    {
+        None => {
+            entry.error(
+                theme.span(),
+                format!("unknown theme `{}` in {}", theme.get_ref(), entry.context()),
+            );
+            None
+        }
+        Some((known, _)) if known.stage != stage => {
+            entry.error(
+                theme.span(),
+                format!(
+                    "theme `{}` belongs to stage `{}`, but {} is in stage `{stage}`",
+                    theme.get_ref(),
+                    known.stage,
+                    entry.context()
+                ),
+            );
+            None
+        }
+        Some((known, _)) => Some(known.id.clone()),
+    }
+}
+
+/// `weight`: a finite number > 0; 1 when absent.
+fn read_weight(entry: &TableReader<'_, '_, '_>) -> Option<f64> {
+    if entry.get("weight").is_none() {
+        return Some(1.0);
+    }
+    let weight = entry.optional_number("weight")?;
+    let value = *weight.get_ref();
+    if value.is_finite() && value > 0.0 {
+        Some(value)
+    } else {
+        entry.error(
+            weight.span(),
+            format!(
+                "`weight` of {} must be greater than 0, found {value}",
+                entry.context()
+            ),
+        );
+        None
+    }
+}
+
+fn read_action(action: &TableReader<'_, '_, '_>) -> Option<RecommendedAction> {
+    let title = action.localized("title");
+    let description = action.localized("description");
+    let effort = action.integer_in("effort", 1, 3);
+    let impact = action.integer_in("impact", 1, 3);
+    action.finish();
+    Some(RecommendedAction {
+        title: title?,
+        description: description?,
+        effort: *effort?.get_ref() as u8,
+        impact: *impact?.get_ref() as u8,
+    })
+}
+
+fn check_every_group_has_questions(
+    root: &TableReader<'_, '_, '_>,
+    stages: &[(Stage, Range<usize>)],
+    themes: &[(Theme, Range<usize>)],
+    questions: &[(Question, Range<usize>)],
+) {
+    for (stage, span) in stages {
+        if !questions
+            .iter()
+            .any(|(question, _)| question.stage == stage.id)
+        {
+            root.error(
+                span.clone(),
+                format!("stage `{}` has no question", stage.id),
+            );
+        }
+    }
+    for (theme, span) in themes {
+        if !questions
+            .iter()
+            .any(|(question, _)| question.theme == theme.id)
+        {
+            root.error(
+                span.clone(),
+                format!("theme `{}` has no question", theme.id),
+            );
+        }
+    }
+}

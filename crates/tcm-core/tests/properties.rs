@@ -1,0 +1,97 @@
+//! Properties that hold for any answers and any text: bounds of scores and coverage, order
+//! independence, and a parser that never panics.
+
+use proptest::prelude::*;
+use tcm_core::{
+    Answer, AnswerSheet, Level, Questionnaire, Respondent, Response, Score,
+    parse_questionnaire_file, score,
+};
+
+const SAMPLE: &str = include_str!("../../../questionnaires/sample.toml");
+
+fn answer() -> impl Strategy<Value = Answer> {
+    prop_oneof![
+        (0u8..=4).prop_map(|value| Answer::Level(Level::new(value).expect("in range"))),
+        Just(Answer::NotApplicable),
+        Just(Answer::DontKnow),
+    ]
+}
+
+/// Up to 6 respondents, each answering a random subset of the sample's 10 questions.
+fn answers() -> impl Strategy<Value = Vec<(u8, usize, Answer)>> {
+    proptest::collection::vec((0u8..6, 0usize..10, answer()), 0..60)
+}
+
+fn build(questionnaire: &Questionnaire, triples: &[(u8, usize, Answer)]) -> AnswerSheet {
+    let mut sheet = AnswerSheet::new();
+    for (respondent, question, answer) in triples {
+        let id = questionnaire.questions()[*question].id.clone();
+        let _ = sheet.record(
+            Respondent::new(format!("r{respondent}")),
+            id,
+            Response {
+                answer: *answer,
+                comment: None,
+            },
+        );
+    }
+    sheet
+}
+
+proptest! {
+    #[test]
+    fn scores_and_coverage_stay_in_bounds(triples in answers()) {
+        let questionnaire = Questionnaire::from_toml(SAMPLE, "sample.toml").expect("valid");
+        let card = score(&questionnaire, &build(&questionnaire, &triples));
+        let stage_scores: Vec<f64> = card.stages.iter().filter_map(|s| s.result.score.map(Score::value)).collect();
+        for group in card.stages.iter().map(|s| &s.result).chain(card.themes.iter().map(|t| &t.result)) {
+            if let Some(score) = group.score {
+                prop_assert!((0.0..=100.0).contains(&score.value()));
+            }
+            if let Some(coverage) = group.coverage {
+                prop_assert!((0.0..=1.0).contains(&coverage));
+            }
+            prop_assert!(group.answered <= group.applicable && group.applicable <= group.questions);
+            prop_assert_eq!(group.score.is_some(), group.answered > 0);
+        }
+        match card.overall {
+            None => prop_assert!(stage_scores.is_empty()),
+            Some(overall) => {
+                let min = stage_scores.iter().cloned().fold(f64::INFINITY, f64::min);
+                let max = stage_scores.iter().cloned().fold(f64::NEG_INFINITY, f64::max);
+                prop_assert!(overall.value() >= min - 1e-9 && overall.value() <= max + 1e-9);
+            }
+        }
+    }
+
+    #[test]
+    fn the_order_answers_arrive_in_does_not_matter(triples in answers()) {
+        let questionnaire = Questionnaire::from_toml(SAMPLE, "sample.toml").expect("valid");
+        let forward = score(&questionnaire, &build(&questionnaire, &triples));
+        let mut reversed_triples = triples.clone();
+        reversed_triples.reverse();
+        // Keep the first answer of each (respondent, question) pair in both orders.
+        let mut seen = std::collections::HashSet::new();
+        let deduplicated: Vec<_> = triples.iter().filter(|(r, q, _)| seen.insert((*r, *q))).cloned().collect();
+        let mut backward_input = deduplicated.clone();
+        backward_input.reverse();
+        let once = score(&questionnaire, &build(&questionnaire, &deduplicated));
+        let backward = score(&questionnaire, &build(&questionnaire, &backward_input));
+        prop_assert_eq!(&forward, &once);
+        prop_assert_eq!(once, backward);
+    }
+
+    #[test]
+    fn the_parser_never_panics_on_arbitrary_text(text in ".{0,400}") {
+        let _ = parse_questionnaire_file(&text, "any.toml");
+    }
+
+    #[test]
+    fn the_parser_never_panics_on_a_damaged_sample(position in 0usize..SAMPLE.len(), junk in "[\\[\\]=\"{}a-z0-9 \n.]{0,8}") {
+        let mut text = SAMPLE.to_owned();
+        let mut position = position;
+        while !text.is_char_boundary(position) { position -= 1; }
+        text.insert_str(position, &junk);
+        let _ = parse_questionnaire_file(&text, "damaged.toml");
+    }
+}
