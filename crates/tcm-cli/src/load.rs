@@ -1,0 +1,91 @@
+//! Reading questionnaire and answer files from disk, with errors that name the file.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::Context;
+use tcm_core::questionnaire::{QuestionnaireFile, parse_questionnaire_file};
+use tcm_core::{AnswerSheet, Questionnaire};
+
+use crate::failure::Failure;
+
+/// Reads a questionnaire file. A variant is resolved against its base, looked for as
+/// `<base id>.toml` in the variant's folder.
+pub fn questionnaire(path: &Path) -> Result<Questionnaire, Failure> {
+    match parse(path)? {
+        QuestionnaireFile::Grid(questionnaire) => Ok(questionnaire),
+        QuestionnaireFile::Variant(variant) => {
+            let base_path = base_path(path, variant.base_id());
+            if !base_path.is_file() {
+                return Err(Failure::Error(anyhow::anyhow!(
+                    "{} is a variant of `{}`, but its base {} was not found",
+                    path.display(),
+                    variant.base_id(),
+                    base_path.display()
+                )));
+            }
+            let base = match parse(&base_path)? {
+                QuestionnaireFile::Grid(base) => base,
+                QuestionnaireFile::Variant(_) => {
+                    return Err(Failure::Error(anyhow::anyhow!(
+                        "the base {} of {} is itself a variant; a variant must be cut from a full grid",
+                        base_path.display(),
+                        path.display()
+                    )));
+                }
+            };
+            variant.resolve(&base).map_err(problems)
+        }
+    }
+}
+
+fn base_path(variant: &Path, base_id: &str) -> PathBuf {
+    variant
+        .parent()
+        .unwrap_or_else(|| Path::new("."))
+        .join(format!("{base_id}.toml"))
+}
+
+fn parse(path: &Path) -> Result<QuestionnaireFile, Failure> {
+    let bytes = std::fs::read(path)
+        .with_context(|| format!("cannot read questionnaire {}", path.display()))?;
+    let text = String::from_utf8(bytes).map_err(|error| {
+        let offset = error.utf8_error().valid_up_to();
+        let line = error.as_bytes()[..offset]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count()
+            + 1;
+        Failure::Problems(vec![format!(
+            "{}:{line}:1: the file is not UTF-8 text (questionnaires must be saved as UTF-8)",
+            path.display()
+        )])
+    })?;
+    parse_questionnaire_file(&text, &path.display().to_string()).map_err(problems)
+}
+
+fn problems(invalid: tcm_core::InvalidQuestionnaire) -> Failure {
+    Failure::Problems(
+        invalid
+            .diagnostics
+            .iter()
+            .map(ToString::to_string)
+            .collect(),
+    )
+}
+
+/// Reads an answers CSV file against a questionnaire.
+pub fn answers(path: &Path, questionnaire: &Questionnaire) -> Result<AnswerSheet, Failure> {
+    let bytes =
+        std::fs::read(path).with_context(|| format!("cannot read answers {}", path.display()))?;
+    tcm_interchange::read_answers_csv(&bytes, questionnaire).map_err(|error| match error {
+        tcm_interchange::AnswersCsvError::Empty => {
+            Failure::Error(anyhow::anyhow!("{}: {error}", path.display()))
+        }
+        tcm_interchange::AnswersCsvError::Problems(problems) => Failure::Problems(
+            problems
+                .iter()
+                .map(|problem| format!("{}: {problem}", path.display()))
+                .collect(),
+        ),
+    })
+}

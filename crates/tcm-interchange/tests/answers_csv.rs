@@ -1,0 +1,170 @@
+//! The answers CSV reader on the files people really send.
+
+use tcm_core::{Answer, QuestionId, Questionnaire, Respondent};
+use tcm_interchange::{AnswersCsvError, read_answers_csv};
+
+const SAMPLE: &str = include_str!("../../../questionnaires/sample.toml");
+
+fn sample() -> Questionnaire {
+    Questionnaire::from_toml(SAMPLE, "sample.toml").expect("valid")
+}
+
+fn answer_of(
+    sheet: &tcm_core::AnswerSheet,
+    respondent: &str,
+    question: &str,
+) -> Option<(Answer, Option<String>)> {
+    sheet
+        .response(&Respondent::new(respondent), &QuestionId::new(question))
+        .map(|response| (response.answer, response.comment.clone()))
+}
+
+fn problems(bytes: &[u8]) -> Vec<String> {
+    match read_answers_csv(bytes, &sample()) {
+        Ok(_) => Vec::new(),
+        Err(error) => error.problems().iter().map(ToString::to_string).collect(),
+    }
+}
+
+#[test]
+fn comma_lf_and_plain_fields() {
+    let sheet = read_answers_csv(
+        b"respondent,question,answer\nann,sample-cre-01,3\nann,sample-cre-02,NA\nbob,sample-cre-01,?\n",
+        &sample(),
+    )
+    .expect("valid");
+    assert_eq!(sheet.len(), 3);
+    assert_eq!(
+        answer_of(&sheet, "ann", "sample-cre-01").map(|a| a.0),
+        "3".parse().ok()
+    );
+    assert_eq!(
+        answer_of(&sheet, "ann", "sample-cre-02").map(|a| a.0),
+        Some(Answer::NotApplicable)
+    );
+    assert_eq!(
+        answer_of(&sheet, "bob", "sample-cre-01").map(|a| a.0),
+        Some(Answer::DontKnow)
+    );
+}
+
+#[test]
+fn semicolon_crlf_bom_and_quoted_fields_with_commas_quotes_and_newlines() {
+    let text = "\u{feff}respondent;question;answer;comment\r\n\
+                \"Dupont, Anne\";sample-cre-01;4;\"Segments « comportementaux », revus; l’an dernier\"\r\n\
+                Bob;sample-act-01;N/A;\"Deux lignes :\r\nla seconde, avec \"\"guillemets\"\"\"\r\n\
+                Bob;sample-act-02;na;\r\n";
+    let sheet = read_answers_csv(text.as_bytes(), &sample()).expect("valid");
+    assert_eq!(sheet.len(), 3);
+    assert_eq!(
+        answer_of(&sheet, "Dupont, Anne", "sample-cre-01"),
+        Some((
+            "4".parse().expect("level"),
+            Some("Segments « comportementaux », revus; l’an dernier".to_owned())
+        ))
+    );
+    assert_eq!(
+        answer_of(&sheet, "Bob", "sample-act-01"),
+        Some((
+            Answer::NotApplicable,
+            Some("Deux lignes :\r\nla seconde, avec \"guillemets\"".to_owned())
+        ))
+    );
+    assert_eq!(
+        answer_of(&sheet, "Bob", "sample-act-02"),
+        Some((Answer::NotApplicable, None))
+    );
+}
+
+#[test]
+fn windows_1252_from_french_excel() {
+    // "Réponse très complète ; à revoir" in Windows-1252: é = E9, è = E8, à = E0.
+    let mut bytes = b"respondent;question;answer;comment\r\nH\xe9l\xe8ne;sample-cur-01;2;R\xe9ponse tr\xe8s compl\xe8te, \xe0 revoir\r\n".to_vec();
+    bytes.extend_from_slice(b"H\xe9l\xe8ne;sample-cur-02;1;\r\n");
+    let sheet = read_answers_csv(&bytes, &sample()).expect("valid");
+    assert_eq!(
+        answer_of(&sheet, "Hélène", "sample-cur-01").and_then(|a| a.1),
+        Some("Réponse très complète, à revoir".to_owned())
+    );
+}
+
+#[test]
+fn columns_may_come_in_any_order_and_any_case() {
+    let sheet = read_answers_csv(
+        b"Answer,Question,Respondent\n2,sample-pro-01,ann\n",
+        &sample(),
+    )
+    .expect("valid");
+    assert_eq!(
+        answer_of(&sheet, "ann", "sample-pro-01").map(|a| a.0),
+        "2".parse().ok()
+    );
+}
+
+#[test]
+fn blank_lines_are_skipped() {
+    let sheet = read_answers_csv(
+        b"respondent,question,answer\n\nann,sample-pro-01,2\n\n",
+        &sample(),
+    )
+    .expect("valid");
+    assert_eq!(sheet.len(), 1);
+}
+
+#[test]
+fn every_bad_row_is_named_by_its_line() {
+    let text = "respondent,question,answer,comment\n\
+                ann,sample-cre-01,3,ok\n\
+                ann,sample-cre-99,3,\n\
+                ann,sample-cre-02,5,\n\
+                ann,sample-cre-01,2,\n\
+                ,sample-act-01,2,\n\
+                bob,sample-act-01,2\n\
+                \"multi\nline\",sample-act-02,yes,\n";
+    assert_eq!(
+        problems(text.as_bytes()),
+        [
+            "line 3: unknown question id `sample-cre-99` (not in questionnaire `sample`)",
+            "line 4: invalid answer `5` (expected 0, 1, 2, 3, 4, NA or ?)",
+            "line 5: respondent `ann` already answered question `sample-cre-01` at line 2",
+            "line 6: the respondent is empty",
+            "line 7: expected 4 fields as in the header, found 3 (is a comment with a delimiter missing its quotes?)",
+            "line 8: invalid answer `yes` (expected 0, 1, 2, 3, 4, NA or ?)",
+        ]
+    );
+}
+
+#[test]
+fn a_bad_header_is_explained() {
+    assert_eq!(
+        problems(b"who,question,answer\nann,sample-cre-01,3\n"),
+        [
+            "line 1: unknown column `who` in the header (expected respondent, question, answer and optionally comment)",
+            "line 1: missing column `respondent` in the header (expected `respondent,question,answer[,comment]`)",
+        ]
+    );
+    assert_eq!(
+        read_answers_csv(b"  \n", &sample()),
+        Err(AnswersCsvError::Empty)
+    );
+    assert_eq!(
+        read_answers_csv(b"", &sample()),
+        Err(AnswersCsvError::Empty)
+    );
+}
+
+#[test]
+fn a_header_only_file_has_no_answers() {
+    let sheet = read_answers_csv(b"respondent,question,answer\n", &sample()).expect("valid");
+    assert!(sheet.is_empty());
+}
+
+#[test]
+fn delimiter_sniffing() {
+    use tcm_interchange::text::sniff_delimiter;
+    assert_eq!(sniff_delimiter("a;b;c\n1,5;2;3"), b';');
+    assert_eq!(sniff_delimiter("a,b,c\n"), b',');
+    assert_eq!(sniff_delimiter("\"a;b\",c,d\n"), b',');
+    assert_eq!(sniff_delimiter("a\tb\tc"), b'\t');
+    assert_eq!(sniff_delimiter("single"), b',');
+}
