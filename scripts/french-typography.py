@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
-"""Apply French typography to a questionnaire file in place, inside quoted strings only:
-a narrow no-break space (U+202F) before ? ! ; and a no-break space (U+00A0) before : and
-inside « guillemets ». Idempotent. Usage: scripts/french-typography.py FILE..."""
+"""Apply French typography in place: a narrow no-break space (U+202F) before ? ! ; and a
+no-break space (U+00A0) before : and inside « guillemets ». In a TOML questionnaire, only
+one-line French values (`xxx.fr = "..."`) change; in a JSON catalogue (fr.json), every string
+value. Idempotent. Usage: scripts/french-typography.py FILE..."""
+import json
 import re
 import sys
 
@@ -24,8 +26,21 @@ def process(line: str) -> str:
     return match.group(1) + fix(match.group(2)) + "\n"
 
 
+def fix_json(value):
+    if isinstance(value, dict):
+        return {key: fix_json(item) for key, item in value.items()}
+    if isinstance(value, str):
+        # ICU placeholders such as {count, plural, ...} keep their ASCII syntax.
+        return fix(value)
+    return value
+
+
 for path in sys.argv[1:]:
     with open(path, encoding="utf-8") as handle:
-        lines = handle.readlines()
+        if path.endswith(".json"):
+            data = fix_json(json.load(handle))
+            text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+        else:
+            text = "".join(process(line) for line in handle.readlines())
     with open(path, "w", encoding="utf-8") as handle:
-        handle.writelines(process(line) for line in lines)
+        handle.write(text)

@@ -1,0 +1,14 @@
+//! The application surface: what the desktop shell (and any other front end) may ask for.
+//!
+//! Architecture invariant: the types that cross to the UI live here, apart from the domain
+//! types, and are converted from them. Each derives `ts_rs::TS`; `make bindings` (a test)
+//! writes their TypeScript twins into `ui/src/lib/bindings`, which are committed and checked
+//! for drift in CI. Handlers take plain inputs and return `Result<_, ApiError>`: the shell
+//! only adapts them to Tauri commands.
+
+pub mod catalogue;
+pub mod error;
+pub mod questionnaires;
+pub mod transfer;
+
+pub use error::{ApiError, ErrorKind};

@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# `make test`: installs what is missing, then runs every check and test CI runs, in order:
+# formatting, clippy, Rust tests (with the bindings drift check), the UI's type check, lint
+# and unit tests, and the real app under Xvfb driven through tauri-driver.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+step() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
+started=$SECONDS
+
+scripts/setup.sh test
+
+step "Building the interface (the desktop crate embeds ui/dist)"
+npm --prefix ui run build --silent
+
+step "cargo fmt --check"
+cargo fmt --all --check
+
+step "cargo clippy (all targets, warnings are errors)"
+cargo clippy --workspace --all-targets --locked -- -D warnings
+
+step "Rust tests (and TypeScript bindings regenerated)"
+cargo test --workspace --locked
+
+step "Bindings drift: regenerated bindings must match the committed ones"
+if ! git diff --exit-code -- ui/src/lib/bindings || [[ -n $(git status --porcelain -- ui/src/lib/bindings) ]]; then
+  echo "ui/src/lib/bindings changed when regenerated: run 'make bindings' and commit the result." >&2
+  exit 1
+fi
+
+step "UI: type check, lint, unit tests"
+npm --prefix ui run check --silent
+npm --prefix ui run lint --silent
+npm --prefix ui test --silent
+
+step "End to end: the real app under Xvfb, driven through tauri-driver"
+tests/e2e/run.sh
+
+printf '\n\033[1mAll checks passed in %d s.\033[0m\n' $((SECONDS - started))

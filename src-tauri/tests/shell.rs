@@ -1,0 +1,97 @@
+//! The shell without a window: commands answer through Tauri's IPC with the mock runtime,
+//! errors arrive as `{kind, message}`, and the UI's wrappers name exactly the commands the
+//! shell registers.
+
+use tauri::ipc::{CallbackFn, InvokeBody};
+use tauri::test::{INVOKE_KEY, get_ipc_response, mock_builder, mock_context, noop_assets};
+use tauri::webview::InvokeRequest;
+
+fn invoke(command: &str, body: serde_json::Value) -> Result<serde_json::Value, serde_json::Value> {
+    let app = tcm_desktop::build_app(mock_builder())
+        .build(mock_context(noop_assets()))
+        .expect("the app builds with the mock runtime");
+    let webview = tauri::WebviewWindowBuilder::new(&app, "main", Default::default())
+        .build()
+        .expect("a mock window");
+    get_ipc_response(
+        &webview,
+        InvokeRequest {
+            cmd: command.into(),
+            callback: CallbackFn(0),
+            error: CallbackFn(1),
+            url: "tauri://localhost".parse().expect("url"),
+            body: InvokeBody::Json(body),
+            headers: Default::default(),
+            invoke_key: INVOKE_KEY.to_string(),
+        },
+    )
+    .map(|body| body.deserialize::<serde_json::Value>().expect("JSON"))
+}
+
+#[test]
+fn the_overview_command_returns_the_five_stages() {
+    let overview = invoke("questionnaire_overview", serde_json::json!({})).expect("ok");
+    let stages: Vec<&str> = overview["stages"]
+        .as_array()
+        .expect("stages")
+        .iter()
+        .map(|stage| stage["id"].as_str().expect("id"))
+        .collect();
+    assert_eq!(
+        stages,
+        ["creative", "active", "curative", "preventive", "proactive"]
+    );
+    assert_eq!(overview["stages"][0]["name"]["fr"], "Créative");
+}
+
+#[test]
+fn errors_cross_as_kind_and_message() {
+    let error = invoke("questionnaire_overview", serde_json::json!({"id": "nope"}))
+        .expect_err("unknown id");
+    assert_eq!(
+        error,
+        serde_json::json!({"kind": "notFound", "message": "no questionnaire `nope` is bundled"})
+    );
+}
+
+/// The command names between `generate_handler![` and `]` in lib.rs.
+fn registered_commands() -> Vec<String> {
+    let source = include_str!("../src/lib.rs");
+    let start =
+        source.find("generate_handler![").expect("handler list") + "generate_handler![".len();
+    let end = start + source[start..].find(']').expect("end of list");
+    source[start..end]
+        .split(',')
+        .map(|entry| entry.trim().trim_start_matches("commands::").to_owned())
+        .filter(|name| !name.is_empty())
+        .collect()
+}
+
+/// The command names the UI calls: `call<...>('name'` in api.ts.
+fn wrapped_commands() -> Vec<String> {
+    let source = include_str!("../../ui/src/lib/api.ts");
+    source
+        .match_indices("call<")
+        .filter_map(|(at, _)| {
+            // `call<T>('name'`: the type argument is followed at once by a quoted name (the
+            // definition `call<T>(command: string` is not).
+            let rest = &source[at..];
+            let open = rest.find(">(")? + 2;
+            let name = rest[open..].strip_prefix('\'')?;
+            Some(name[..name.find('\'')?].to_owned())
+        })
+        .collect()
+}
+
+#[test]
+fn the_ui_wraps_exactly_the_registered_commands() {
+    let mut registered = registered_commands();
+    let mut wrapped = wrapped_commands();
+    registered.sort();
+    wrapped.sort();
+    assert!(!registered.is_empty());
+    assert_eq!(
+        registered, wrapped,
+        "src-tauri/src/lib.rs and ui/src/lib/api.ts disagree"
+    );
+}

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Runs inside xvfb-run: starts tauri-driver, waits for its port, runs the specs, stops it.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+port=${TCM_E2E_DRIVER_PORT:-4444}
+tauri-driver --port "$port" >"${TCM_E2E_ARTIFACTS:-/tmp}/tauri-driver.log" 2>&1 &
+driver=$!
+trap 'kill "$driver" 2>/dev/null || true' EXIT
+
+for _ in $(seq 1 100); do
+  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then break; fi
+  sleep 0.1
+done
+
+TCM_E2E_DRIVER_PORT=$port npm test --silent
