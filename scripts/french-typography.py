@@ -19,8 +19,9 @@ def fix(text: str) -> str:
 
 
 def process(line: str) -> str:
-    # Only French values: keys ending in `.fr = "..."` or `fr = "..."`.
-    match = re.match(r'^(\s*(?:[\w.]+\.)?fr\s*=\s*)(".*")\s*$', line)
+    # Only French values: keys ending in `.fr = "..."` or `fr = "..."`, and `source` (the
+    # sources are cited in French).
+    match = re.match(r'^(\s*(?:(?:[\w.]+\.)?fr|source)\s*=\s*)(".*")\s*$', line)
     if not match:
         return line
     return match.group(1) + fix(match.group(2)) + "\n"

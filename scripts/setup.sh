@@ -35,7 +35,10 @@ npm_install() {
   local dir=$1 stamp="$1/node_modules/.tcm-lock-stamp"
   if [[ ! -f $stamp ]] || ! cmp -s "$dir/package-lock.json" "$stamp"; then
     say "Installing npm packages in $dir"
-    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
+    # `npm install` installs the locked versions; unlike `npm ci` it tolerates optional
+    # packages for other platforms that a registry mirror may not carry (the Tauri CLI
+    # ships one native package per platform).
+    (cd "$dir" && npm install --no-audit --no-fund --loglevel=error)
     cp "$dir/package-lock.json" "$stamp"
   fi
 }
@@ -44,7 +47,7 @@ npm_install ui
 
 # Cargo tools ----------------------------------------------------------------------------------
 if [[ $mode == test ]]; then
-  if ! tauri-driver --version 2>/dev/null | grep -q "$TAURI_DRIVER_VERSION"; then
+  if ! cargo install --list | grep -q "^tauri-driver v$TAURI_DRIVER_VERSION:"; then
     say "Installing tauri-driver $TAURI_DRIVER_VERSION"
     cargo install "tauri-driver@$TAURI_DRIVER_VERSION" --locked
   fi

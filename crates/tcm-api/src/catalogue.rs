@@ -7,13 +7,19 @@ use tcm_core::{InvalidQuestionnaire, Questionnaire};
 
 /// The source of each bundled questionnaire file: (file name, text). Grids come before the
 /// variants cut from them.
-const BUNDLED: &[(&str, &str)] = &[(
-    "sample.toml",
-    include_str!("../../../questionnaires/sample.toml"),
-)];
+const BUNDLED: &[(&str, &str)] = &[
+    (
+        "tcm-92.toml",
+        include_str!("../../../questionnaires/tcm-92.toml"),
+    ),
+    (
+        "tcm-25-classroom.toml",
+        include_str!("../../../questionnaires/tcm-25-classroom.toml"),
+    ),
+];
 
-/// The id of the questionnaire a new assessment uses unless told otherwise.
-pub const DEFAULT_QUESTIONNAIRE: &str = "sample";
+/// The id of the questionnaire a new assessment uses unless told otherwise: the full grid.
+pub const DEFAULT_QUESTIONNAIRE: &str = "tcm-92";
 
 /// Parses every bundled file; variants are resolved against the grids listed before them.
 pub fn load_bundled() -> Result<Vec<Questionnaire>, InvalidQuestionnaire> {

@@ -56,7 +56,18 @@ mod tests {
     }
 
     #[test]
-    fn every_bundled_questionnaire_loads() {
-        assert!(!list_questionnaires().expect("bundled").is_empty());
+    fn the_full_grid_and_its_classroom_variant_are_bundled() {
+        let list = list_questionnaires().expect("bundled");
+        let summary: Vec<(&str, u32, Option<&str>)> = list
+            .iter()
+            .map(|q| (q.id.as_str(), q.question_count, q.variant_of.as_deref()))
+            .collect();
+        assert_eq!(
+            summary,
+            [
+                ("tcm-92", 92, None),
+                ("tcm-25-classroom", 25, Some("tcm-92"))
+            ]
+        );
     }
 }

@@ -38,6 +38,33 @@ pub enum Command {
                             tcm score -q questionnaires/tcm-92.toml -a answers.csv --format table"
     )]
     Score(ScoreArgs),
+    /// Render a questionnaire for people to read and review (Markdown)
+    #[command(
+        after_help = "Examples:\n  tcm grid questionnaires/tcm-92.toml --format md > grid.md\n  \
+                            tcm grid questionnaires/tcm-92.toml --format md --lang fr --out grille.md"
+    )]
+    Grid(GridArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct GridArgs {
+    /// The questionnaire file (TOML)
+    pub file: PathBuf,
+    /// Output format
+    #[arg(short, long, value_enum, default_value_t = GridFormat::Md)]
+    pub format: GridFormat,
+    /// Languages: fr, en or both (French first)
+    #[arg(long, default_value = "both", value_parser = ["fr", "en", "both"])]
+    pub lang: String,
+    /// Write to this file instead of standard output
+    #[arg(short, long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum GridFormat {
+    /// Markdown
+    Md,
 }
 
 #[derive(Debug, Args)]

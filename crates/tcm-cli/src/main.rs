@@ -17,6 +17,7 @@ fn main() -> ExitCode {
     let outcome = match cli.command {
         Command::Validate(args) => commands::validate::run(&args),
         Command::Score(args) => commands::score::run(&args),
+        Command::Grid(args) => commands::grid::run(&args),
     };
     match outcome {
         Ok(()) => ExitCode::SUCCESS,

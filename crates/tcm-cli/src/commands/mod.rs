@@ -1,4 +1,5 @@
 //! One module per subcommand.
 
+pub mod grid;
 pub mod score;
 pub mod validate;

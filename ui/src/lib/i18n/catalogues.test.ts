@@ -1,7 +1,8 @@
 // The catalogues are complete and consistent: same keys in French and English, every key the
 // code uses exists, and French text follows French typography.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import en from './en.json';
 import fr from './fr.json';
@@ -26,6 +27,7 @@ function sourceFiles(directory: string): string[] {
   });
 }
 
+const here = dirname(fileURLToPath(import.meta.url));
 const french = flatten(fr as Catalogue);
 const english = flatten(en as Catalogue);
 
@@ -36,7 +38,7 @@ describe('catalogues', () => {
 
   it('hold every key the code asks for', () => {
     const used = new Set<string>();
-    for (const file of sourceFiles(join(__dirname, '..', '..'))) {
+    for (const file of sourceFiles(join(here, '..', '..'))) {
       const text = readFileSync(file, 'utf-8');
       for (const match of text.matchAll(/\$_\(\s*'([\w.]+)'/g)) used.add(match[1]);
     }

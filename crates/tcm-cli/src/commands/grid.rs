@@ -1,0 +1,31 @@
+//! `tcm grid FILE --format md [--lang fr|en|both] [--out FILE]`.
+
+use anyhow::Context;
+use tcm_core::Language;
+use tcm_report::grid_markdown::{self, Languages};
+
+use crate::cli::{GridArgs, GridFormat};
+use crate::failure::Failure;
+use crate::load;
+
+pub fn run(args: &GridArgs) -> Result<(), Failure> {
+    let questionnaire = load::questionnaire(&args.file)?;
+    let languages = match args.lang.as_str() {
+        "fr" => Languages::One(Language::French),
+        "en" => Languages::One(Language::English),
+        _ => Languages::Both,
+    };
+    let source_name = args.file.file_name().map_or_else(
+        || args.file.display().to_string(),
+        |name| name.to_string_lossy().into_owned(),
+    );
+    let text = match args.format {
+        GridFormat::Md => grid_markdown::render(&questionnaire, languages, &source_name),
+    };
+    match &args.out {
+        Some(path) => std::fs::write(path, text)
+            .with_context(|| format!("cannot write {}", path.display()))?,
+        None => print!("{text}"),
+    }
+    Ok(())
+}
