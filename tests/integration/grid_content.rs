@@ -453,3 +453,15 @@ fn the_classroom_variant_has_five_questions_per_stage_from_the_grid() {
         Some("tcm-92")
     );
 }
+
+#[test]
+fn the_grid_and_its_variant_survive_a_snapshot_round_trip() {
+    let grid = tcm92();
+    let classroom = variant("tcm-25-classroom.toml", &grid);
+    for questionnaire in [&grid, &classroom] {
+        let snapshot = questionnaire.to_toml();
+        let again = Questionnaire::from_toml(&snapshot, "snapshot.toml")
+            .unwrap_or_else(|invalid| panic!("{}", invalid.report()));
+        assert_eq!(&again, questionnaire);
+    }
+}

@@ -6,6 +6,7 @@
 
 pub mod aggregate;
 pub mod answer;
+pub mod assessment;
 pub mod maturity;
 pub mod questionnaire;
 pub mod scoring;
@@ -13,6 +14,10 @@ pub mod stage;
 pub mod text;
 
 pub use answer::{Answer, AnswerSheet, Consensus, Level, Respondent, Response};
+pub use assessment::{
+    ActionLink, ActionStatus, Assessment, AssessmentStatus, Mode, Organisation, OrganisationSize,
+    PlannedAction, RespondentProfile, Sector, Targets,
+};
 pub use maturity::MaturityLevel;
 pub use questionnaire::{
     Diagnostic, InvalidQuestionnaire, Question, QuestionId, Questionnaire, QuestionnaireFile,

@@ -163,3 +163,20 @@ fn a_variant_file_is_checked_for_duplicates_and_shape() {
             .contains("this file is a variant of `sample`; load it together with its base")
     );
 }
+
+#[test]
+fn a_questionnaire_written_as_toml_reads_back_the_same() {
+    let base = Questionnaire::from_toml(SAMPLE, "sample.toml").expect("valid");
+    let again = Questionnaire::from_toml(&base.to_toml(), "snapshot.toml").expect("valid snapshot");
+    assert_eq!(again, base);
+    let short = spec(&variant(FIVE, "^1.0"))
+        .resolve(&base)
+        .expect("resolves");
+    let again =
+        Questionnaire::from_toml(&short.to_toml(), "snapshot.toml").expect("valid snapshot");
+    assert_eq!(again, short);
+    assert_eq!(
+        again.variant_of().map(|origin| origin.id.as_str()),
+        Some("sample")
+    );
+}

@@ -5,6 +5,7 @@ mod model;
 mod parse;
 mod reader;
 mod variant;
+mod write;
 
 pub use diagnostic::{Diagnostic, InvalidQuestionnaire};
 pub use model::{

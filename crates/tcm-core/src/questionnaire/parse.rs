@@ -11,7 +11,7 @@ use toml::de::DeTable;
 use super::diagnostic::{DiagnosticSink, InvalidQuestionnaire};
 use super::model::{
     Question, QuestionId, Questionnaire, QuestionnaireParts, RecommendedAction, ScaleLevel, Stage,
-    Theme, ThemeId,
+    Theme, ThemeId, VariantOrigin,
 };
 use super::reader::{Sink, TableReader};
 use super::variant::VariantSpec;
@@ -150,6 +150,25 @@ pub(crate) fn check_id(
 
 fn read_grid(root: &TableReader<'_, '_, '_>) -> Option<Questionnaire> {
     let header = read_header(root);
+    let variant_of = root.optional_table("variant_of").and_then(|mut origin| {
+        origin.set_context("`variant_of`");
+        let id = read_id(&origin, "id", "base questionnaire id");
+        let version = origin.string("version").and_then(|version| {
+            semver::Version::parse(version.get_ref())
+                .map_err(|error| {
+                    origin.error(
+                        version.span(),
+                        format!("`version` of `variant_of` must be a semantic version ({error})"),
+                    )
+                })
+                .ok()
+        });
+        origin.finish();
+        Some(VariantOrigin {
+            id: id?,
+            version: version?,
+        })
+    });
     let scale = read_scale(root);
     let stages = read_stages(root);
     let declared: Vec<StageId> = stages.iter().flatten().map(|(stage, _)| stage.id).collect();
@@ -170,7 +189,7 @@ fn read_grid(root: &TableReader<'_, '_, '_>) -> Option<Questionnaire> {
             .into_iter()
             .map(|(question, _)| question)
             .collect(),
-        variant_of: None,
+        variant_of,
     }))
 }
 

@@ -228,6 +228,11 @@ impl<'a, 'i, 't> TableReader<'a, 'i, 't> {
         }
     }
 
+    /// A sub-table, optional.
+    pub fn optional_table(&self, key: &str) -> Option<TableReader<'a, 'i, 't>> {
+        self.get(key).and_then(|value| self.as_table(key, value))
+    }
+
     /// An array, required; `None` (with a diagnostic) if missing or of another kind.
     pub fn array(&self, key: &str) -> Option<(Range<usize>, &'a [Value<'i>])> {
         match self.get(key) {
