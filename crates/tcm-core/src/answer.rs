@@ -200,6 +200,13 @@ impl AnswerSheet {
         self.consensus.get(question).copied()
     }
 
+    /// Every consensus value, by question id.
+    pub fn consensus_values(&self) -> impl Iterator<Item = (&QuestionId, Consensus)> {
+        self.consensus
+            .iter()
+            .map(|(question, value)| (question, *value))
+    }
+
     /// One respondent's answer to one question.
     pub fn response(&self, respondent: &Respondent, question: &QuestionId) -> Option<&Response> {
         self.responses.get(&(respondent.clone(), question.clone()))

@@ -1,0 +1,75 @@
+//! Local-first storage of TCM assessments: one SQLite file per user.
+//!
+//! - The file lives in the platform's data folder (`tcm-workbench/tcm.sqlite`) unless told
+//!   otherwise ([`location`]); WAL mode, foreign keys on, a busy timeout, so that two processes
+//!   on the same file do not corrupt it.
+//! - The schema is migrated by numbered, embedded migrations ([`migrations`]); a database made
+//!   by a newer version is refused and left untouched; an older one is backed up first.
+//! - Every write is one transaction that has committed when the call returns.
+//! - A damaged file is reported with its name and the way out (restore a backup), and is never
+//!   written to ([`open`]); backups rotate ([`backup`]).
+//!
+//! Time is passed in (`now`); the store never reads the clock.
+
+pub mod backup;
+mod codes;
+mod error;
+pub mod location;
+pub mod migrations;
+mod open;
+mod records;
+mod summary;
+mod time;
+
+mod actions;
+mod answers;
+mod assessments;
+mod organisations;
+mod questionnaires;
+mod respondents;
+mod snapshots;
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use rusqlite::Connection;
+use tcm_core::Questionnaire;
+
+pub use answers::{ConsensusNote, ImportOutcome};
+pub use backup::{RestoreOutcome, restore};
+pub use error::{Result, StoreError};
+pub use records::{
+    ActionId, AssessmentId, AssessmentSummary, NewAssessment, OrganisationId, RespondentId,
+    ScoreSnapshot, StoredAction, StoredAssessment, StoredOrganisation, StoredRespondent,
+};
+pub use summary::Progress;
+
+/// An open TCM Workbench database.
+pub struct Store {
+    connection: Connection,
+    path: PathBuf,
+    /// Questionnaire snapshots already parsed, by snapshot id.
+    questionnaires: HashMap<i64, Arc<Questionnaire>>,
+}
+
+impl Store {
+    /// The database file.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The folder where backups of this database go.
+    pub fn backups_dir(&self) -> PathBuf {
+        backup::backups_dir(&self.path)
+    }
+
+    /// Turns a SQLite error into a store error, recognising a damaged file.
+    pub(crate) fn fail(
+        &self,
+        context: impl Into<String>,
+    ) -> impl FnOnce(rusqlite::Error) -> StoreError + '_ {
+        let context = context.into();
+        move |source| StoreError::from_sqlite(&self.path, context, source)
+    }
+}

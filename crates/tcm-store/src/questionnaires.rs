@@ -1,0 +1,100 @@
+//! Questionnaire snapshots: the full text of the questionnaire each assessment uses, parsed
+//! once and kept in memory.
+
+use std::collections::HashMap;
+use std::path::Path;
+use std::sync::Arc;
+
+use rusqlite::{Connection, OptionalExtension, params};
+use tcm_core::Questionnaire;
+
+use crate::Store;
+use crate::error::{Result, StoreError};
+use crate::records::AssessmentId;
+
+/// The snapshot row holding `questionnaire`, added if it is not there yet.
+pub(crate) fn snapshot_id(
+    connection: &Connection,
+    path: &Path,
+    questionnaire: &Questionnaire,
+) -> Result<i64> {
+    let content = questionnaire.to_toml();
+    let version = questionnaire.version().to_string();
+    let fail = |error| StoreError::from_sqlite(path, "saving the questionnaire", error);
+    let existing = connection
+        .query_row(
+            "SELECT id FROM questionnaire_snapshot WHERE questionnaire_id = ?1 AND version = ?2 AND content = ?3",
+            params![questionnaire.id(), version, content],
+            |row| row.get(0),
+        )
+        .optional()
+        .map_err(fail)?;
+    match existing {
+        Some(id) => Ok(id),
+        None => {
+            connection
+                .execute(
+                    "INSERT INTO questionnaire_snapshot (questionnaire_id, version, content) VALUES (?1, ?2, ?3)",
+                    params![questionnaire.id(), version, content],
+                )
+                .map_err(fail)?;
+            Ok(connection.last_insert_rowid())
+        }
+    }
+}
+
+/// The questionnaire of an assessment: from the cache, or read and parsed from its snapshot.
+pub(crate) fn questionnaire_of(
+    connection: &Connection,
+    cache: &mut HashMap<i64, Arc<Questionnaire>>,
+    path: &Path,
+    assessment: AssessmentId,
+) -> Result<Arc<Questionnaire>> {
+    let fail =
+        |error| StoreError::from_sqlite(path, "reading the assessment's questionnaire", error);
+    let snapshot: i64 = connection
+        .query_row(
+            "SELECT questionnaire_snapshot_id FROM assessment WHERE id = ?1",
+            [assessment.0],
+            |row| row.get(0),
+        )
+        .optional()
+        .map_err(fail)?
+        .ok_or(StoreError::NotFound {
+            what: "assessment",
+            id: assessment.to_string(),
+        })?;
+    if let Some(parsed) = cache.get(&snapshot) {
+        return Ok(parsed.clone());
+    }
+    let content: String = connection
+        .query_row(
+            "SELECT content FROM questionnaire_snapshot WHERE id = ?1",
+            [snapshot],
+            |row| row.get(0),
+        )
+        .map_err(fail)?;
+    let parsed = Questionnaire::from_toml(
+        &content,
+        &format!("questionnaire of assessment {assessment}"),
+    )
+    .map_err(|invalid| StoreError::Snapshot {
+        assessment: assessment.0,
+        report: invalid.report(),
+    })?;
+    let parsed = Arc::new(parsed);
+    cache.insert(snapshot, parsed.clone());
+    Ok(parsed)
+}
+
+impl Store {
+    /// The questionnaire an assessment uses, as it was when the assessment was created.
+    pub fn questionnaire(&mut self, assessment: AssessmentId) -> Result<Arc<Questionnaire>> {
+        questionnaire_of(
+            &self.connection,
+            &mut self.questionnaires,
+            &self.path,
+            assessment,
+        )
+    }
+}
