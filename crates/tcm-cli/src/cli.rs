@@ -16,9 +16,18 @@ use tcm_core::Language;
     after_help = "Examples:\n  \
                   tcm validate questionnaires/tcm-92.toml\n  \
                   tcm score --questionnaire questionnaires/tcm-92.toml --answers answers.csv\n  \
-                  tcm score -q questionnaires/sample.toml -a answers.csv --format table --lang en"
+                  tcm score -q questionnaires/sample.toml -a answers.csv --format table --lang en\n  \
+                  tcm org add --name \"Maison Durand\" --sector retail --size medium\n  \
+                  tcm assessment new --org \"Maison Durand\" --title \"Audit 2026\" --mode workshop\n  \
+                  tcm answer --assessment 1 --respondent Claire --question cre-01 --value 3\n  \
+                  tcm score --assessment 1 --format table\n  \
+                  tcm backup"
 )]
 pub struct Cli {
+    /// The database file (default: $TCM_DB, else tcm-workbench/tcm.sqlite in the user's data folder)
+    #[arg(long, global = true, value_name = "FILE")]
+    pub db: Option<PathBuf>,
+
     #[command(subcommand)]
     pub command: Command,
 }
@@ -35,7 +44,8 @@ pub enum Command {
         after_help = "The answers file has the header `respondent,question,answer[,comment]`, \
                             `,` or `;` as delimiter, and answers 0–4, NA or ?.\n\n\
                             Examples:\n  tcm score --questionnaire questionnaires/tcm-92.toml --answers answers.csv\n  \
-                            tcm score -q questionnaires/tcm-92.toml -a answers.csv --format table"
+                            tcm score -q questionnaires/tcm-92.toml -a answers.csv --format table\n  \
+                            tcm score --assessment 1 --format table"
     )]
     Score(ScoreArgs),
     /// Render a questionnaire for people to read and review (Markdown)
@@ -44,6 +54,133 @@ pub enum Command {
                             tcm grid questionnaires/tcm-92.toml --format md --lang fr --out grille.md"
     )]
     Grid(GridArgs),
+    /// Organisations: add and list the companies assessed
+    #[command(subcommand)]
+    Org(OrgCommand),
+    /// Assessments: start, list and show audits
+    #[command(subcommand)]
+    Assessment(AssessmentCommand),
+    /// Save answers to a stored assessment (one, or many from standard input)
+    #[command(
+        after_help = "Each answer is committed to disk before the command acknowledges it.\n\n\
+                            Examples:\n  tcm answer --assessment 1 --respondent Claire --question cre-01 --value 3 --comment \"Revu en 2026\"\n  \
+                            printf 'Claire,cre-02,NA\\nMarc,cre-02,2\\n' | tcm answer --assessment 1 --stdin"
+    )]
+    Answer(AnswerArgs),
+    /// Back up the database (into its backups folder, or to a file)
+    #[command(after_help = "Examples:\n  tcm backup\n  tcm backup --out ~/audit-backup.sqlite")]
+    Backup(BackupArgs),
+    /// Replace the database with a backup (the current one is kept as a backup, or moved aside if damaged)
+    #[command(
+        after_help = "Examples:\n  tcm restore --list\n  tcm restore ~/.local/share/tcm-workbench/backups/tcm-auto-20261123-090000.sqlite"
+    )]
+    Restore(RestoreArgs),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum OrgCommand {
+    /// Add an organisation
+    #[command(
+        after_help = "Sectors: industry, services, bank-insurance, retail, public-sector, association, other.\n\
+                            Sizes: micro (<10), small (10–49), medium (50–249), large (250+).\n\n\
+                            Example:\n  tcm org add --name \"Maison Durand\" --sector retail --size medium --notes \"12 magasins\""
+    )]
+    Add {
+        /// Its name
+        #[arg(long)]
+        name: String,
+        /// Its sector
+        #[arg(long, default_value = "other")]
+        sector: String,
+        /// Its size band
+        #[arg(long)]
+        size: Option<String>,
+        /// Free notes
+        #[arg(long, default_value = "")]
+        notes: String,
+    },
+    /// List organisations
+    List,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AssessmentCommand {
+    /// Start an assessment of an organisation
+    #[command(
+        after_help = "Questionnaires: tcm-92 (the full grid, default), tcm-25-classroom, or a questionnaire file.\n\
+                            Targets are answer levels 1–4 per stage (default 4).\n\n\
+                            Example:\n  tcm assessment new --org \"Maison Durand\" --title \"Audit 2026\" --mode workshop --target curative=3 --target proactive=2"
+    )]
+    New {
+        /// The organisation: its id or its name
+        #[arg(long)]
+        org: String,
+        /// A title, such as "Audit 2026"
+        #[arg(long)]
+        title: String,
+        /// self, workshop or classroom
+        #[arg(long, default_value = "self")]
+        mode: String,
+        /// Language of its reports: fr or en
+        #[arg(long, default_value = "fr", value_parser = parse_language)]
+        lang: Language,
+        /// A bundled questionnaire id, or a questionnaire file
+        #[arg(long, default_value = "tcm-92")]
+        questionnaire: String,
+        /// A stage's target, as stage=level (repeatable)
+        #[arg(long = "target", value_name = "STAGE=LEVEL")]
+        targets: Vec<String>,
+    },
+    /// List assessments, most recently changed first
+    List,
+    /// Show an assessment: its details, respondents and scores
+    Show {
+        /// The assessment's id
+        id: i64,
+        /// Language of names in the scores table (fr or en)
+        #[arg(long, default_value = "fr", value_parser = parse_language)]
+        lang: Language,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct AnswerArgs {
+    /// The assessment's id
+    #[arg(long)]
+    pub assessment: i64,
+    /// The respondent's name or label (added to the assessment if new)
+    #[arg(long, required_unless_present = "stdin")]
+    pub respondent: Option<String>,
+    /// The question id
+    #[arg(long, required_unless_present = "stdin")]
+    pub question: Option<String>,
+    /// 0–4, NA or ?
+    #[arg(long, required_unless_present = "stdin")]
+    pub value: Option<String>,
+    /// A comment
+    #[arg(long)]
+    pub comment: Option<String>,
+    /// Read answers as CSV lines `respondent,question,answer[,comment]` from standard input,
+    /// acknowledging each on standard output once it is committed
+    #[arg(long, conflicts_with_all = ["respondent", "question", "value", "comment"])]
+    pub stdin: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct BackupArgs {
+    /// Write the backup to this file instead of the backups folder
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct RestoreArgs {
+    /// The backup file to restore
+    #[arg(required_unless_present = "list")]
+    pub file: Option<PathBuf>,
+    /// List the database's backups, newest first
+    #[arg(long)]
+    pub list: bool,
 }
 
 #[derive(Debug, Args)]
@@ -76,11 +213,20 @@ pub struct ValidateArgs {
 #[derive(Debug, Args)]
 pub struct ScoreArgs {
     /// The questionnaire file (TOML) the answers refer to
-    #[arg(short, long, value_name = "FILE")]
-    pub questionnaire: PathBuf,
+    #[arg(
+        short,
+        long,
+        value_name = "FILE",
+        required_unless_present = "assessment",
+        requires = "answers"
+    )]
+    pub questionnaire: Option<PathBuf>,
     /// The answers file (CSV, long format)
-    #[arg(short, long, value_name = "ANSWERS.csv")]
-    pub answers: PathBuf,
+    #[arg(short, long, value_name = "ANSWERS.csv", requires = "questionnaire")]
+    pub answers: Option<PathBuf>,
+    /// Score a stored assessment instead (its id)
+    #[arg(long, conflicts_with_all = ["questionnaire", "answers"])]
+    pub assessment: Option<i64>,
     /// Output format
     #[arg(short, long, value_enum, default_value_t = Format::Json)]
     pub format: Format,

@@ -2,6 +2,7 @@
 
 mod cli;
 mod commands;
+mod database;
 mod failure;
 mod load;
 mod output;
@@ -14,10 +15,16 @@ use cli::{Cli, Command};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let db = cli.db;
     let outcome = match cli.command {
         Command::Validate(args) => commands::validate::run(&args),
-        Command::Score(args) => commands::score::run(&args),
+        Command::Score(args) => commands::score::run(&args, db),
         Command::Grid(args) => commands::grid::run(&args),
+        Command::Org(command) => commands::org::run(&command, db),
+        Command::Assessment(command) => commands::assessment::run(&command, db),
+        Command::Answer(args) => commands::answer::run(&args, db),
+        Command::Backup(args) => commands::backup::backup(&args, db),
+        Command::Restore(args) => commands::backup::restore(&args, db),
     };
     match outcome {
         Ok(()) => ExitCode::SUCCESS,

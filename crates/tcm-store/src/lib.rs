@@ -64,6 +64,20 @@ impl Store {
         backup::backups_dir(&self.path)
     }
 
+    /// SQLite's full integrity check: `"ok"`, or the first problems found.
+    pub fn integrity_check(&self) -> Result<String> {
+        let mut statement = self
+            .connection
+            .prepare("PRAGMA integrity_check")
+            .map_err(self.fail("checking the database"))?;
+        let lines = statement
+            .query_map([], |row| row.get::<_, String>(0))
+            .map_err(self.fail("checking the database"))?
+            .collect::<rusqlite::Result<Vec<_>>>()
+            .map_err(self.fail("checking the database"))?;
+        Ok(lines.join("\n"))
+    }
+
     /// Turns a SQLite error into a store error, recognising a damaged file.
     pub(crate) fn fail(
         &self,

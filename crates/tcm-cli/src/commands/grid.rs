@@ -25,7 +25,7 @@ pub fn run(args: &GridArgs) -> Result<(), Failure> {
     match &args.out {
         Some(path) => std::fs::write(path, text)
             .with_context(|| format!("cannot write {}", path.display()))?,
-        None => print!("{text}"),
+        None => crate::output::emit::emit(&text)?,
     }
     Ok(())
 }

@@ -1,5 +1,9 @@
 //! One module per subcommand.
 
+pub mod answer;
+pub mod assessment;
+pub mod backup;
 pub mod grid;
+pub mod org;
 pub mod score;
 pub mod validate;

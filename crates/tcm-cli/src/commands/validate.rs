@@ -15,13 +15,13 @@ pub fn run(args: &ValidateArgs) -> Result<(), Failure> {
         .variant_of()
         .map(|origin| format!(" (variant of {} {})", origin.id, origin.version))
         .unwrap_or_default();
-    println!(
+    crate::output::emit::line(&format!(
         "{}: {} {}{variant} is valid: {} questions ({})",
         args.file.display(),
         questionnaire.id(),
         questionnaire.version(),
         questionnaire.questions().len(),
         per_stage.join(", ")
-    );
+    ))?;
     Ok(())
 }

@@ -1,4 +1,6 @@
 //! What commands print.
 
+pub mod emit;
 pub mod score_json;
 pub mod score_table;
+pub mod table;

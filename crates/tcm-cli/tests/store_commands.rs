@@ -1,0 +1,249 @@
+//! The commands over the database: organisations, assessments, answers, scores, backups,
+//! and clear errors on a damaged file.
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+
+fn tcm(db: &Path) -> Command {
+    let mut command = Command::cargo_bin("tcm").expect("built");
+    command.arg("--db").arg(db).env_remove("TCM_DB");
+    command
+}
+
+fn setup() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("tcm.sqlite");
+    tcm(&db)
+        .args([
+            "org",
+            "add",
+            "--name",
+            "Maison Durand",
+            "--sector",
+            "retail",
+            "--size",
+            "medium",
+        ])
+        .assert()
+        .success()
+        .stdout("organisation 1 added: Maison Durand\n");
+    tcm(&db)
+        .args([
+            "assessment",
+            "new",
+            "--org",
+            "Maison Durand",
+            "--title",
+            "Audit 2026",
+            "--mode",
+            "workshop",
+            "--questionnaire",
+        ])
+        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("../../questionnaires/sample.toml"))
+        .assert()
+        .success()
+        .stdout("assessment 1 started: Audit 2026 (sample 1.0.0, 10 questions)\n");
+    (dir, db)
+}
+
+#[test]
+fn answers_saved_through_the_cli_score_like_the_same_answers_in_a_csv_file() {
+    let (dir, db) = setup();
+    let lines = "Claire,sample-cre-01,4,\"très bien, « vraiment »\"\nClaire,sample-cre-02,1\nMarc,sample-cre-01,2\nMarc,sample-act-01,NA\nMarc,sample-pro-02,?\n";
+    tcm(&db)
+        .args(["answer", "--assessment", "1", "--stdin"])
+        .write_stdin(lines)
+        .assert()
+        .success()
+        .stdout("saved Claire sample-cre-01 4\nsaved Claire sample-cre-02 1\nsaved Marc sample-cre-01 2\nsaved Marc sample-act-01 NA\nsaved Marc sample-pro-02 ?\n");
+    let stored = tcm(&db)
+        .args(["score", "--assessment", "1"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let csv = dir.path().join("answers.csv");
+    std::fs::write(&csv, format!("respondent,question,answer,comment\n{lines}")).expect("written");
+    let from_file = Command::cargo_bin("tcm")
+        .expect("built")
+        .args(["score", "--questionnaire"])
+        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("../../questionnaires/sample.toml"))
+        .arg("--answers")
+        .arg(&csv)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    assert_eq!(
+        String::from_utf8_lossy(&stored),
+        String::from_utf8_lossy(&from_file)
+    );
+    tcm(&db)
+        .args(["assessment", "list"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "Maison Durand  Audit 2026  workshop  sample 1.0.0   2            2/10",
+        ));
+}
+
+#[test]
+fn a_refused_answer_names_the_problem_and_writes_nothing() {
+    let (_dir, db) = setup();
+    tcm(&db)
+        .args([
+            "answer",
+            "--assessment",
+            "1",
+            "--respondent",
+            "Zoé",
+            "--question",
+            "nope",
+            "--value",
+            "3",
+        ])
+        .assert()
+        .code(1)
+        .stderr("error: question `nope` is not in questionnaire `sample` 1.0.0\n");
+    tcm(&db)
+        .args([
+            "answer",
+            "--assessment",
+            "1",
+            "--respondent",
+            "Zoé",
+            "--question",
+            "sample-cre-01",
+            "--value",
+            "7",
+        ])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("invalid answer `7`"));
+    tcm(&db)
+        .args(["assessment", "show", "1"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Respondents (0): none yet"));
+    tcm(&db)
+        .args([
+            "answer",
+            "--assessment",
+            "9",
+            "--respondent",
+            "A",
+            "--question",
+            "sample-cre-01",
+            "--value",
+            "3",
+        ])
+        .assert()
+        .code(1)
+        .stderr("error: assessment 9 does not exist\n");
+}
+
+#[test]
+fn a_damaged_database_is_named_with_the_way_out_and_left_untouched() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("tcm.sqlite");
+    std::fs::write(&db, b"this is not a database at all, just bytes").expect("written");
+    tcm(&db)
+        .args(["assessment", "list"])
+        .assert()
+        .code(1)
+        .stderr(
+            predicate::str::contains(format!(
+                "{} is damaged or is not a TCM Workbench database",
+                db.display()
+            ))
+            .and(predicate::str::contains("tcm restore")),
+        );
+    assert_eq!(
+        std::fs::read(&db).expect("readable"),
+        b"this is not a database at all, just bytes"
+    );
+}
+
+#[test]
+fn backup_and_restore_through_the_cli() {
+    let (dir, db) = setup();
+    tcm(&db)
+        .args([
+            "answer",
+            "--assessment",
+            "1",
+            "--respondent",
+            "Claire",
+            "--question",
+            "sample-cre-01",
+            "--value",
+            "4",
+        ])
+        .assert()
+        .success();
+    let copy = dir.path().join("copy.sqlite");
+    tcm(&db)
+        .args(["backup", "--out"])
+        .arg(&copy)
+        .assert()
+        .success();
+    tcm(&db)
+        .args([
+            "answer",
+            "--assessment",
+            "1",
+            "--respondent",
+            "Claire",
+            "--question",
+            "sample-cre-01",
+            "--value",
+            "0",
+        ])
+        .assert()
+        .success();
+    tcm(&db)
+        .arg("restore")
+        .arg(&copy)
+        .assert()
+        .success()
+        .stdout(
+            predicate::str::contains("restored from").and(predicate::str::contains(
+                "the database it replaced was saved as",
+            )),
+        );
+    let json = tcm(&db)
+        .args(["score", "--assessment", "1"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let value: serde_json::Value = serde_json::from_slice(&json).expect("json");
+    assert_eq!(
+        value["stages"][0]["score"],
+        serde_json::json!(100.0),
+        "the backup's answer (4) is back"
+    );
+    tcm(&db)
+        .args(["restore", "--list"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("tcm-before-restore-"));
+}
+
+#[test]
+fn the_database_comes_from_tcm_db_when_no_flag_is_given() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("from-env.sqlite");
+    Command::cargo_bin("tcm")
+        .expect("built")
+        .env("TCM_DB", &db)
+        .args(["org", "add", "--name", "Éts Martin"])
+        .assert()
+        .success();
+    assert!(db.exists());
+}
