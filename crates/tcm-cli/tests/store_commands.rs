@@ -51,7 +51,7 @@ fn setup() -> (tempfile::TempDir, PathBuf) {
 #[test]
 fn answers_saved_through_the_cli_score_like_the_same_answers_in_a_csv_file() {
     let (dir, db) = setup();
-    let lines = "Claire,sample-cre-01,4,\"très bien, « vraiment »\"\nClaire,sample-cre-02,1\nMarc,sample-cre-01,2\nMarc,sample-act-01,NA\nMarc,sample-pro-02,?\n";
+    let lines = "Claire,sample-cre-01,4,\"très bien, « vraiment »\"\nClaire,sample-cre-02,1,\nMarc,sample-cre-01,2,\nMarc,sample-act-01,NA,\nMarc,sample-pro-02,?,\n";
     tcm(&db)
         .args(["answer", "--assessment", "1", "--stdin"])
         .write_stdin(lines)
