@@ -43,6 +43,29 @@ impl ApiError {
     }
 }
 
+impl From<tcm_store::StoreError> for ApiError {
+    fn from(error: tcm_store::StoreError) -> ApiError {
+        use tcm_store::StoreError;
+        let kind = match &error {
+            StoreError::NotFound { .. } => ErrorKind::NotFound,
+            StoreError::Invalid(_) => ErrorKind::InvalidInput,
+            StoreError::Corrupt { .. }
+            | StoreError::NewerSchema { .. }
+            | StoreError::Migration { .. }
+            | StoreError::Snapshot { .. }
+            | StoreError::Sqlite { .. }
+            | StoreError::Io { .. } => ErrorKind::Storage,
+        };
+        ApiError::new(kind, error.to_string())
+    }
+}
+
+impl ApiError {
+    pub fn invalid(message: impl Into<String>) -> ApiError {
+        ApiError::new(ErrorKind::InvalidInput, message)
+    }
+}
+
 impl From<tcm_core::InvalidQuestionnaire> for ApiError {
     fn from(invalid: tcm_core::InvalidQuestionnaire) -> ApiError {
         ApiError::new(ErrorKind::InvalidQuestionnaire, invalid.report())

@@ -6,9 +6,12 @@
 //! for drift in CI. Handlers take plain inputs and return `Result<_, ApiError>`: the shell
 //! only adapts them to Tauri commands.
 
+pub mod assessments;
 pub mod catalogue;
 pub mod error;
 pub mod questionnaires;
 pub mod transfer;
+pub mod workbench;
 
 pub use error::{ApiError, ErrorKind};
+pub use workbench::Workbench;

@@ -30,6 +30,43 @@ fn targets_from(row: &Row<'_>, first: usize) -> rusqlite::Result<Targets> {
     Ok(Targets::new(levels).unwrap_or_default())
 }
 
+/// The columns of an [`AssessmentSummary`]; `summary_from_row` reads them.
+const SUMMARY_SELECT: &str =
+    "SELECT a.id, a.uuid, a.organisation_id, o.name, a.title, a.mode, a.language, a.status,
+        s.questionnaire_id, s.version,
+        (SELECT count(*) FROM respondent r WHERE r.assessment_id = a.id),
+        a.answered_questions, a.question_count, a.overall_score, a.created_at, a.updated_at
+   FROM assessment a
+   JOIN organisation o ON o.id = a.organisation_id
+   JOIN questionnaire_snapshot s ON s.id = a.questionnaire_snapshot_id";
+
+fn summary_from_row(row: &Row<'_>) -> rusqlite::Result<AssessmentSummary> {
+    Ok(AssessmentSummary {
+        id: AssessmentId(row.get(0)?),
+        uuid: row.get(1)?,
+        organisation: OrganisationId(row.get(2)?),
+        organisation_name: row.get(3)?,
+        title: row.get(4)?,
+        mode: row
+            .get::<_, String>(5)?
+            .parse()
+            .unwrap_or(Mode::SelfAssessment),
+        language: language_from(&row.get::<_, String>(6)?),
+        status: row
+            .get::<_, String>(7)?
+            .parse()
+            .unwrap_or(AssessmentStatus::InProgress),
+        questionnaire_id: row.get(8)?,
+        questionnaire_version: row.get(9)?,
+        respondents: row.get::<_, i64>(10)?.try_into().unwrap_or(0),
+        answered_questions: row.get::<_, i64>(11)?.try_into().unwrap_or(0),
+        question_count: row.get::<_, i64>(12)?.try_into().unwrap_or(0),
+        overall_score: row.get(13)?,
+        created_at: time::parse(&row.get::<_, String>(14)?),
+        updated_at: time::parse(&row.get::<_, String>(15)?),
+    })
+}
+
 fn check(assessment: &Assessment) -> Result<()> {
     if assessment.title.trim().is_empty() {
         return Err(StoreError::Invalid(
@@ -171,47 +208,31 @@ impl Store {
     pub fn list_assessments(&self) -> Result<Vec<AssessmentSummary>> {
         let mut statement = self
             .connection
-            .prepare_cached(
-                "SELECT a.id, a.uuid, a.organisation_id, o.name, a.title, a.mode, a.language, a.status,
-                        s.questionnaire_id, s.version,
-                        (SELECT count(*) FROM respondent r WHERE r.assessment_id = a.id),
-                        a.answered_questions, a.question_count, a.overall_score, a.created_at, a.updated_at
-                   FROM assessment a
-                   JOIN organisation o ON o.id = a.organisation_id
-                   JOIN questionnaire_snapshot s ON s.id = a.questionnaire_snapshot_id
-                  ORDER BY a.updated_at DESC, a.id DESC",
-            )
+            .prepare_cached(&format!(
+                "{SUMMARY_SELECT} ORDER BY a.updated_at DESC, a.id DESC"
+            ))
             .map_err(self.fail("listing assessments"))?;
         let rows = statement
-            .query_map([], |row| {
-                Ok(AssessmentSummary {
-                    id: AssessmentId(row.get(0)?),
-                    uuid: row.get(1)?,
-                    organisation: OrganisationId(row.get(2)?),
-                    organisation_name: row.get(3)?,
-                    title: row.get(4)?,
-                    mode: row
-                        .get::<_, String>(5)?
-                        .parse()
-                        .unwrap_or(Mode::SelfAssessment),
-                    language: language_from(&row.get::<_, String>(6)?),
-                    status: row
-                        .get::<_, String>(7)?
-                        .parse()
-                        .unwrap_or(AssessmentStatus::InProgress),
-                    questionnaire_id: row.get(8)?,
-                    questionnaire_version: row.get(9)?,
-                    respondents: row.get::<_, i64>(10)?.try_into().unwrap_or(0),
-                    answered_questions: row.get::<_, i64>(11)?.try_into().unwrap_or(0),
-                    question_count: row.get::<_, i64>(12)?.try_into().unwrap_or(0),
-                    overall_score: row.get(13)?,
-                    created_at: time::parse(&row.get::<_, String>(14)?),
-                    updated_at: time::parse(&row.get::<_, String>(15)?),
-                })
-            })
+            .query_map([], summary_from_row)
             .map_err(self.fail("listing assessments"))?
             .collect::<rusqlite::Result<Vec<_>>>();
         rows.map_err(self.fail("listing assessments"))
+    }
+
+    /// One assessment's line of the list.
+    pub fn assessment_summary(&self, id: AssessmentId) -> Result<AssessmentSummary> {
+        self.connection
+            .query_row(
+                &format!("{SUMMARY_SELECT} WHERE a.id = ?1"),
+                [id.0],
+                summary_from_row,
+            )
+            .optional()
+            .map_err(self.fail("reading the assessment"))?
+            .ok_or(StoreError::NotFound {
+                what: "assessment",
+                id: id.to_string(),
+            })
     }
 
     /// Changes an assessment's title, mode, language, targets or status.

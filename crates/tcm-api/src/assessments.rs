@@ -1,0 +1,382 @@
+//! Handlers for organisations, assessments, respondents and answers.
+
+use tcm_core::{
+    ActionStatus, Answer, Assessment, AssessmentStatus, Language, Mode, Organisation,
+    OrganisationSize, RespondentProfile, Score, Sector, StageId, Targets,
+};
+use tcm_store::{
+    AssessmentId, NewAssessment, OrganisationId, RespondentId, Store, StoredOrganisation,
+};
+
+use crate::catalogue;
+use crate::error::ApiError;
+use crate::transfer::{
+    AnswerView, AssessmentDetail, AssessmentListItem, AssessmentUpdate, Choice, FormChoices,
+    NewAssessmentInput, OrganisationInput, OrganisationView, RespondentAnswers, RespondentInput,
+    RespondentView, SaveAnswerInput, SavedAnswer, count,
+};
+use crate::workbench::Workbench;
+
+fn choice(id: &str, name: &tcm_core::Localized) -> Choice {
+    Choice {
+        id: id.to_owned(),
+        name: name.into(),
+    }
+}
+
+/// The values the forms offer, with their names.
+pub fn form_choices() -> Result<FormChoices, ApiError> {
+    Ok(FormChoices {
+        sectors: Sector::ALL
+            .iter()
+            .map(|value| choice(value.as_str(), &value.names()))
+            .collect(),
+        sizes: OrganisationSize::ALL
+            .iter()
+            .map(|value| choice(value.as_str(), &value.names()))
+            .collect(),
+        modes: Mode::ALL
+            .iter()
+            .map(|value| choice(value.as_str(), &value.names()))
+            .collect(),
+        statuses: AssessmentStatus::ALL
+            .iter()
+            .map(|value| choice(value.as_str(), &value.names()))
+            .collect(),
+        action_statuses: ActionStatus::ALL
+            .iter()
+            .map(|value| choice(value.as_str(), &value.names()))
+            .collect(),
+        questionnaires: catalogue::bundled()?
+            .iter()
+            .map(|questionnaire| choice(questionnaire.id(), questionnaire.title()))
+            .collect(),
+    })
+}
+
+fn parse<T: std::str::FromStr>(text: &str) -> Result<T, ApiError>
+where
+    T::Err: std::fmt::Display,
+{
+    text.parse::<T>()
+        .map_err(|error| ApiError::invalid(error.to_string()))
+}
+
+fn targets(levels: &[u8]) -> Result<Targets, ApiError> {
+    let levels: [u8; 5] = levels.try_into().map_err(|_| {
+        ApiError::invalid(format!(
+            "five targets are expected (one per stage), found {}",
+            levels.len()
+        ))
+    })?;
+    Targets::new(levels).map_err(|error| ApiError::invalid(error.to_string()))
+}
+
+fn organisation_view(stored: &StoredOrganisation) -> OrganisationView {
+    OrganisationView {
+        id: stored.id.0,
+        name: stored.organisation.name.clone(),
+        sector: stored.organisation.sector.as_str().to_owned(),
+        size: stored
+            .organisation
+            .size
+            .map(|size| size.as_str().to_owned()),
+        notes: stored.organisation.notes.clone(),
+    }
+}
+
+pub fn list_organisations(workbench: &Workbench) -> Result<Vec<OrganisationView>, ApiError> {
+    workbench.with_store(|store, _| {
+        Ok(store
+            .list_organisations()?
+            .iter()
+            .map(organisation_view)
+            .collect())
+    })
+}
+
+pub fn list_assessments(workbench: &Workbench) -> Result<Vec<AssessmentListItem>, ApiError> {
+    workbench.with_store(|store, _| {
+        Ok(store
+            .list_assessments()?
+            .into_iter()
+            .map(|summary| AssessmentListItem {
+                id: summary.id.0,
+                organisation_name: summary.organisation_name,
+                title: summary.title,
+                mode: summary.mode.as_str().to_owned(),
+                status: summary.status.as_str().to_owned(),
+                language: summary.language.code().to_owned(),
+                questionnaire_id: summary.questionnaire_id,
+                respondents: count(summary.respondents),
+                answered_questions: count(summary.answered_questions),
+                question_count: count(summary.question_count),
+                overall_score: summary
+                    .overall_score
+                    .map(|score| Score::new(score).rounded()),
+                overall_level: summary
+                    .overall_score
+                    .map(|score| Score::new(score).level().number()),
+                updated_at: summary.updated_at.to_rfc3339(),
+                created_at: summary.created_at.to_rfc3339(),
+            })
+            .collect())
+    })
+}
+
+/// Starts an assessment (and its organisation when new); returns its id.
+pub fn create_assessment(
+    workbench: &Workbench,
+    input: &NewAssessmentInput,
+) -> Result<i64, ApiError> {
+    let questionnaire = catalogue::bundled()?
+        .iter()
+        .find(|questionnaire| questionnaire.id() == input.questionnaire_id)
+        .ok_or_else(|| {
+            ApiError::invalid(format!(
+                "no questionnaire `{}` is bundled",
+                input.questionnaire_id
+            ))
+        })?;
+    let assessment = Assessment {
+        title: input.title.trim().to_owned(),
+        mode: parse::<Mode>(&input.mode)?,
+        language: parse::<Language>(&input.language)?,
+        targets: targets(&input.targets)?,
+        status: AssessmentStatus::InProgress,
+    };
+    if assessment.title.is_empty() {
+        return Err(ApiError::invalid("the assessment needs a title"));
+    }
+    let new_organisation = match &input.organisation {
+        OrganisationInput::Existing { .. } => None,
+        OrganisationInput::New {
+            name,
+            sector,
+            size,
+            notes,
+        } => {
+            if name.trim().is_empty() {
+                return Err(ApiError::invalid("the organisation needs a name"));
+            }
+            Some(Organisation {
+                name: name.trim().to_owned(),
+                sector: parse::<Sector>(sector)?,
+                size: size
+                    .as_deref()
+                    .filter(|size| !size.is_empty())
+                    .map(parse::<OrganisationSize>)
+                    .transpose()?,
+                notes: notes.trim().to_owned(),
+            })
+        }
+    };
+    workbench.with_store(|store, now| {
+        let organisation = match (&input.organisation, &new_organisation) {
+            (OrganisationInput::Existing { id }, _) => store.organisation(OrganisationId(*id))?.id,
+            (_, Some(organisation)) => store.create_organisation(organisation, now)?,
+            (_, None) => unreachable!("a new organisation was read above"),
+        };
+        let id = store.create_assessment(
+            &NewAssessment {
+                organisation,
+                questionnaire,
+                assessment: assessment.clone(),
+            },
+            now,
+        )?;
+        if let Some(label) = input
+            .first_respondent
+            .as_deref()
+            .map(str::trim)
+            .filter(|label| !label.is_empty())
+        {
+            store.add_respondent(
+                id,
+                &RespondentProfile {
+                    label: label.to_owned(),
+                    role: String::new(),
+                    group: String::new(),
+                },
+                now,
+            )?;
+        }
+        Ok(id.0)
+    })
+}
+
+fn respondent_view(stored: &tcm_store::StoredRespondent) -> RespondentView {
+    RespondentView {
+        id: stored.id.0,
+        label: stored.profile.label.clone(),
+        role: stored.profile.role.clone(),
+        group: stored.profile.group.clone(),
+        resume_question: stored.resume_question.as_ref().map(ToString::to_string),
+    }
+}
+
+fn detail(store: &mut Store, id: AssessmentId) -> Result<AssessmentDetail, ApiError> {
+    let stored = store.assessment(id)?;
+    let organisation = store.organisation(stored.organisation)?;
+    let respondents = store.list_respondents(id)?;
+    let summary = store.assessment_summary(id)?;
+    Ok(AssessmentDetail {
+        id: id.0,
+        uuid: stored.uuid,
+        organisation: organisation_view(&organisation),
+        title: stored.assessment.title,
+        mode: stored.assessment.mode.as_str().to_owned(),
+        language: stored.assessment.language.code().to_owned(),
+        status: stored.assessment.status.as_str().to_owned(),
+        targets: StageId::ALL
+            .iter()
+            .map(|stage| stored.assessment.targets.of(*stage))
+            .collect(),
+        questionnaire_id: stored.questionnaire_id,
+        questionnaire_version: stored.questionnaire_version,
+        respondents: respondents.iter().map(respondent_view).collect(),
+        answered_questions: count(summary.answered_questions),
+        question_count: count(summary.question_count),
+        created_at: stored.created_at.to_rfc3339(),
+        updated_at: stored.updated_at.to_rfc3339(),
+    })
+}
+
+pub fn assessment_detail(workbench: &Workbench, id: i64) -> Result<AssessmentDetail, ApiError> {
+    workbench.with_store(|store, _| detail(store, AssessmentId(id)))
+}
+
+pub fn update_assessment(
+    workbench: &Workbench,
+    id: i64,
+    update: &AssessmentUpdate,
+) -> Result<AssessmentDetail, ApiError> {
+    let assessment = Assessment {
+        title: update.title.trim().to_owned(),
+        mode: parse::<Mode>(&update.mode)?,
+        language: parse::<Language>(&update.language)?,
+        targets: targets(&update.targets)?,
+        status: parse::<AssessmentStatus>(&update.status)?,
+    };
+    workbench.with_store(|store, now| {
+        store.update_assessment(AssessmentId(id), &assessment, now)?;
+        detail(store, AssessmentId(id))
+    })
+}
+
+pub fn delete_assessment(workbench: &Workbench, id: i64) -> Result<(), ApiError> {
+    workbench.with_store(|store, _| Ok(store.delete_assessment(AssessmentId(id))?))
+}
+
+/// The questionnaire of an assessment, in full.
+pub fn assessment_questionnaire(
+    workbench: &Workbench,
+    id: i64,
+) -> Result<crate::transfer::QuestionnaireDetail, ApiError> {
+    workbench.with_store(|store, _| Ok((&*store.questionnaire(AssessmentId(id))?).into()))
+}
+
+fn profile(input: &RespondentInput) -> RespondentProfile {
+    RespondentProfile {
+        label: input.label.trim().to_owned(),
+        role: input.role.trim().to_owned(),
+        group: input.group.trim().to_owned(),
+    }
+}
+
+pub fn add_respondent(
+    workbench: &Workbench,
+    assessment: i64,
+    input: &RespondentInput,
+) -> Result<RespondentView, ApiError> {
+    workbench.with_store(|store, now| {
+        let id = store.add_respondent(AssessmentId(assessment), &profile(input), now)?;
+        Ok(respondent_view(&store.respondent(id)?))
+    })
+}
+
+pub fn update_respondent(
+    workbench: &Workbench,
+    respondent: i64,
+    input: &RespondentInput,
+) -> Result<RespondentView, ApiError> {
+    workbench.with_store(|store, _| {
+        store.update_respondent(RespondentId(respondent), &profile(input))?;
+        Ok(respondent_view(
+            &store.respondent(RespondentId(respondent))?,
+        ))
+    })
+}
+
+pub fn remove_respondent(workbench: &Workbench, respondent: i64) -> Result<(), ApiError> {
+    workbench.with_store(|store, now| Ok(store.remove_respondent(RespondentId(respondent), now)?))
+}
+
+/// One respondent's answers, and where they left off.
+pub fn respondent_answers(
+    workbench: &Workbench,
+    respondent: i64,
+) -> Result<RespondentAnswers, ApiError> {
+    workbench.with_store(|store, _| {
+        let stored = store.respondent(RespondentId(respondent))?;
+        let sheet = store.answer_sheet(stored.assessment)?;
+        let label = tcm_core::Respondent::new(stored.profile.label.clone());
+        let answers = sheet
+            .responses()
+            .filter(|(who, _, _)| **who == label)
+            .map(|(_, question, response)| AnswerView {
+                question_id: question.to_string(),
+                answer: response.answer.to_string(),
+                comment: response.comment.clone().unwrap_or_default(),
+            })
+            .collect();
+        Ok(RespondentAnswers {
+            respondent_id: respondent,
+            answers,
+            resume_question: stored.resume_question.map(|question| question.to_string()),
+        })
+    })
+}
+
+/// Saves (or clears) one answer and remembers the question as where the respondent is. When
+/// this returns, the answer is on disk.
+pub fn save_answer(
+    workbench: &Workbench,
+    input: &SaveAnswerInput,
+) -> Result<SavedAnswer, ApiError> {
+    let answer = input.answer.as_deref().map(parse::<Answer>).transpose()?;
+    workbench.with_store(|store, now| {
+        let respondent = RespondentId(input.respondent_id);
+        let progress = match answer {
+            Some(answer) => store.save_answer(
+                respondent,
+                &input.question_id,
+                answer,
+                Some(&input.comment),
+                now,
+            )?,
+            None => store.clear_answer(respondent, &input.question_id, now)?,
+        };
+        store.set_resume_question(respondent, Some(&input.question_id))?;
+        Ok(SavedAnswer {
+            question_id: input.question_id.clone(),
+            answered_questions: count(progress.answered_questions),
+            question_count: count(progress.question_count),
+            overall_score: progress
+                .overall_score
+                .map(|score| Score::new(score).rounded()),
+            saved_at: now.to_rfc3339(),
+        })
+    })
+}
+
+/// Remembers where a respondent is without saving an answer (moving between questions).
+pub fn set_resume_question(
+    workbench: &Workbench,
+    respondent: i64,
+    question: &str,
+) -> Result<(), ApiError> {
+    workbench.with_store(|store, _| {
+        Ok(store.set_resume_question(RespondentId(respondent), Some(question))?)
+    })
+}

@@ -1,0 +1,200 @@
+//! Organisations, assessments, respondents and answers as the UI sends and receives them.
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::LocalizedText;
+
+/// A value of a closed list (sector, size, mode, status…) with its name in both languages.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct Choice {
+    pub id: String,
+    pub name: LocalizedText,
+}
+
+/// What the forms offer.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct FormChoices {
+    pub sectors: Vec<Choice>,
+    pub sizes: Vec<Choice>,
+    pub modes: Vec<Choice>,
+    pub statuses: Vec<Choice>,
+    pub action_statuses: Vec<Choice>,
+    /// The bundled questionnaires (full grid first).
+    pub questionnaires: Vec<Choice>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct OrganisationView {
+    #[ts(type = "number")]
+    pub id: i64,
+    pub name: String,
+    pub sector: String,
+    pub size: Option<String>,
+    pub notes: String,
+}
+
+/// A new organisation, or one that exists.
+#[derive(Debug, Clone, PartialEq, Deserialize, TS)]
+#[serde(tag = "kind", rename_all = "camelCase")]
+#[ts(export)]
+pub enum OrganisationInput {
+    Existing {
+        #[ts(type = "number")]
+        id: i64,
+    },
+    New {
+        name: String,
+        sector: String,
+        size: Option<String>,
+        notes: String,
+    },
+}
+
+/// What the "new assessment" form sends.
+#[derive(Debug, Clone, PartialEq, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct NewAssessmentInput {
+    pub organisation: OrganisationInput,
+    pub title: String,
+    /// `self`, `workshop` or `classroom`.
+    pub mode: String,
+    /// `fr` or `en`.
+    pub language: String,
+    pub questionnaire_id: String,
+    /// Target answer level (1–4) per stage, in the order of the cycle.
+    pub targets: Vec<u8>,
+    /// The first respondent (the person who answers in a self-assessment); optional.
+    pub first_respondent: Option<String>,
+}
+
+/// One line of the home screen's list.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct AssessmentListItem {
+    #[ts(type = "number")]
+    pub id: i64,
+    pub organisation_name: String,
+    pub title: String,
+    pub mode: String,
+    pub status: String,
+    pub language: String,
+    pub questionnaire_id: String,
+    pub respondents: u32,
+    pub answered_questions: u32,
+    pub question_count: u32,
+    /// Rounded to 0.1.
+    pub overall_score: Option<f64>,
+    pub overall_level: Option<u8>,
+    /// RFC 3339, UTC.
+    pub updated_at: String,
+    pub created_at: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct RespondentView {
+    #[ts(type = "number")]
+    pub id: i64,
+    pub label: String,
+    pub role: String,
+    pub group: String,
+    /// Where they left off.
+    pub resume_question: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize, TS)]
+#[ts(export)]
+pub struct RespondentInput {
+    pub label: String,
+    pub role: String,
+    pub group: String,
+}
+
+/// An assessment with its organisation and respondents.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct AssessmentDetail {
+    #[ts(type = "number")]
+    pub id: i64,
+    pub uuid: String,
+    pub organisation: OrganisationView,
+    pub title: String,
+    pub mode: String,
+    pub language: String,
+    pub status: String,
+    pub targets: Vec<u8>,
+    pub questionnaire_id: String,
+    pub questionnaire_version: String,
+    pub respondents: Vec<RespondentView>,
+    pub answered_questions: u32,
+    pub question_count: u32,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+/// What can change in an assessment after it started.
+#[derive(Debug, Clone, PartialEq, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct AssessmentUpdate {
+    pub title: String,
+    pub mode: String,
+    pub language: String,
+    pub status: String,
+    pub targets: Vec<u8>,
+}
+
+/// One respondent's answer to one question.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct AnswerView {
+    pub question_id: String,
+    /// `0`–`4`, `NA` or `?`.
+    pub answer: String,
+    pub comment: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct RespondentAnswers {
+    #[ts(type = "number")]
+    pub respondent_id: i64,
+    pub answers: Vec<AnswerView>,
+    pub resume_question: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct SaveAnswerInput {
+    #[ts(type = "number")]
+    pub respondent_id: i64,
+    pub question_id: String,
+    /// `0`–`4`, `NA` or `?`; `null` clears the answer.
+    pub answer: Option<String>,
+    pub comment: String,
+}
+
+/// The assessment after a save: committed to disk when this arrives.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct SavedAnswer {
+    pub question_id: String,
+    pub answered_questions: u32,
+    pub question_count: u32,
+    pub overall_score: Option<f64>,
+    /// RFC 3339, UTC.
+    pub saved_at: String,
+}

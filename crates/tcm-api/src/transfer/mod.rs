@@ -1,0 +1,13 @@
+//! Transfer types: plain data shaped for the UI, converted from domain and store types. Each
+//! has a generated TypeScript twin in `ui/src/lib/bindings`.
+
+pub mod assessment;
+pub mod questionnaire;
+
+pub use assessment::*;
+pub use questionnaire::*;
+
+/// Counts shown to the UI fit easily in 32 bits.
+pub(crate) fn count(value: usize) -> u32 {
+    u32::try_from(value).unwrap_or(u32::MAX)
+}

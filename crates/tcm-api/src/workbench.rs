@@ -1,0 +1,95 @@
+//! The application's state: the database it works on, opened once, and the clock.
+
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use chrono::{DateTime, Utc};
+use tcm_store::Store;
+
+use crate::error::{ApiError, ErrorKind};
+
+/// The clock handlers read, passed in so that tests fix it.
+pub type Clock = fn() -> DateTime<Utc>;
+
+/// The open database, or why it could not be opened (the UI then offers to restore a backup).
+enum Database {
+    Open(Box<Store>),
+    Unusable(ApiError),
+}
+
+/// Everything handlers work with.
+pub struct Workbench {
+    path: PathBuf,
+    database: Mutex<Database>,
+    clock: Clock,
+}
+
+impl Workbench {
+    /// Opens the database at `path`, taking the start-up backup. A database that cannot be
+    /// opened leaves the workbench running, with every data handler answering why.
+    pub fn start(path: PathBuf, clock: Clock) -> Workbench {
+        let database = match Store::open_with_startup_backup(&path, clock()) {
+            Ok(store) => Database::Open(Box::new(store)),
+            Err(error) => Database::Unusable(error.into()),
+        };
+        Workbench {
+            path,
+            database: Mutex::new(database),
+            clock,
+        }
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    pub fn now(&self) -> DateTime<Utc> {
+        (self.clock)()
+    }
+
+    /// Why the database could not be opened, if it could not.
+    pub fn opening_error(&self) -> Option<ApiError> {
+        match &*self.lock() {
+            Database::Open(_) => None,
+            Database::Unusable(error) => Some(error.clone()),
+        }
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, Database> {
+        // A handler that panicked cannot have left a half transaction: SQLite rolls it back.
+        self.database
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    /// Runs `work` on the open store.
+    pub fn with_store<T>(
+        &self,
+        work: impl FnOnce(&mut Store, DateTime<Utc>) -> Result<T, ApiError>,
+    ) -> Result<T, ApiError> {
+        let now = self.now();
+        match &mut *self.lock() {
+            Database::Open(store) => work(store, now),
+            Database::Unusable(error) => Err(error.clone()),
+        }
+    }
+
+    /// Closes the database, runs `work` on its path (restore), and opens it again.
+    pub fn reopen_after<T>(
+        &self,
+        work: impl FnOnce(&Path, DateTime<Utc>) -> Result<T, ApiError>,
+    ) -> Result<T, ApiError> {
+        let now = self.now();
+        let mut database = self.lock();
+        *database = Database::Unusable(ApiError::new(
+            ErrorKind::Storage,
+            "the database is being replaced",
+        ));
+        let outcome = work(&self.path, now);
+        *database = match Store::open(&self.path, now) {
+            Ok(store) => Database::Open(Box::new(store)),
+            Err(error) => Database::Unusable(error.into()),
+        };
+        outcome
+    }
+}
