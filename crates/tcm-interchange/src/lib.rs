@@ -6,6 +6,8 @@
 //!   strictly (what `tcm score` reads) and written for programs or French Excel.
 //! - [`import`]: responses from the files people have, long or wide (online forms), CSV or
 //!   XLSX, read atomically with every bad line or cell named.
+//! - [`portable`]: the `.tcm` file, one assessment in versioned JSON, to move it between
+//!   computers.
 //! - [`text`]: decoding real-world text files (BOM, Windows-1252) and sniffing delimiters.
 
 pub mod answers_csv;
@@ -14,6 +16,7 @@ pub mod import;
 pub mod location;
 mod long_format;
 mod names;
+pub mod portable;
 pub mod problem;
 mod table;
 pub mod text;
@@ -24,4 +27,5 @@ pub use answers_csv::{
 };
 pub use import::{FileKind, ImportError, ImportedResponses, ResponseFormat, read_responses};
 pub use location::Location;
+pub use portable::{PortableAssessment, PortableError};
 pub use problem::{Problem, ProblemKind, Problems};

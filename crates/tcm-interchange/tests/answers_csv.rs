@@ -278,3 +278,42 @@ fn an_empty_sheet_is_a_header_alone() {
             .is_empty()
     );
 }
+
+proptest::proptest! {
+    #[test]
+    fn any_answers_and_comments_survive_writing_then_reading(
+        rows in proptest::collection::vec(
+            ("\\PC{1,12}", 0usize..10, 0usize..7, proptest::option::of(proptest::prelude::any::<String>())),
+            0..12,
+        ),
+        excel in proptest::prelude::any::<bool>(),
+    ) {
+        use tcm_interchange::{CsvDialect, write_answers_csv};
+        let questionnaire = sample();
+        let answers: Vec<Answer> = [Answer::DontKnow, Answer::NotApplicable]
+            .into_iter()
+            .chain(tcm_core::Level::all().map(Answer::Level))
+            .collect();
+        let mut sheet = tcm_core::AnswerSheet::new();
+        for (respondent, question, answer, comment) in rows {
+            // Fields are read trimmed: only trimmed, non-empty text can come back as written.
+            let respondent = respondent.trim();
+            if respondent.is_empty() {
+                continue;
+            }
+            sheet.set(
+                Respondent::new(respondent),
+                questionnaire.questions()[question].id.clone(),
+                tcm_core::Response {
+                    answer: answers[answer],
+                    comment: comment
+                        .map(|comment| comment.trim().to_owned())
+                        .filter(|comment| !comment.is_empty()),
+                },
+            );
+        }
+        let dialect = if excel { CsvDialect::ExcelFrench } else { CsvDialect::Standard };
+        let bytes = write_answers_csv(&sheet, dialect);
+        proptest::prop_assert_eq!(read_answers_csv(&bytes, &questionnaire), Ok(sheet));
+    }
+}
