@@ -8,6 +8,8 @@
 //!   XLSX, read atomically with every bad line or cell named.
 //! - [`portable`]: the `.tcm` file, one assessment in versioned JSON, to move it between
 //!   computers.
+//! - [`workbook`]: an assessment as an XLSX workbook (scores, answers matrix, comments,
+//!   action plan) in its language.
 //! - [`text`]: decoding real-world text files (BOM, Windows-1252) and sniffing delimiters.
 
 pub mod answers_csv;
@@ -20,6 +22,7 @@ pub mod portable;
 pub mod problem;
 mod table;
 pub mod text;
+pub mod workbook;
 mod xlsx_table;
 
 pub use answers_csv::{
@@ -29,3 +32,4 @@ pub use import::{FileKind, ImportError, ImportedResponses, ResponseFormat, read_
 pub use location::Location;
 pub use portable::{PortableAssessment, PortableError};
 pub use problem::{Problem, ProblemKind, Problems};
+pub use workbook::{ActionRow, WorkbookError, WorkbookInput, write_workbook};
