@@ -35,7 +35,7 @@ impl fmt::Display for Location {
 }
 
 /// A spreadsheet column's letters: 0 → `A`, 25 → `Z`, 26 → `AA`.
-pub fn column_name(column: u32) -> String {
+pub(crate) fn column_name(column: u32) -> String {
     let mut letters = Vec::new();
     let mut rest = u64::from(column) + 1;
     while rest > 0 {

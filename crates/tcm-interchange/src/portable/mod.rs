@@ -6,9 +6,11 @@
 //! Domain types stay non-serializable: the JSON shape lives in private transfer structs.
 
 mod error;
+mod fields;
 mod model;
 mod read;
 mod transfer;
+mod values;
 mod write;
 
 pub use error::{FieldIssue, FieldProblem, PortableError};
