@@ -478,3 +478,31 @@ fn truncated_workbooks_never_panic() {
         let _ = read_responses(&bytes[..length], FileKind::Xlsx, &sample());
     }
 }
+
+proptest::proptest! {
+    #[test]
+    fn arbitrary_bytes_never_panic(
+        bytes in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..400),
+        zip_signature in proptest::prelude::any::<bool>(),
+    ) {
+        let mut bytes = bytes;
+        if zip_signature {
+            bytes.splice(0..0, *b"PK\x03\x04");
+        }
+        let _ = read_responses(&bytes, FileKind::Csv, &sample());
+        let _ = read_responses(&bytes, FileKind::Xlsx, &sample());
+    }
+
+    #[test]
+    fn csv_text_made_of_awkward_pieces_never_panics(
+        pieces in proptest::collection::vec(
+            proptest::sample::select(vec![
+                "nom", "respondent", "question", "answer", "sample-cre-01", "commentaire sample-cre-01",
+                ";", ",", "\t", "\"", "\r\n", "\n", "3", "NSP", "é", "\u{feff}", " ", "",
+            ]),
+            0..60,
+        ),
+    ) {
+        let _ = read_responses(pieces.concat().as_bytes(), FileKind::Csv, &sample());
+    }
+}
