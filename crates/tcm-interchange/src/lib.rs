@@ -1,10 +1,35 @@
 //! Files in and out of the TCM domain. Bytes in, domain values out (and back): this crate
-//! never opens a file itself, so every format is tested on in-memory data.
+//! never opens a file, reads the clock or touches a database, so every format is tested on
+//! in-memory data; time and ids are passed in.
 //!
-//! - [`answers_csv`]: answers in long format, `respondent,question,answer[,comment]`.
+//! - [`answers_csv`]: answers in long format, `respondent,question,answer[,comment]`, read
+//!   strictly (what `tcm score` reads) and written for programs or French Excel.
+//! - [`import`]: responses from the files people have, long or wide (online forms), CSV or
+//!   XLSX, read atomically with every bad line or cell named.
+//! - [`portable`]: the `.tcm` file, one assessment in versioned JSON, to move it between
+//!   computers.
+//! - [`workbook`]: an assessment as an XLSX workbook (scores, answers matrix, comments,
+//!   action plan) in its language.
 //! - [`text`]: decoding real-world text files (BOM, Windows-1252) and sniffing delimiters.
 
 pub mod answers_csv;
+mod csv_table;
+pub mod import;
+pub mod location;
+mod long_format;
+mod names;
+pub mod portable;
+pub mod problem;
+mod table;
 pub mod text;
+pub mod workbook;
+mod xlsx_table;
 
-pub use answers_csv::{AnswersCsvError, RowProblem, read_answers_csv};
+pub use answers_csv::{
+    AnswersCsvError, CsvDialect, RowProblem, read_answers_csv, write_answers_csv,
+};
+pub use import::{FileKind, ImportError, ImportedResponses, ResponseFormat, read_responses};
+pub use location::Location;
+pub use portable::{PortableAssessment, PortableError};
+pub use problem::{Problem, ProblemKind, Problems};
+pub use workbook::{ActionRow, WorkbookError, WorkbookInput, write_workbook};

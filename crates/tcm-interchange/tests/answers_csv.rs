@@ -168,3 +168,152 @@ fn delimiter_sniffing() {
     assert_eq!(sniff_delimiter("a\tb\tc"), b'\t');
     assert_eq!(sniff_delimiter("single"), b',');
 }
+
+/// A sheet with every kind of answer and comments that need quoting in one dialect or other.
+fn awkward_sheet() -> tcm_core::AnswerSheet {
+    let mut sheet = tcm_core::AnswerSheet::new();
+    let rows: [(&str, &str, &str, Option<&str>); 7] = [
+        (
+            "Dupont, Anne",
+            "sample-cre-01",
+            "4",
+            Some("Segments « comportementaux » ; revus, l’été"),
+        ),
+        ("Dupont, Anne", "sample-cre-02", "NA", None),
+        (
+            "Bob; le stagiaire",
+            "sample-act-01",
+            "?",
+            Some("Il a dit \"peut-être\""),
+        ),
+        (
+            "Bob; le stagiaire",
+            "sample-act-02",
+            "0",
+            Some("Deux lignes :\r\nla seconde\nla troisième"),
+        ),
+        (
+            "Hélène",
+            "sample-cur-01",
+            "2",
+            Some("Réponse très complète, à revoir"),
+        ),
+        ("Hélène", "sample-pro-02", "3", Some("Tabulation\tincluse")),
+        (
+            "Zoé",
+            "sample-pre-01",
+            "1",
+            Some("'apostrophe' et ’typographique’"),
+        ),
+    ];
+    for (respondent, question, answer, comment) in rows {
+        sheet
+            .record(
+                Respondent::new(respondent),
+                QuestionId::new(question),
+                tcm_core::Response {
+                    answer: answer.parse().expect("answer"),
+                    comment: comment.map(str::to_owned),
+                },
+            )
+            .expect("one answer per question");
+    }
+    sheet
+}
+
+#[test]
+fn written_answers_read_back_as_the_same_sheet_in_both_dialects() {
+    use tcm_interchange::{CsvDialect, write_answers_csv};
+    let sheet = awkward_sheet();
+    for dialect in [CsvDialect::Standard, CsvDialect::ExcelFrench] {
+        let bytes = write_answers_csv(&sheet, dialect);
+        let read = read_answers_csv(&bytes, &sample())
+            .unwrap_or_else(|error| panic!("{dialect:?}: {error}"));
+        assert_eq!(read, sheet, "{dialect:?}");
+    }
+}
+
+#[test]
+fn each_dialect_has_its_delimiter_line_ends_and_byte_order_mark() {
+    use tcm_interchange::{CsvDialect, write_answers_csv};
+    let mut sheet = tcm_core::AnswerSheet::new();
+    sheet.set(
+        Respondent::new("Anne"),
+        QuestionId::new("sample-cre-01"),
+        tcm_core::Response {
+            answer: Answer::DontKnow,
+            comment: Some("oui, et; non".to_owned()),
+        },
+    );
+    sheet.set(
+        Respondent::new("Anne"),
+        QuestionId::new("sample-act-01"),
+        tcm_core::Response {
+            answer: Answer::NotApplicable,
+            comment: None,
+        },
+    );
+    assert_eq!(
+        String::from_utf8(write_answers_csv(&sheet, CsvDialect::Standard)).expect("UTF-8"),
+        "respondent,question,answer,comment\n\
+         Anne,sample-act-01,NA,\n\
+         Anne,sample-cre-01,?,\"oui, et; non\"\n"
+    );
+    assert_eq!(
+        String::from_utf8(write_answers_csv(&sheet, CsvDialect::ExcelFrench)).expect("UTF-8"),
+        "\u{feff}respondent;question;answer;comment\r\n\
+         Anne;sample-act-01;NA;\r\n\
+         Anne;sample-cre-01;?;\"oui, et; non\"\r\n"
+    );
+}
+
+#[test]
+fn an_empty_sheet_is_a_header_alone() {
+    use tcm_interchange::{CsvDialect, write_answers_csv};
+    let bytes = write_answers_csv(&tcm_core::AnswerSheet::new(), CsvDialect::Standard);
+    assert_eq!(bytes, b"respondent,question,answer,comment\n");
+    assert!(
+        read_answers_csv(&bytes, &sample())
+            .expect("valid")
+            .is_empty()
+    );
+}
+
+proptest::proptest! {
+    #[test]
+    fn any_answers_and_comments_survive_writing_then_reading(
+        rows in proptest::collection::vec(
+            ("\\PC{1,12}", 0usize..10, 0usize..7, proptest::option::of(proptest::prelude::any::<String>())),
+            0..12,
+        ),
+        excel in proptest::prelude::any::<bool>(),
+    ) {
+        use tcm_interchange::{CsvDialect, write_answers_csv};
+        let questionnaire = sample();
+        let answers: Vec<Answer> = [Answer::DontKnow, Answer::NotApplicable]
+            .into_iter()
+            .chain(tcm_core::Level::all().map(Answer::Level))
+            .collect();
+        let mut sheet = tcm_core::AnswerSheet::new();
+        for (respondent, question, answer, comment) in rows {
+            // Fields are read trimmed: only trimmed, non-empty text can come back as written.
+            let respondent = respondent.trim();
+            if respondent.is_empty() {
+                continue;
+            }
+            sheet.set(
+                Respondent::new(respondent),
+                questionnaire.questions()[question].id.clone(),
+                tcm_core::Response {
+                    answer: answers[answer],
+                    comment: comment
+                        .map(|comment| comment.trim().to_owned())
+                        .filter(|comment| !comment.is_empty()),
+                },
+            );
+        }
+        let dialect = if excel { CsvDialect::ExcelFrench } else { CsvDialect::Standard };
+        let bytes = write_answers_csv(&sheet, dialect);
+        proptest::prop_assert_eq!(read_answers_csv(&bytes, &questionnaire), Ok(sheet));
+    }
+}

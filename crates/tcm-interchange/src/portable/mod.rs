@@ -1,0 +1,28 @@
+//! The portable `.tcm` file: one assessment with its questionnaire snapshot, respondents,
+//! answers, consensus values, action plan and finalised scores, in a versioned JSON format
+//! documented in `docs/tcm-file-format.md`. It moves an assessment from one computer to
+//! another; importing the same assessment twice is recognised by its `uuid`.
+//!
+//! Domain types stay non-serializable: the JSON shape lives in private transfer structs.
+
+mod error;
+mod fields;
+mod model;
+mod read;
+mod transfer;
+mod values;
+mod write;
+
+pub use error::{FieldIssue, FieldProblem, PortableError};
+pub use model::{AgreedValue, PortableAssessment, RecordedAnswer, ScoreSnapshot};
+pub use read::from_json;
+pub use write::to_json;
+
+/// The value of the document's `format` field.
+pub const FORMAT: &str = "tcm-workbench/assessment";
+
+/// The format version this crate writes, and the newest it reads.
+pub const FORMAT_VERSION: u64 = 1;
+
+/// The name the questionnaire snapshot goes by in diagnostics.
+const SNAPSHOT_FILE: &str = "questionnaire.snapshot";
