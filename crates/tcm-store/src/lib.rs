@@ -25,6 +25,7 @@ mod actions;
 mod answers;
 mod assessments;
 mod organisations;
+mod portable;
 mod questionnaires;
 mod respondents;
 mod snapshots;
@@ -39,6 +40,7 @@ use tcm_core::Questionnaire;
 pub use answers::{ConsensusNote, ImportOutcome};
 pub use backup::{RestoreOutcome, restore};
 pub use error::{Result, StoreError};
+pub use portable::PortableImport;
 pub use records::{
     ActionId, AssessmentId, AssessmentSummary, NewAssessment, OrganisationId, RespondentId,
     ScoreSnapshot, StoredAction, StoredAssessment, StoredOrganisation, StoredRespondent,
