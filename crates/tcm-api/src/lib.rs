@@ -9,6 +9,7 @@
 pub mod assessments;
 pub mod catalogue;
 pub mod error;
+pub mod files;
 pub mod questionnaires;
 pub mod transfer;
 pub mod workbench;

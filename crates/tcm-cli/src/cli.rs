@@ -67,6 +67,21 @@ pub enum Command {
                             printf 'Claire,cre-02,NA\\nMarc,cre-02,2\\n' | tcm answer --assessment 1 --stdin"
     )]
     Answer(AnswerArgs),
+    /// Import a portable .tcm assessment, or responses (CSV or XLSX, long or wide) into an assessment
+    #[command(
+        after_help = "Responses: long format (respondent,question,answer[,comment]) or the wide format of online \
+                            forms (one row per respondent, one column per question id); `,` or `;`; UTF-8 or Windows-1252. \
+                            An import is all or nothing: any bad line and nothing is written.\n\n\
+                            Examples:\n  tcm import audit-durand.tcm\n  tcm import --assessment 1 reponses-formulaire.xlsx\n  tcm import --assessment 1 answers.csv"
+    )]
+    Import(ImportArgs),
+    /// Export an assessment: answers (CSV), workbook (XLSX) or portable file (.tcm)
+    #[command(
+        after_help = "Examples:\n  tcm export --assessment 1 --format tcm --out audit.tcm\n  \
+                            tcm export --assessment 1 --format xlsx --out audit.xlsx\n  \
+                            tcm export --assessment 1 --format csv --excel --out reponses.csv"
+    )]
+    Export(ExportArgs),
     /// Back up the database (into its backups folder, or to a file)
     #[command(after_help = "Examples:\n  tcm backup\n  tcm backup --out ~/audit-backup.sqlite")]
     Backup(BackupArgs),
@@ -164,6 +179,41 @@ pub struct AnswerArgs {
     /// acknowledging each on standard output once it is committed
     #[arg(long, conflicts_with_all = ["respondent", "question", "value", "comment"])]
     pub stdin: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// A .tcm file, or a responses file (.csv, .xlsx) with --assessment
+    pub file: PathBuf,
+    /// The assessment the responses go to
+    #[arg(long)]
+    pub assessment: Option<i64>,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// The assessment's id
+    #[arg(long)]
+    pub assessment: i64,
+    /// What to write
+    #[arg(long, value_enum)]
+    pub format: ExportFormat,
+    /// The file to write
+    #[arg(long, value_name = "FILE")]
+    pub out: PathBuf,
+    /// For CSV: `;`, CRLF and a BOM, so French Excel opens it in columns
+    #[arg(long)]
+    pub excel: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// Answers in long format
+    Csv,
+    /// Workbook: scores, answers matrix, comments, action plan
+    Xlsx,
+    /// Portable assessment file
+    Tcm,
 }
 
 #[derive(Debug, Args)]

@@ -23,6 +23,8 @@ fn main() -> ExitCode {
         Command::Org(command) => commands::org::run(&command, db),
         Command::Assessment(command) => commands::assessment::run(&command, db),
         Command::Answer(args) => commands::answer::run(&args, db),
+        Command::Import(args) => commands::transfer::import(&args, db),
+        Command::Export(args) => commands::transfer::export(&args, db),
         Command::Backup(args) => commands::backup::backup(&args, db),
         Command::Restore(args) => commands::backup::restore(&args, db),
     };

@@ -247,3 +247,98 @@ fn the_database_comes_from_tcm_db_when_no_flag_is_given() {
         .success();
     assert!(db.exists());
 }
+
+#[test]
+fn export_and_import_through_the_cli() {
+    let (dir, db) = setup();
+    tcm(&db)
+        .args(["answer", "--assessment", "1", "--stdin"])
+        .write_stdin("Claire,sample-cre-01,4,« très bien »\nMarc,sample-act-01,2,\n")
+        .assert()
+        .success();
+    let file = dir.path().join("audit.tcm");
+    tcm(&db)
+        .args(["export", "--assessment", "1", "--format", "tcm", "--out"])
+        .arg(&file)
+        .assert()
+        .success();
+    let xlsx = dir.path().join("audit.xlsx");
+    tcm(&db)
+        .args(["export", "--assessment", "1", "--format", "xlsx", "--out"])
+        .arg(&xlsx)
+        .assert()
+        .success();
+    assert!(
+        std::fs::read(&xlsx).expect("written").starts_with(b"PK"),
+        "an XLSX (zip) file"
+    );
+    let csv = dir.path().join("answers.csv");
+    tcm(&db)
+        .args([
+            "export",
+            "--assessment",
+            "1",
+            "--format",
+            "csv",
+            "--excel",
+            "--out",
+        ])
+        .arg(&csv)
+        .assert()
+        .success();
+    assert!(
+        std::fs::read(&csv)
+            .expect("written")
+            .starts_with(b"\xEF\xBB\xBFrespondent;question;answer;comment\r\n")
+    );
+
+    let other = dir.path().join("other.sqlite");
+    tcm(&other)
+        .arg("import")
+        .arg(&file)
+        .assert()
+        .success()
+        .stdout("imported as assessment 1: Audit 2026\n");
+    tcm(&other)
+        .arg("import")
+        .arg(&file)
+        .assert()
+        .success()
+        .stdout("assessment 1 (Audit 2026) is already here and up to date: nothing changed\n");
+    let scores = |database: &Path| {
+        tcm(database)
+            .args(["score", "--assessment", "1"])
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone()
+    };
+    assert_eq!(scores(&db), scores(&other));
+
+    // Responses from an online form (wide format, French Excel CSV in Windows-1252).
+    let form = dir.path().join("formulaire.csv");
+    std::fs::write(&form, b"Horodateur;Nom;sample-cre-02 - Connaissez-vous la rentabilit\xe9 ?;sample-pro-01\r\n2026-11-20 10:00;H\xe9l\xe8ne;3;NA\r\n").expect("written");
+    tcm(&db)
+        .args(["import", "--assessment", "1"])
+        .arg(&form)
+        .assert()
+        .success()
+        .stdout("2 answers imported into assessment 1 (1 respondents added, 0 updated)\ncolumns ignored: Horodateur\n");
+    let bad = dir.path().join("bad.csv");
+    std::fs::write(&bad, "respondent,question,answer\nZoé,sample-cre-01,9\n").expect("written");
+    tcm(&db)
+        .args(["import", "--assessment", "1"])
+        .arg(&bad)
+        .assert()
+        .code(1)
+        .stderr(
+            predicate::str::contains("nothing was imported")
+                .and(predicate::str::contains("line 2")),
+        );
+    tcm(&db)
+        .args(["assessment", "show", "1"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Hélène").and(predicate::str::contains("Zoé").not()));
+}

@@ -6,4 +6,5 @@ pub mod backup;
 pub mod grid;
 pub mod org;
 pub mod score;
+pub mod transfer;
 pub mod validate;

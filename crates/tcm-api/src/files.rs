@@ -1,0 +1,154 @@
+//! Moving assessments in and out of the database: exports (CSV, XLSX, portable `.tcm`) and
+//! imports (`.tcm` files, responses from CSV or XLSX). Bytes in and out; the callers (the
+//! CLI, the desktop shell) read and write the files.
+
+use chrono::{DateTime, Utc};
+use tcm_core::action_plan::{ActionPlan, action_plan};
+use tcm_core::{ActionLink, Scorecard};
+use tcm_interchange::answers_csv::{CsvDialect, write_answers_csv};
+use tcm_interchange::import::{FileKind, read_responses};
+use tcm_interchange::portable;
+use tcm_interchange::workbook::{ActionRow, WorkbookInput, write_workbook};
+use tcm_store::{AssessmentId, PortableImport, Store};
+
+use crate::error::{ApiError, ErrorKind};
+
+/// The assessment's action plan: proposals from its scores merged with the kept actions.
+pub fn plan_of(store: &mut Store, id: AssessmentId) -> Result<(ActionPlan, Scorecard), ApiError> {
+    let stored = store.assessment(id)?;
+    let (questionnaire, _, card) = store.score_assessment(id)?;
+    let kept: Vec<_> = store
+        .list_actions(id)?
+        .into_iter()
+        .map(|stored| stored.action)
+        .collect();
+    let plan = action_plan(
+        &questionnaire,
+        &card,
+        &stored.assessment.targets,
+        &kept,
+        stored.assessment.language,
+    );
+    Ok((plan, card))
+}
+
+/// Answers in long format, as `tcm score` reads them.
+pub fn export_csv(
+    store: &mut Store,
+    id: AssessmentId,
+    dialect: CsvDialect,
+) -> Result<Vec<u8>, ApiError> {
+    Ok(write_answers_csv(&store.answer_sheet(id)?, dialect))
+}
+
+/// The workbook: scores, answers matrix, comments, action plan.
+pub fn export_xlsx(
+    store: &mut Store,
+    id: AssessmentId,
+    now: DateTime<Utc>,
+) -> Result<Vec<u8>, ApiError> {
+    let stored = store.assessment(id)?;
+    let organisation = store.organisation(stored.organisation)?.organisation;
+    let respondents: Vec<_> = store
+        .list_respondents(id)?
+        .into_iter()
+        .map(|respondent| respondent.profile)
+        .collect();
+    let (questionnaire, sheet, _) = store.score_assessment(id)?;
+    let (plan, card) = plan_of(store, id)?;
+    let actions: Vec<ActionRow> = plan
+        .items
+        .iter()
+        .map(|item| ActionRow {
+            title: item.action.title.clone(),
+            stage: item.stage,
+            question: match &item.action.link {
+                ActionLink::Question(question) => Some(question.clone()),
+                ActionLink::Stage(_) => None,
+            },
+            gap: item.gap.map(|gap| gap.levels),
+            impact: item.action.impact,
+            effort: item.action.effort,
+            priority: item.priority(),
+            owner: item.action.owner.clone(),
+            due: item.action.due,
+            status: item.action.status,
+        })
+        .collect();
+    write_workbook(&WorkbookInput {
+        questionnaire: &questionnaire,
+        organisation: &organisation,
+        assessment: &stored.assessment,
+        scorecard: &card,
+        respondents: &respondents,
+        answers: &sheet,
+        actions: &actions,
+        date: now.date_naive(),
+    })
+    .map_err(|error| ApiError::new(ErrorKind::Internal, error.to_string()))
+}
+
+/// The portable `.tcm` file of an assessment.
+pub fn export_tcm(
+    store: &mut Store,
+    id: AssessmentId,
+    now: DateTime<Utc>,
+) -> Result<Vec<u8>, ApiError> {
+    Ok(portable::to_json(&store.export_portable(id)?, now))
+}
+
+/// Imports a `.tcm` file.
+pub fn import_tcm(
+    store: &mut Store,
+    bytes: &[u8],
+    file: &str,
+    now: DateTime<Utc>,
+) -> Result<PortableImport, ApiError> {
+    let portable = portable::from_json(bytes)
+        .map_err(|error| ApiError::invalid(format!("{file} cannot be imported: {error}")))?;
+    Ok(store.import_portable(&portable, now)?)
+}
+
+/// What a response import did.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ResponsesImported {
+    pub respondents_added: usize,
+    pub respondents_updated: usize,
+    pub answers_written: usize,
+    /// Columns of a wide file that were not questions (timestamps, e-mail…).
+    pub ignored_columns: Vec<String>,
+}
+
+/// The kind of a responses file, from its name.
+pub fn file_kind(name: &str) -> Result<FileKind, ApiError> {
+    let lower = name.to_lowercase();
+    if lower.ends_with(".xlsx") {
+        Ok(FileKind::Xlsx)
+    } else if lower.ends_with(".csv") || lower.ends_with(".txt") {
+        Ok(FileKind::Csv)
+    } else {
+        Err(ApiError::invalid(format!(
+            "{name}: responses are read from .csv or .xlsx files"
+        )))
+    }
+}
+
+/// Imports responses (long or wide, CSV or XLSX) into an assessment: all or nothing.
+pub fn import_responses(
+    store: &mut Store,
+    id: AssessmentId,
+    bytes: &[u8],
+    file: &str,
+    now: DateTime<Utc>,
+) -> Result<ResponsesImported, ApiError> {
+    let questionnaire = store.questionnaire(id)?;
+    let imported = read_responses(bytes, file_kind(file)?, &questionnaire)
+        .map_err(|error| ApiError::invalid(format!("{file}: nothing was imported.\n{error}")))?;
+    let outcome = store.import_responses(id, &imported.respondents, &imported.sheet, now)?;
+    Ok(ResponsesImported {
+        respondents_added: outcome.respondents_added,
+        respondents_updated: outcome.respondents_updated,
+        answers_written: outcome.answers_written,
+        ignored_columns: imported.ignored_columns,
+    })
+}
