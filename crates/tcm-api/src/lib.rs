@@ -10,8 +10,11 @@ pub mod assessments;
 pub mod catalogue;
 pub mod error;
 pub mod files;
+pub mod plan;
 pub mod questionnaires;
+pub mod settings;
 pub mod transfer;
+pub mod transfers;
 pub mod workbench;
 
 pub use error::{ApiError, ErrorKind};

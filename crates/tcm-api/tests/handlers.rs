@@ -217,3 +217,237 @@ fn a_damaged_database_keeps_the_app_running_and_says_why() {
         b"not a database"
     );
 }
+
+fn answered_assessment(workbench: &Workbench) -> (i64, i64) {
+    let id =
+        assessments::create_assessment(workbench, &new_assessment("Plan SA")).expect("created");
+    let claire = assessments::assessment_detail(workbench, id)
+        .expect("detail")
+        .respondents[0]
+        .id;
+    for (question, answer) in [
+        ("cre-01", "1"),
+        ("cur-01", "0"),
+        ("act-01", "4"),
+        ("pro-01", "2"),
+    ] {
+        assessments::save_answer(
+            workbench,
+            &SaveAnswerInput {
+                respondent_id: claire,
+                question_id: question.into(),
+                answer: Some(answer.into()),
+                comment: String::new(),
+            },
+        )
+        .expect("saved");
+    }
+    (id, claire)
+}
+
+#[test]
+fn the_plan_proposes_then_keeps_the_users_edits() {
+    use tcm_api::plan;
+    use tcm_api::transfer::ActionInput;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let workbench = workbench(&dir);
+    let (id, _) = answered_assessment(&workbench);
+    let view = plan::action_plan(&workbench, id).expect("plan");
+    // act-01 is at its target (4): no proposal. Targets: creative 4, curative 3, proactive 2.
+    let questions: Vec<_> = view
+        .items
+        .iter()
+        .filter_map(|item| item.question_id.clone())
+        .collect();
+    assert!(questions.contains(&"cre-01".to_owned()) && questions.contains(&"cur-01".to_owned()));
+    assert!(
+        !questions.contains(&"act-01".to_owned()) && !questions.contains(&"pro-01".to_owned()),
+        "{questions:?}"
+    );
+    assert!(view.items.iter().all(|item| item.origin == "proposal"));
+    let first = &view.items[0];
+    assert!(first.priority >= view.items[1].priority);
+
+    let edited = ActionInput {
+        question_id: first.question_id.clone(),
+        stage: None,
+        title: first.title.clone(),
+        description: first.description.clone(),
+        owner: "Léa <b>Moreau</b>".into(),
+        due: Some("2027-03-31".into()),
+        status: "planned".into(),
+        impact: first.impact,
+        effort: first.effort,
+    };
+    let view = plan::keep_action(&workbench, id, &edited).expect("kept");
+    let kept = view
+        .items
+        .iter()
+        .find(|item| item.question_id == first.question_id)
+        .expect("still in the plan");
+    assert_eq!(
+        (
+            kept.origin.as_str(),
+            kept.owner.as_str(),
+            kept.due.as_deref()
+        ),
+        ("kept", "Léa <b>Moreau</b>", Some("2027-03-31"))
+    );
+    let action_id = kept.action_id.expect("stored");
+    let dismissed = ActionInput {
+        status: "dismissed".into(),
+        ..edited
+    };
+    let view = plan::update_action(&workbench, action_id, &dismissed).expect("updated");
+    assert_eq!(
+        view.items
+            .iter()
+            .find(|item| item.action_id == Some(action_id))
+            .map(|item| item.status.as_str()),
+        Some("dismissed")
+    );
+    let added = ActionInput {
+        question_id: None,
+        stage: Some("proactive".into()),
+        title: "Créer un club « grands comptes »".into(),
+        description: String::new(),
+        owner: String::new(),
+        due: None,
+        status: "planned".into(),
+        impact: 2,
+        effort: 2,
+    };
+    let view = plan::keep_action(&workbench, id, &added).expect("added");
+    assert!(
+        view.items
+            .iter()
+            .any(|item| item.title == "Créer un club « grands comptes »" && item.origin == "kept")
+    );
+    let view = plan::delete_action(&workbench, action_id).expect("deleted");
+    let back = view
+        .items
+        .iter()
+        .find(|item| item.question_id == first.question_id)
+        .expect("proposed again");
+    assert_eq!(back.origin, "proposal");
+    let bad = ActionInput {
+        due: Some("31/03/2027".into()),
+        ..added
+    };
+    assert_eq!(
+        plan::keep_action(&workbench, id, &bad)
+            .expect_err("date")
+            .message,
+        "the due date must be a date such as 2027-03-31, found `31/03/2027`"
+    );
+}
+
+#[test]
+fn exports_and_imports_through_files() {
+    use tcm_api::transfers::{self, ExportKind};
+    let dir = tempfile::tempdir().expect("temp dir");
+    let workbench = workbench(&dir);
+    let (id, _) = answered_assessment(&workbench);
+    let file = dir.path().join("audit.tcm");
+    transfers::export(&workbench, id, ExportKind::Tcm, &file).expect("exported");
+    transfers::export(
+        &workbench,
+        id,
+        ExportKind::Xlsx,
+        &dir.path().join("audit.xlsx"),
+    )
+    .expect("exported");
+    transfers::export(
+        &workbench,
+        id,
+        ExportKind::Csv,
+        &dir.path().join("audit.csv"),
+    )
+    .expect("exported");
+    let other = tempfile::tempdir().expect("temp dir");
+    let elsewhere = Workbench::start(other.path().join("tcm.sqlite"), clock);
+    let imported = transfers::import_tcm(&elsewhere, &file).expect("imported");
+    assert_eq!(imported.outcome, "created");
+    assert_eq!(
+        transfers::import_tcm(&elsewhere, &file)
+            .expect("again")
+            .outcome,
+        "alreadyPresent"
+    );
+    let csv = dir.path().join("more.csv");
+    std::fs::write(&csv, "respondent;question;answer\nMarc;cre-02;3\n").expect("written");
+    let view =
+        transfers::import_responses(&elsewhere, imported.assessment_id, &csv).expect("imported");
+    assert_eq!((view.answers_written, view.respondents_added), (1, 1));
+    let broken = dir.path().join("broken.tcm");
+    std::fs::write(&broken, "{\"format\": \"something else\"}").expect("written");
+    let error = transfers::import_tcm(&elsewhere, &broken).expect_err("refused");
+    assert_eq!(error.kind, ErrorKind::InvalidInput);
+    assert!(
+        error.message.starts_with("broken.tcm cannot be imported:"),
+        "{}",
+        error.message
+    );
+}
+
+#[test]
+fn backups_are_listed_taken_and_restored() {
+    use tcm_api::settings;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let workbench = workbench(&dir);
+    let (id, claire) = answered_assessment(&workbench);
+    let backup = settings::backup_now(&workbench).expect("backup");
+    assert_eq!(backup.kind, "manual");
+    assessments::save_answer(
+        &workbench,
+        &SaveAnswerInput {
+            respondent_id: claire,
+            question_id: "cre-05".into(),
+            answer: Some("4".into()),
+            comment: String::new(),
+        },
+    )
+    .expect("saved");
+    let restored = settings::restore_backup(&workbench, &backup.path).expect("restored");
+    assert!(restored.previous_saved_as.is_some());
+    assert_eq!(
+        assessments::assessment_detail(&workbench, id)
+            .expect("detail")
+            .answered_questions,
+        4,
+        "the answer after the backup is gone"
+    );
+    assert!(
+        settings::list_backups(&workbench)
+            .iter()
+            .any(|backup| backup.kind == "before-restore")
+    );
+    let info = settings::app_info(&workbench);
+    assert!(info.database_path.ends_with("tcm.sqlite") && info.opening_error.is_none());
+}
+
+#[test]
+fn a_damaged_database_can_be_restored_from_the_app() {
+    use tcm_api::settings;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let backup = {
+        let workbench = workbench(&dir);
+        answered_assessment(&workbench);
+        settings::backup_now(&workbench).expect("backup").path
+    };
+    std::fs::write(dir.path().join("tcm.sqlite"), b"broken").expect("damaged");
+    for companion in ["tcm.sqlite-wal", "tcm.sqlite-shm"] {
+        let _ = std::fs::remove_file(dir.path().join(companion));
+    }
+    let workbench = workbench(&dir);
+    assert!(settings::app_info(&workbench).opening_error.is_some());
+    let restored = settings::restore_backup(&workbench, &backup).expect("restored");
+    assert!(restored.damaged_moved_to.is_some());
+    assert!(settings::app_info(&workbench).opening_error.is_none());
+    assert_eq!(
+        assessments::list_assessments(&workbench)
+            .expect("list")
+            .len(),
+        1
+    );
+}

@@ -2,10 +2,16 @@
 //! has a generated TypeScript twin in `ui/src/lib/bindings`.
 
 pub mod assessment;
+pub mod plan;
 pub mod questionnaire;
+pub mod results;
+pub mod settings;
 
 pub use assessment::*;
+pub use plan::*;
 pub use questionnaire::*;
+pub use results::*;
+pub use settings::*;
 
 /// Counts shown to the UI fit easily in 32 bits.
 pub(crate) fn count(value: usize) -> u32 {

@@ -1,0 +1,160 @@
+//! Handlers for the action plan: the merged plan, and the user's edits to it.
+
+use chrono::NaiveDate;
+use tcm_core::action_plan::{PlanLabel, PlanOrigin};
+use tcm_core::{ActionLink, ActionStatus, PlannedAction, QuestionId, StageId};
+use tcm_store::{ActionId, AssessmentId, StoredAction};
+
+use crate::error::ApiError;
+use crate::files::plan_of;
+use crate::transfer::{ActionInput, PlanItemView, PlanView};
+use crate::workbench::Workbench;
+
+fn planned_action(input: &ActionInput) -> Result<PlannedAction, ApiError> {
+    let link = match (&input.question_id, &input.stage) {
+        (Some(question), _) => ActionLink::Question(QuestionId::new(question.trim())),
+        (None, Some(stage)) => ActionLink::Stage(
+            stage
+                .parse::<StageId>()
+                .map_err(|error| ApiError::invalid(error.to_string()))?,
+        ),
+        (None, None) => {
+            return Err(ApiError::invalid(
+                "an action belongs to a question or a stage",
+            ));
+        }
+    };
+    let due = input
+        .due
+        .as_deref()
+        .map(str::trim)
+        .filter(|due| !due.is_empty())
+        .map(|due| {
+            NaiveDate::parse_from_str(due, "%Y-%m-%d").map_err(|_| {
+                ApiError::invalid(format!(
+                    "the due date must be a date such as 2027-03-31, found `{due}`"
+                ))
+            })
+        })
+        .transpose()?;
+    Ok(PlannedAction {
+        link,
+        title: input.title.trim().to_owned(),
+        description: input.description.trim().to_owned(),
+        owner: input.owner.trim().to_owned(),
+        due,
+        status: input
+            .status
+            .parse::<ActionStatus>()
+            .map_err(|error| ApiError::invalid(error.to_string()))?,
+        impact: input.impact,
+        effort: input.effort,
+    })
+}
+
+/// The plan: proposals derived from the scores merged with the kept actions, by priority.
+pub fn action_plan(workbench: &Workbench, assessment: i64) -> Result<PlanView, ApiError> {
+    workbench.with_store(|store, _| {
+        let id = AssessmentId(assessment);
+        let kept: Vec<StoredAction> = store.list_actions(id)?;
+        let (plan, _) = plan_of(store, id)?;
+        // A kept action is found again by its content (the plan holds copies); each stored
+        // action is matched once, so identical added actions keep their own ids.
+        let mut unmatched: Vec<&StoredAction> = kept.iter().collect();
+        let mut stored_id = |action: &PlannedAction| {
+            let position = unmatched
+                .iter()
+                .position(|stored| &stored.action == action)?;
+            Some(unmatched.remove(position).id.0)
+        };
+        let items = plan
+            .items
+            .iter()
+            .map(|item| {
+                let action_id = match item.origin {
+                    PlanOrigin::Kept => stored_id(&item.action),
+                    PlanOrigin::Proposal => None,
+                };
+                let question_id = match &item.action.link {
+                    ActionLink::Question(question) => Some(question.to_string()),
+                    ActionLink::Stage(_) => None,
+                };
+                let key = match (action_id, &question_id) {
+                    (Some(id), _) => format!("action:{id}"),
+                    (None, Some(question)) => format!("question:{question}"),
+                    (None, None) => format!("stage:{}:{}", item.stage, item.action.title),
+                };
+                PlanItemView {
+                    key,
+                    origin: match item.origin {
+                        PlanOrigin::Proposal => "proposal",
+                        PlanOrigin::Kept => "kept",
+                    }
+                    .to_owned(),
+                    action_id,
+                    question_id,
+                    stage: item.stage.as_str().to_owned(),
+                    title: item.action.title.clone(),
+                    description: item.action.description.clone(),
+                    owner: item.action.owner.clone(),
+                    due: item
+                        .action
+                        .due
+                        .map(|due| due.format("%Y-%m-%d").to_string()),
+                    status: item.action.status.as_str().to_owned(),
+                    impact: item.action.impact,
+                    effort: item.action.effort,
+                    gap: item.gap.map(|gap| (gap.levels * 100.0).round() / 100.0),
+                    priority: item
+                        .priority()
+                        .map(|priority| (priority * 100.0).round() / 100.0),
+                    label: item.label().map(|label| match label {
+                        PlanLabel::QuickWin => "quickWin".to_owned(),
+                        PlanLabel::StructuralProject => "structuralProject".to_owned(),
+                    }),
+                }
+            })
+            .collect();
+        Ok(PlanView { assessment, items })
+    })
+}
+
+/// Keeps an action: a proposal the user takes up or edits, or an action they add to a stage.
+pub fn keep_action(
+    workbench: &Workbench,
+    assessment: i64,
+    input: &ActionInput,
+) -> Result<PlanView, ApiError> {
+    let action = planned_action(input)?;
+    workbench.with_store(|store, now| {
+        Ok(store
+            .add_action(AssessmentId(assessment), &action, now)
+            .map(|_| ())?)
+    })?;
+    action_plan(workbench, assessment)
+}
+
+/// Changes a kept action (owner, due date, status, impact, effort, wording).
+pub fn update_action(
+    workbench: &Workbench,
+    action_id: i64,
+    input: &ActionInput,
+) -> Result<PlanView, ApiError> {
+    let action = planned_action(input)?;
+    let assessment = workbench.with_store(|store, now| {
+        let assessment = store.action(ActionId(action_id))?.assessment;
+        store.update_action(ActionId(action_id), &action, now)?;
+        Ok(assessment)
+    })?;
+    action_plan(workbench, assessment.0)
+}
+
+/// Forgets a kept action: a proposal comes back as a proposal; an added action disappears.
+pub fn delete_action(workbench: &Workbench, action_id: i64) -> Result<PlanView, ApiError> {
+    let assessment = workbench.with_store(|store, _| {
+        let assessment = store.action(ActionId(action_id))?.assessment;
+        store.delete_action(ActionId(action_id))?;
+        Ok(assessment)
+    })?;
+    action_plan(workbench, assessment.0)
+}

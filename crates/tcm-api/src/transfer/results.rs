@@ -1,0 +1,84 @@
+//! What the results screen shows.
+
+use serde::Serialize;
+use ts_rs::TS;
+
+use super::LocalizedText;
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct StageResult {
+    pub id: String,
+    pub name: LocalizedText,
+    /// Rounded to 0.1; `null` when no question of the stage has a value.
+    pub score: Option<f64>,
+    pub level: Option<u8>,
+    /// Questions with a value / applicable questions, from 0 to 1.
+    pub coverage: Option<f64>,
+    pub answered: u32,
+    pub applicable: u32,
+    pub questions: u32,
+    /// The stage's target, as an answer level (1–4), and as a score (level × 25).
+    pub target: u8,
+    pub target_score: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct ThemeResult {
+    pub id: String,
+    pub stage: String,
+    pub name: LocalizedText,
+    pub score: Option<f64>,
+    pub level: Option<u8>,
+    pub coverage: Option<f64>,
+}
+
+/// A maturity level with its name and meaning.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct LevelMeaning {
+    pub level: u8,
+    pub name: LocalizedText,
+    pub meaning: LocalizedText,
+}
+
+/// The charts, as SVG documents drawn by the same code as the PDF report, in the language asked.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct ChartSet {
+    pub radar: String,
+    pub stage_bars: String,
+    pub theme_bars: String,
+    pub heatmap: String,
+    /// Only with several respondents.
+    pub dispersion: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct ResultsView {
+    #[ts(type = "number")]
+    pub assessment_id: i64,
+    pub respondents: u32,
+    pub overall: Option<f64>,
+    pub overall_level: Option<LevelMeaning>,
+    /// Questions with a value / applicable questions over the whole questionnaire.
+    pub coverage: Option<f64>,
+    pub answered: u32,
+    pub applicable: u32,
+    pub stages: Vec<StageResult>,
+    pub themes: Vec<ThemeResult>,
+    /// Themes with a score, strongest first (at most three), and weakest first.
+    pub strengths: Vec<String>,
+    pub weaknesses: Vec<String>,
+    /// The scores of the previous assessment of the same organisation, by stage, if any.
+    pub previous: Option<Vec<Option<f64>>>,
+    pub charts: ChartSet,
+    /// Every maturity level, for the "how is this computed?" panel.
+    pub levels: Vec<LevelMeaning>,
+}
