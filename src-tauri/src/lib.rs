@@ -1,22 +1,63 @@
-//! The TCM Workbench desktop shell. It only wires: commands (in [`commands`]) adapt
-//! `tcm-api` handlers to Tauri; nothing here decides anything about the domain.
+//! The TCM Workbench desktop shell. It only wires: the database is opened once into a
+//! `tcm_api::Workbench`, and each command (in [`commands`]) adapts one `tcm-api` handler.
+//! Nothing here decides anything about the domain.
 
 pub mod commands;
 
-use tauri::{Builder, Runtime};
+use std::path::PathBuf;
 
-/// Registers the commands on a builder. Tests pass `tauri::test::mock_builder()`.
-pub fn build_app<R: Runtime>(builder: Builder<R>) -> Builder<R> {
-    builder.invoke_handler(tauri::generate_handler![
-        commands::list_questionnaires,
-        commands::questionnaire_overview,
-    ])
+use tauri::{Builder, Runtime};
+use tcm_api::Workbench;
+
+/// The database the app works on: `TCM_DB` when set, else the platform's data folder.
+pub fn database_path() -> PathBuf {
+    tcm_store::location::resolve(None).unwrap_or_else(|| PathBuf::from("tcm.sqlite"))
+}
+
+/// Registers the state, plugins and commands on a builder. Tests pass
+/// `tauri::test::mock_builder()` and a workbench on a temporary database.
+pub fn build_app<R: Runtime>(builder: Builder<R>, workbench: Workbench) -> Builder<R> {
+    builder
+        .plugin(tauri_plugin_dialog::init())
+        .manage(workbench)
+        .invoke_handler(tauri::generate_handler![
+            commands::questionnaires::list_questionnaires,
+            commands::questionnaires::questionnaire_overview,
+            commands::questionnaires::form_choices,
+            commands::questionnaires::assessment_questionnaire,
+            commands::assessments::list_organisations,
+            commands::assessments::list_assessments,
+            commands::assessments::create_assessment,
+            commands::assessments::assessment_detail,
+            commands::assessments::update_assessment,
+            commands::assessments::delete_assessment,
+            commands::assessments::add_respondent,
+            commands::assessments::update_respondent,
+            commands::assessments::remove_respondent,
+            commands::assessments::respondent_answers,
+            commands::assessments::save_answer,
+            commands::assessments::set_resume_question,
+            commands::plan::action_plan,
+            commands::plan::keep_action,
+            commands::plan::update_action,
+            commands::plan::delete_action,
+            commands::settings::app_info,
+            commands::settings::list_backups,
+            commands::settings::backup_now,
+            commands::settings::restore_backup,
+            commands::dialogs::choose_save_path,
+            commands::dialogs::choose_open_path,
+            commands::files::export_assessment,
+            commands::files::import_tcm,
+            commands::files::import_responses,
+        ])
 }
 
 /// Starts the application.
 pub fn run() {
+    let workbench = Workbench::start(database_path(), chrono::Utc::now);
     let context = tauri::generate_context!();
-    if let Err(error) = build_app(Builder::default()).run(context) {
+    if let Err(error) = build_app(Builder::default(), workbench).run(context) {
         eprintln!("TCM Workbench could not start: {error}");
         std::process::exit(1);
     }

@@ -6,26 +6,53 @@ use tauri::ipc::{CallbackFn, InvokeBody};
 use tauri::test::{INVOKE_KEY, get_ipc_response, mock_builder, mock_context, noop_assets};
 use tauri::webview::InvokeRequest;
 
+/// The app with the mock runtime, on a temporary database.
+struct TestApp {
+    _dir: tempfile::TempDir,
+    _app: tauri::App<tauri::test::MockRuntime>,
+    webview: tauri::WebviewWindow<tauri::test::MockRuntime>,
+}
+
+impl TestApp {
+    fn start() -> TestApp {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let workbench = tcm_api::Workbench::start(dir.path().join("tcm.sqlite"), chrono::Utc::now);
+        let app = tcm_desktop::build_app(mock_builder(), workbench)
+            .build(mock_context(noop_assets()))
+            .expect("the app builds with the mock runtime");
+        let webview = tauri::WebviewWindowBuilder::new(&app, "main", Default::default())
+            .build()
+            .expect("a mock window");
+        TestApp {
+            _dir: dir,
+            _app: app,
+            webview,
+        }
+    }
+
+    fn invoke(
+        &self,
+        command: &str,
+        body: serde_json::Value,
+    ) -> Result<serde_json::Value, serde_json::Value> {
+        get_ipc_response(
+            &self.webview,
+            InvokeRequest {
+                cmd: command.into(),
+                callback: CallbackFn(0),
+                error: CallbackFn(1),
+                url: "tauri://localhost".parse().expect("url"),
+                body: InvokeBody::Json(body),
+                headers: Default::default(),
+                invoke_key: INVOKE_KEY.to_string(),
+            },
+        )
+        .map(|body| body.deserialize::<serde_json::Value>().expect("JSON"))
+    }
+}
+
 fn invoke(command: &str, body: serde_json::Value) -> Result<serde_json::Value, serde_json::Value> {
-    let app = tcm_desktop::build_app(mock_builder())
-        .build(mock_context(noop_assets()))
-        .expect("the app builds with the mock runtime");
-    let webview = tauri::WebviewWindowBuilder::new(&app, "main", Default::default())
-        .build()
-        .expect("a mock window");
-    get_ipc_response(
-        &webview,
-        InvokeRequest {
-            cmd: command.into(),
-            callback: CallbackFn(0),
-            error: CallbackFn(1),
-            url: "tauri://localhost".parse().expect("url"),
-            body: InvokeBody::Json(body),
-            headers: Default::default(),
-            invoke_key: INVOKE_KEY.to_string(),
-        },
-    )
-    .map(|body| body.deserialize::<serde_json::Value>().expect("JSON"))
+    TestApp::start().invoke(command, body)
 }
 
 #[test]
@@ -42,6 +69,39 @@ fn the_overview_command_returns_the_five_stages() {
         ["creative", "active", "curative", "preventive", "proactive"]
     );
     assert_eq!(overview["stages"][0]["name"]["fr"], "Créative");
+}
+
+#[test]
+fn commands_reach_the_database() {
+    let app = TestApp::start();
+    let invoke = |command: &str, body| app.invoke(command, body);
+    let choices = invoke("form_choices", serde_json::json!({})).expect("ok");
+    assert_eq!(choices["modes"][1]["name"]["fr"], "Atelier");
+    let id = invoke(
+        "create_assessment",
+        serde_json::json!({"input": {
+            "organisation": {"kind": "new", "name": "Maison Durand", "sector": "retail", "size": null, "notes": ""},
+            "title": "Audit", "mode": "workshop", "language": "fr", "questionnaireId": "tcm-25-classroom",
+            "targets": [4, 4, 4, 4, 4], "firstRespondent": "Groupe A"
+        }}),
+    )
+    .expect("created");
+    let detail =
+        invoke("assessment_detail", serde_json::json!({"assessment": id})).expect("detail");
+    assert_eq!(detail["questionCount"], 25);
+    let respondent = detail["respondents"][0]["id"].clone();
+    let saved = invoke(
+        "save_answer",
+        serde_json::json!({"input": {"respondentId": respondent, "questionId": "cre-01", "answer": "3", "comment": ""}}),
+    )
+    .expect("saved");
+    assert_eq!(saved["answeredQuestions"], 1);
+    let error = invoke(
+        "save_answer",
+        serde_json::json!({"input": {"respondentId": respondent, "questionId": "cre-02", "answer": "3", "comment": ""}}),
+    )
+    .expect_err("cre-02 is not in the classroom variant");
+    assert_eq!(error["kind"], "invalidInput");
 }
 
 #[test]
@@ -62,7 +122,14 @@ fn registered_commands() -> Vec<String> {
     let end = start + source[start..].find(']').expect("end of list");
     source[start..end]
         .split(',')
-        .map(|entry| entry.trim().trim_start_matches("commands::").to_owned())
+        .map(|entry| {
+            entry
+                .trim()
+                .rsplit("::")
+                .next()
+                .unwrap_or_default()
+                .to_owned()
+        })
         .filter(|name| !name.is_empty())
         .collect()
 }

@@ -1,9 +1,28 @@
 // Typed wrappers around the desktop shell's commands. Each name matches a command registered
 // in src-tauri/src/lib.rs (a Rust test checks both lists agree); argument and result types are
-// generated from Rust by ts-rs into ./bindings.
+// generated from Rust by ts-rs into ./bindings. Every failure arrives as an ApiError
+// ({kind, message}): branch on `kind`, show `message`.
 import { invoke } from '@tauri-apps/api/core';
+import type { ActionInput } from './bindings/ActionInput';
 import type { ApiError } from './bindings/ApiError';
+import type { AppInfo } from './bindings/AppInfo';
+import type { AssessmentDetail } from './bindings/AssessmentDetail';
+import type { AssessmentListItem } from './bindings/AssessmentListItem';
+import type { AssessmentUpdate } from './bindings/AssessmentUpdate';
+import type { BackupView } from './bindings/BackupView';
+import type { FormChoices } from './bindings/FormChoices';
+import type { ImportView } from './bindings/ImportView';
+import type { NewAssessmentInput } from './bindings/NewAssessmentInput';
+import type { OrganisationView } from './bindings/OrganisationView';
+import type { PlanView } from './bindings/PlanView';
+import type { QuestionnaireDetail } from './bindings/QuestionnaireDetail';
 import type { QuestionnaireOverview } from './bindings/QuestionnaireOverview';
+import type { RespondentAnswers } from './bindings/RespondentAnswers';
+import type { RespondentInput } from './bindings/RespondentInput';
+import type { RespondentView } from './bindings/RespondentView';
+import type { RestoreView } from './bindings/RestoreView';
+import type { SaveAnswerInput } from './bindings/SaveAnswerInput';
+import type { SavedAnswer } from './bindings/SavedAnswer';
 
 /** Tells an ApiError ({kind, message}) from any other thrown value. */
 export function isApiError(value: unknown): value is ApiError {
@@ -30,8 +49,58 @@ async function call<T>(command: string, args?: Record<string, unknown>): Promise
   }
 }
 
+/** Export formats written by `exportAssessment`. */
+export type ExportFormat = 'csv' | 'xlsx' | 'tcm';
+
 export const api = {
+  // Questionnaires and forms
   listQuestionnaires: () => call<QuestionnaireOverview[]>('list_questionnaires'),
   questionnaireOverview: (id: string | null = null) =>
     call<QuestionnaireOverview>('questionnaire_overview', { id }),
+  formChoices: () => call<FormChoices>('form_choices'),
+  assessmentQuestionnaire: (assessment: number) =>
+    call<QuestionnaireDetail>('assessment_questionnaire', { assessment }),
+
+  // Organisations and assessments
+  listOrganisations: () => call<OrganisationView[]>('list_organisations'),
+  listAssessments: () => call<AssessmentListItem[]>('list_assessments'),
+  createAssessment: (input: NewAssessmentInput) => call<number>('create_assessment', { input }),
+  assessmentDetail: (assessment: number) => call<AssessmentDetail>('assessment_detail', { assessment }),
+  updateAssessment: (assessment: number, update: AssessmentUpdate) =>
+    call<AssessmentDetail>('update_assessment', { assessment, update }),
+  deleteAssessment: (assessment: number) => call<null>('delete_assessment', { assessment }),
+
+  // Respondents and answers
+  addRespondent: (assessment: number, input: RespondentInput) =>
+    call<RespondentView>('add_respondent', { assessment, input }),
+  updateRespondent: (respondent: number, input: RespondentInput) =>
+    call<RespondentView>('update_respondent', { respondent, input }),
+  removeRespondent: (respondent: number) => call<null>('remove_respondent', { respondent }),
+  respondentAnswers: (respondent: number) => call<RespondentAnswers>('respondent_answers', { respondent }),
+  saveAnswer: (input: SaveAnswerInput) => call<SavedAnswer>('save_answer', { input }),
+  setResumeQuestion: (respondent: number, question: string) =>
+    call<null>('set_resume_question', { respondent, question }),
+
+  // Action plan
+  actionPlan: (assessment: number) => call<PlanView>('action_plan', { assessment }),
+  keepAction: (assessment: number, input: ActionInput) => call<PlanView>('keep_action', { assessment, input }),
+  updateAction: (action: number, input: ActionInput) => call<PlanView>('update_action', { action, input }),
+  deleteAction: (action: number) => call<PlanView>('delete_action', { action }),
+
+  // Settings and backups
+  appInfo: () => call<AppInfo>('app_info'),
+  listBackups: () => call<BackupView[]>('list_backups'),
+  backupNow: () => call<BackupView>('backup_now'),
+  restoreBackup: (path: string) => call<RestoreView>('restore_backup', { path }),
+
+  // Files (dialogs are native; they answer null when cancelled)
+  chooseSavePath: (suggestedName: string, filterName: string, extensions: string[]) =>
+    call<string | null>('choose_save_path', { suggestedName, filterName, extensions }),
+  chooseOpenPath: (filterName: string, extensions: string[]) =>
+    call<string | null>('choose_open_path', { filterName, extensions }),
+  exportAssessment: (assessment: number, format: ExportFormat, path: string) =>
+    call<null>('export_assessment', { assessment, format, path }),
+  importTcm: (path: string) => call<ImportView>('import_tcm', { path }),
+  importResponses: (assessment: number, path: string) =>
+    call<ImportView>('import_responses', { assessment, path }),
 };
