@@ -4,6 +4,7 @@
 //! database or the clock; callers pass text in and get values out, and pass time in when a
 //! result depends on it. That is what makes every result reproducible and testable.
 
+pub mod action_plan;
 pub mod aggregate;
 pub mod answer;
 pub mod assessment;
@@ -13,6 +14,7 @@ pub mod scoring;
 pub mod stage;
 pub mod text;
 
+pub use action_plan::{ActionPlan, PlanItem, PlanLabel, PlanOrigin, action_plan};
 pub use answer::{Answer, AnswerSheet, Consensus, Level, Respondent, Response};
 pub use assessment::{
     ActionLink, ActionStatus, Assessment, AssessmentStatus, Mode, Organisation, OrganisationSize,
