@@ -68,7 +68,7 @@ pub fn workshop_answers(
         let contested = CONTESTED.contains(&id);
         for (position, respondent) in respondents.iter().enumerate() {
             let leaning = LEANING.get(position).copied().unwrap_or(0.0);
-            let mut value = practice + leaning + generator.spread(0.65);
+            let mut value = practice + leaning + generator.spread(0.5);
             if contested {
                 value += match position {
                     0 => 1.4,
