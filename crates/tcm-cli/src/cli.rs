@@ -38,10 +38,11 @@ pub enum Command {
                             tcm score -q questionnaires/tcm-92.toml -a answers.csv --format table"
     )]
     Score(ScoreArgs),
-    /// Render a questionnaire for people to read and review (Markdown)
+    /// Render a questionnaire for people to read and review (Markdown), or as a blank form to print (PDF)
     #[command(
         after_help = "Examples:\n  tcm grid questionnaires/tcm-92.toml --format md > grid.md\n  \
-                            tcm grid questionnaires/tcm-92.toml --format md --lang fr --out grille.md"
+                            tcm grid questionnaires/tcm-92.toml --format md --lang fr --out grille.md\n  \
+                            tcm grid questionnaires/tcm-92.toml --pdf grille.pdf   (tick boxes 0–4, NA, ? and lines for remarks)"
     )]
     Grid(GridArgs),
 }
@@ -59,6 +60,9 @@ pub struct GridArgs {
     /// Write to this file instead of standard output
     #[arg(short, long, value_name = "FILE")]
     pub out: Option<PathBuf>,
+    /// Write a blank printable form (PDF, dated today) to this file instead; French unless --lang en
+    #[arg(long, value_name = "OUT.pdf", conflicts_with_all = ["out", "format"])]
+    pub pdf: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

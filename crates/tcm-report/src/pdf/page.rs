@@ -175,6 +175,14 @@ pub fn row_height(fonts: &Fonts, columns: &[Column], row: &Row) -> f32 {
     }
 }
 
+/// Where a table row was drawn: its page (0-based), its top and its height, in points.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Placement {
+    pub page: usize,
+    pub top: f32,
+    pub height: f32,
+}
+
 /// Pages being composed.
 pub struct Composer<'f> {
     fonts: &'f Fonts,
@@ -432,7 +440,12 @@ impl<'f> Composer<'f> {
     /// A table: its header, then rows that never split across pages; the header is repeated
     /// at the top of each new page. A row taller than a whole page is cut to fit, with an
     /// ellipsis, so that nothing ever overflows.
-    pub fn table(&mut self, columns: &[Column], rows: &[Row], header_style: Style) {
+    pub fn table(
+        &mut self,
+        columns: &[Column],
+        rows: &[Row],
+        header_style: Style,
+    ) -> Vec<Placement> {
         let header = Row::Cells {
             cells: columns
                 .iter()
@@ -446,6 +459,7 @@ impl<'f> Composer<'f> {
             .map_or(0.0, |row| row_height(self.fonts, columns, row));
         self.ensure(header_height + next_height);
         self.draw_row(columns, &header, header_height);
+        let mut placements = Vec::with_capacity(rows.len());
         for (index, row) in rows.iter().enumerate() {
             let mut height = row_height(self.fonts, columns, row);
             let mut keep = height;
@@ -462,9 +476,15 @@ impl<'f> Composer<'f> {
             if height > room {
                 height = room;
             }
+            placements.push(Placement {
+                page: self.pages.len() - 1,
+                top: self.y,
+                height,
+            });
             self.draw_row(columns, row, height);
         }
         self.y += 4.0;
+        placements
     }
 
     fn draw_row(&mut self, columns: &[Column], row: &Row, height: f32) {
@@ -530,5 +550,123 @@ impl<'f> Composer<'f> {
             }
         }
         self.y = top + height;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fonts() -> Fonts {
+        crate::pdf::load_fonts().expect("the bundled fonts read")
+    }
+
+    fn row(text: &str) -> Row {
+        let style = Style::new(Face::Regular, 8.0, Colour::INK);
+        Row::Cells {
+            cells: vec![vec![Span::new("q", style)], vec![Span::new(text, style)]],
+            fill: None,
+        }
+    }
+
+    #[test]
+    fn rows_never_split_and_never_cross_the_margins() {
+        let fonts = fonts();
+        let columns = [
+            Column {
+                title: "Id".to_owned(),
+                width: 60.0,
+                align: Align::Left,
+            },
+            Column {
+                title: "Texte".to_owned(),
+                width: 200.0,
+                align: Align::Left,
+            },
+        ];
+        let long = "Une ligne de commentaire assez longue pour passer à la ligne. ".repeat(6);
+        let rows: Vec<Row> = (0..120)
+            .map(|index| {
+                if index % 7 == 0 {
+                    row(&long)
+                } else {
+                    row("court")
+                }
+            })
+            .collect();
+        let mut composer = Composer::new(&fonts);
+        composer.skip(300.0);
+        let header = Style::new(Face::Bold, 7.0, Colour::WHITE);
+        let placements = composer.table(&columns, &rows, header);
+        assert_eq!(placements.len(), rows.len());
+        assert!(composer.page_count() > 2);
+        for (placement, row) in placements.iter().zip(&rows) {
+            assert!(placement.top >= CONTENT_TOP, "{placement:?}");
+            assert!(
+                placement.top + placement.height <= CONTENT_BOTTOM + 0.01,
+                "{placement:?}"
+            );
+            // Never shortened: the whole row is on its page.
+            assert!((placement.height - row_height(&fonts, &columns, row)).abs() < 0.01);
+        }
+        for pair in placements.windows(2) {
+            let (a, b) = (pair[0], pair[1]);
+            assert!(
+                b.page > a.page || b.top >= a.top + a.height - 0.01,
+                "{a:?} then {b:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_row_taller_than_a_page_is_cut_to_fit() {
+        let fonts = fonts();
+        let columns = [
+            Column {
+                title: "Id".to_owned(),
+                width: 60.0,
+                align: Align::Left,
+            },
+            Column {
+                title: "Texte".to_owned(),
+                width: 80.0,
+                align: Align::Left,
+            },
+        ];
+        let huge = "mot ".repeat(2000);
+        let mut composer = Composer::new(&fonts);
+        let header = Style::new(Face::Bold, 7.0, Colour::WHITE);
+        let placements = composer.table(&columns, &[row(&huge)], header);
+        let placement = placements[0];
+        assert!(placement.top + placement.height <= CONTENT_BOTTOM + 0.01);
+    }
+
+    #[test]
+    fn a_group_row_is_kept_with_the_next_row() {
+        let fonts = fonts();
+        let columns = [
+            Column {
+                title: "Id".to_owned(),
+                width: 60.0,
+                align: Align::Left,
+            },
+            Column {
+                title: "Texte".to_owned(),
+                width: 200.0,
+                align: Align::Left,
+            },
+        ];
+        let style = Style::new(Face::Bold, 8.0, Colour::WHITE);
+        let rows = vec![
+            Row::Group {
+                span: Span::new("Étape", style),
+                fill: Colour::INK,
+            },
+            row("court"),
+        ];
+        let mut composer = Composer::new(&fonts);
+        composer.set_y(CONTENT_BOTTOM - 40.0);
+        let placements = composer.table(&columns, &rows, style);
+        assert_eq!(placements[0].page, placements[1].page);
     }
 }
