@@ -174,7 +174,7 @@ pub fn words(language: Language) -> Words {
             score: "Score",
             level: "Level",
             target: "Target",
-            previous: "Previous assessment",
+            previous: "Previous audit",
             charts: "Overview in charts",
             radar_title: "Maturity by stage: current, target and previous assessment",
             stage_bars_title: "Score by stage and maturity levels",

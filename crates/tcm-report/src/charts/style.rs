@@ -157,7 +157,7 @@ pub fn words(language: Language) -> ChartWords {
         Language::English => ChartWords {
             current: "Current",
             target: "Target",
-            previous: "Previous assessment",
+            previous: "Previous audit",
             score: "Score",
             no_answer: "No answer",
             not_applicable: "Not applicable",

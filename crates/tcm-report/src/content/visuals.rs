@@ -20,7 +20,7 @@ pub fn charts(input: &ReportInput<'_>) -> Result<Vec<Block>, ChartError> {
         Block::Chart {
             title: w.radar_title.to_owned(),
             svg: charts::radar_svg(questionnaire, scorecard, targets, previous, language)?,
-            share: 0.72,
+            share: 0.8,
             note: None,
         },
         Block::Chart {
