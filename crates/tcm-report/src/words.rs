@@ -73,7 +73,8 @@ pub struct Words {
     pub participant: &'static str,
     pub company: &'static str,
     pub comment_lines: &'static str,
-    pub stage_word: &'static str,
+    /// A stage's title, `{name}` replaced by its name.
+    pub stage_title: &'static str,
 }
 
 pub fn words(language: Language) -> Words {
@@ -148,7 +149,7 @@ pub fn words(language: Language) -> Words {
             participant: "Participant",
             company: "Entreprise",
             comment_lines: "Remarques",
-            stage_word: "Étape",
+            stage_title: "Étape {name}",
         },
         Language::English => Words {
             report_kind: "Customer relationship audit report",
@@ -220,7 +221,7 @@ pub fn words(language: Language) -> Words {
             participant: "Participant",
             company: "Company",
             comment_lines: "Remarks",
-            stage_word: "Stage",
+            stage_title: "{name} stage",
         },
     }
 }

@@ -49,7 +49,13 @@ pub fn details(input: &ReportInput<'_>) -> Vec<Block> {
             },
         );
         blocks.push(Block::StageHeading {
-            text: format!("{} {} — {score}", w.stage_word, found.name.get(language)),
+            text: format!(
+                "{} — {score}",
+                fill(
+                    w.stage_title,
+                    &[("name", found.name.get(language).to_owned())]
+                )
+            ),
             stage,
         });
         blocks.push(Block::Paragraph(Piece::new(

@@ -104,7 +104,7 @@ pub fn plan(input: &ReportInput<'_>) -> Vec<Block> {
     let mut rows = Vec::new();
     for (stage, items) in plan.by_stage() {
         rows.push(TableRow::Group {
-            text: format!("{} {}", w.stage_word, input.stage_name(stage)),
+            text: fill(w.stage_title, &[("name", input.stage_name(stage))]),
             stage,
         });
         for item in items {

@@ -9,7 +9,7 @@ use super::page::{CONTENT_WIDTH, Colour, Composer, Face, MARGIN_X, Style};
 use super::{ReportError, assemble, load_fonts, running};
 use crate::document::{Align, Block, ColumnSpec, Piece, TableRow, Tone};
 use crate::numbers;
-use crate::words::{colon, words};
+use crate::words::{colon, fill, words};
 
 const BOX: f32 = 9.0;
 const REMARK_LINES: usize = 2;
@@ -94,7 +94,10 @@ pub fn render_blank_grid(
         composer.paragraph(
             MARGIN_X + 10.0,
             CONTENT_WIDTH - 10.0,
-            &format!("{} {}", w.stage_word, stage.name.get(language)),
+            &fill(
+                w.stage_title,
+                &[("name", stage.name.get(language).to_owned())],
+            ),
             style,
         );
         composer.paragraph(
