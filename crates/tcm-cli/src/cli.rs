@@ -48,10 +48,11 @@ pub enum Command {
                             tcm score --assessment 1 --format table"
     )]
     Score(ScoreArgs),
-    /// Render a questionnaire for people to read and review (Markdown)
+    /// Render a questionnaire for people to read and review (Markdown), or as a blank form to print (PDF)
     #[command(
         after_help = "Examples:\n  tcm grid questionnaires/tcm-92.toml --format md > grid.md\n  \
-                            tcm grid questionnaires/tcm-92.toml --format md --lang fr --out grille.md"
+                            tcm grid questionnaires/tcm-92.toml --format md --lang fr --out grille.md\n  \
+                            tcm grid questionnaires/tcm-92.toml --pdf grille.pdf   (tick boxes 0–4, NA, ? and lines for remarks)"
     )]
     Grid(GridArgs),
     /// Organisations: add and list the companies assessed
@@ -246,6 +247,9 @@ pub struct GridArgs {
     /// Write to this file instead of standard output
     #[arg(short, long, value_name = "FILE")]
     pub out: Option<PathBuf>,
+    /// Write a blank printable form (PDF, dated today) to this file instead; French unless --lang en
+    #[arg(long, value_name = "OUT.pdf", conflicts_with_all = ["out", "format"])]
+    pub pdf: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -281,3 +281,25 @@ fn help_is_clear_and_has_examples() {
         .code(2)
         .stderr(predicate::str::contains("--questionnaire"));
 }
+
+#[test]
+fn grid_writes_a_blank_printable_pdf() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("grille.pdf");
+    tcm()
+        .args(["grid"])
+        .arg(repository().join("questionnaires/tcm-92.toml"))
+        .arg("--pdf")
+        .arg(&out)
+        .assert()
+        .success()
+        .stdout("");
+    let bytes = std::fs::read(&out).expect("the PDF is written");
+    assert!(bytes.starts_with(b"%PDF-"));
+    tcm()
+        .args(["grid"])
+        .arg(sample())
+        .args(["--pdf", "x.pdf", "--out", "y.md"])
+        .assert()
+        .code(2);
+}

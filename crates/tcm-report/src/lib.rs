@@ -1,6 +1,24 @@
 //! Documents made from TCM data. Data in, text or bytes out: this crate writes no file.
 //!
+//! - [`render_report`]: the audit report as PDF bytes, from a [`ReportInput`].
+//! - [`render_report_html`]: the same content as one HTML page (used to compare with a
+//!   browser's printing).
+//! - [`render_blank_grid`]: a questionnaire as a printable PDF form for paper workshops.
+//! - [`charts`]: the report's charts as SVG documents (radar, bars, heatmap, dispersion).
 //! - [`grid_markdown`]: a questionnaire as Markdown, for teachers and consultants to review.
 
+pub mod charts;
+mod content;
+mod document;
+mod fonts;
 pub mod grid_markdown;
+mod html;
+mod input;
 mod markdown;
+mod numbers;
+mod pdf;
+mod words;
+
+pub use html::render_report_html;
+pub use input::{PreviousAssessment, ReportInput};
+pub use pdf::{ReportError, render_blank_grid, render_report};

@@ -1,4 +1,4 @@
-//! `tcm grid FILE --format md [--lang fr|en|both] [--out FILE]`.
+//! `tcm grid FILE --format md [--lang fr|en|both] [--out FILE]`, or `tcm grid FILE --pdf OUT`.
 
 use anyhow::Context;
 use tcm_core::Language;
@@ -10,6 +10,18 @@ use crate::load;
 
 pub fn run(args: &GridArgs) -> Result<(), Failure> {
     let questionnaire = load::questionnaire(&args.file)?;
+    if let Some(path) = &args.pdf {
+        let language = if args.lang == "en" {
+            Language::English
+        } else {
+            Language::French
+        };
+        let today = chrono::Utc::now().date_naive();
+        let bytes = tcm_report::render_blank_grid(&questionnaire, language, today)
+            .context("cannot render the grid as PDF")?;
+        std::fs::write(path, bytes).with_context(|| format!("cannot write {}", path.display()))?;
+        return Ok(());
+    }
     let languages = match args.lang.as_str() {
         "fr" => Languages::One(Language::French),
         "en" => Languages::One(Language::English),

@@ -1,0 +1,76 @@
+//! Rendering speed: the full report for the demo assessment on the TCM-92 grid (92 answers
+//! from five respondents, five charts, over 8 pages), in French. Goal: median ≤ 150 ms in
+//! release. Also the charts alone and the blank grid.
+
+use std::hint::black_box;
+
+use chrono::NaiveDate;
+use criterion::{Criterion, criterion_group, criterion_main};
+use tcm_core::{Language, Questionnaire, action_plan, score};
+use tcm_report::{PreviousAssessment, ReportInput};
+
+const GRID: &str = include_str!("../../../questionnaires/tcm-92.toml");
+
+fn report(c: &mut Criterion) {
+    let questionnaire = Questionnaire::from_toml(GRID, "tcm-92.toml").expect("valid grid");
+    let date = NaiveDate::from_ymd_opt(2026, 3, 12).expect("valid date");
+    let demo = tcm_demo::demo_assessment(&questionnaire, date);
+    let scorecard = score(&questionnaire, &demo.answers);
+    let previous = score(&questionnaire, &demo.previous_answers);
+    let plan = action_plan(
+        &questionnaire,
+        &scorecard,
+        &demo.assessment.targets,
+        &demo.actions,
+        Language::French,
+    );
+    let input = ReportInput {
+        organisation: &demo.organisation,
+        assessment: &demo.assessment,
+        questionnaire: &questionnaire,
+        scorecard: &scorecard,
+        respondents: &demo.respondents,
+        answers: &demo.answers,
+        plan: &plan,
+        previous: Some(PreviousAssessment {
+            scorecard: &previous,
+            date: demo.previous_date,
+        }),
+        date,
+        language: Language::French,
+    };
+    let mut group = c.benchmark_group("report");
+    group.sample_size(20);
+    group.bench_function("full report PDF, demo on TCM-92", |b| {
+        b.iter(|| tcm_report::render_report(black_box(&input)).expect("renders"))
+    });
+    group.bench_function("five charts as SVG", |b| {
+        b.iter(|| {
+            let targets = &demo.assessment.targets;
+            let language = Language::French;
+            (
+                tcm_report::charts::radar_svg(
+                    &questionnaire,
+                    &scorecard,
+                    targets,
+                    Some(&previous),
+                    language,
+                ),
+                tcm_report::charts::stage_bars_svg(&questionnaire, &scorecard, targets, language),
+                tcm_report::charts::theme_bars_svg(&questionnaire, &scorecard, language),
+                tcm_report::charts::heatmap_svg(&questionnaire, &scorecard, language),
+                tcm_report::charts::dispersion_svg(&questionnaire, &scorecard, language),
+            )
+        })
+    });
+    group.bench_function("blank grid PDF, TCM-92", |b| {
+        b.iter(|| {
+            tcm_report::render_blank_grid(black_box(&questionnaire), Language::French, date)
+                .expect("renders")
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, report);
+criterion_main!(benches);

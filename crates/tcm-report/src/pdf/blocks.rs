@@ -1,0 +1,330 @@
+//! Lays the report's blocks out on pages: styles for each kind of text, tables, key figures,
+//! charts (their drawing as a vector form, their labels as real text) and the cover.
+
+use std::collections::BTreeMap;
+
+use printpdf::{ExternalXObject, Svg, XObjectId};
+use tcm_core::StageId;
+
+use super::ReportError;
+use super::chart_labels::{self, Anchor};
+use super::page::{
+    self, Align, CONTENT_WIDTH, Colour, Column, Composer, Face, MARGIN_X, Row, Span, Style,
+};
+use crate::charts::{self, style::stage_rgb};
+use crate::document::{self, Block, Cover, KeyFigure, Piece, TableRow, Tone};
+
+pub const TITLE: Style = Style::new(Face::Bold, 18.0, Colour::INK);
+pub const HEADING: Style = Style::new(Face::Bold, 11.5, Colour::INK);
+pub const BODY: Style = Style::new(Face::Regular, 9.5, Colour::INK);
+pub const BODY_STRONG: Style = Style::new(Face::Bold, 9.5, Colour::INK);
+pub const BODY_MUTED: Style = Style::new(Face::Regular, 8.5, Colour::MUTED);
+pub const TABLE_HEADER: Style = Style::new(Face::Bold, 6.8, Colour::WHITE);
+
+pub fn stage_colour(stage: StageId) -> Colour {
+    let (r, g, b) = stage_rgb(stage);
+    Colour(r, g, b)
+}
+
+/// The style of a piece of text in a table cell.
+fn cell_style(tone: Tone, faded: bool) -> Style {
+    let style = match tone {
+        Tone::Normal => Style::new(Face::Regular, 7.8, Colour::INK),
+        Tone::Strong => Style::new(Face::Bold, 7.8, Colour::INK),
+        Tone::Small => Style::new(Face::Regular, 7.0, Colour::INK),
+        Tone::Muted => Style::new(Face::Regular, 6.8, Colour::MUTED),
+        Tone::Stage(stage) => Style::new(Face::Bold, 7.8, stage_colour(stage)),
+    };
+    if faded {
+        Style {
+            colour: style.colour.tint(0.45),
+            ..style
+        }
+    } else {
+        style
+    }
+}
+
+/// The style of a paragraph.
+fn paragraph_style(tone: Tone) -> Style {
+    match tone {
+        Tone::Normal => BODY,
+        Tone::Strong => BODY_STRONG,
+        Tone::Small => Style::new(Face::Regular, 8.5, Colour::INK),
+        Tone::Muted => BODY_MUTED,
+        Tone::Stage(stage) => Style::new(Face::Bold, 9.5, stage_colour(stage)),
+    }
+}
+
+/// The charts met so far, to be registered with the document.
+#[derive(Default)]
+pub struct ChartForms {
+    pub forms: Vec<(XObjectId, ExternalXObject)>,
+}
+
+pub fn render(
+    composer: &mut Composer<'_>,
+    blocks: &[Block],
+    forms: &mut ChartForms,
+) -> Result<(), ReportError> {
+    for block in blocks {
+        match block {
+            Block::Cover(cover) => render_cover(composer, cover),
+            Block::Section(title) => {
+                if composer.y() > page::CONTENT_TOP + 0.5 {
+                    composer.new_page();
+                }
+                composer.paragraph(MARGIN_X, CONTENT_WIDTH, title, TITLE);
+                let y = composer.y() + 4.0;
+                composer.rule((MARGIN_X, y), (MARGIN_X + 60.0, y), 2.5, Colour::INK);
+                composer.skip(16.0);
+            }
+            Block::Heading(text) => {
+                composer.skip(6.0);
+                composer.heading(text, HEADING, 40.0);
+                composer.skip(3.0);
+            }
+            Block::StageHeading { text, stage } => {
+                composer.skip(8.0);
+                let style = Style::new(Face::Bold, 14.0, stage_colour(*stage));
+                composer.ensure(style.leading() + 80.0);
+                let top = composer.y();
+                composer.rect(MARGIN_X, top, 4.0, style.leading(), stage_colour(*stage));
+                composer.paragraph(MARGIN_X + 10.0, CONTENT_WIDTH - 10.0, text, style);
+                composer.skip(3.0);
+            }
+            Block::Paragraph(piece) => {
+                let style = paragraph_style(piece.tone);
+                composer.paragraph(MARGIN_X, CONTENT_WIDTH, &piece.text, style);
+                composer.skip(5.0);
+            }
+            Block::Bullets(items) => {
+                for item in items {
+                    let height = composer.paragraph_height(CONTENT_WIDTH - 14.0, item, BODY);
+                    composer.ensure(height.min(3.0 * BODY.leading()));
+                    let top = composer.y();
+                    composer.text(MARGIN_X + 2.0, top + BODY.size, "•", BODY);
+                    composer.paragraph(MARGIN_X + 14.0, CONTENT_WIDTH - 14.0, item, BODY);
+                    composer.skip(2.0);
+                }
+                composer.skip(4.0);
+            }
+            Block::KeyFigures(figures) => render_key_figures(composer, figures),
+            Block::Chart {
+                title,
+                svg,
+                share,
+                note,
+            } => render_chart(composer, forms, title, svg, *share, note.as_deref())?,
+            Block::Table { columns, rows } => render_table(composer, columns, rows),
+        }
+    }
+    Ok(())
+}
+
+fn render_table(composer: &mut Composer<'_>, columns: &[document::ColumnSpec], rows: &[TableRow]) {
+    let columns: Vec<Column> = columns
+        .iter()
+        .map(|column| Column {
+            title: column.title.clone(),
+            width: column.share * CONTENT_WIDTH,
+            align: match column.align {
+                document::Align::Left => Align::Left,
+                document::Align::Right => Align::Right,
+                document::Align::Centre => Align::Centre,
+            },
+        })
+        .collect();
+    let spans = |cells: &[Vec<Piece>], faded: bool| -> Vec<Vec<Span>> {
+        cells
+            .iter()
+            .map(|pieces| {
+                pieces
+                    .iter()
+                    .map(|piece| Span::new(piece.text.clone(), cell_style(piece.tone, faded)))
+                    .collect()
+            })
+            .collect()
+    };
+    let rows: Vec<Row> = rows
+        .iter()
+        .enumerate()
+        .map(|(index, row)| match row {
+            TableRow::Cells(cells) => Row::Cells {
+                cells: spans(cells, false),
+                fill: (index % 2 == 1).then_some(Colour::SHADE),
+            },
+            TableRow::Faded(cells) => Row::Cells {
+                cells: spans(cells, true),
+                fill: None,
+            },
+            TableRow::Group { text, stage } => Row::Group {
+                span: Span::new(text.clone(), Style::new(Face::Bold, 8.5, Colour::WHITE)),
+                fill: stage_colour(*stage),
+            },
+        })
+        .collect();
+    composer.table(&columns, &rows, TABLE_HEADER);
+    composer.skip(6.0);
+}
+
+fn render_key_figures(composer: &mut Composer<'_>, figures: &[KeyFigure]) {
+    let count = figures.len().max(1) as f32;
+    let gap = 10.0;
+    let width = (CONTENT_WIDTH - gap * (count - 1.0)) / count;
+    let height = 66.0;
+    composer.ensure(height + 8.0);
+    let top = composer.y();
+    let value_style = Style::new(Face::Bold, 17.0, Colour::INK);
+    for (index, figure) in figures.iter().enumerate() {
+        let x = MARGIN_X + index as f32 * (width + gap);
+        composer.rect(x, top, width, height, Colour::SHADE);
+        composer.rect(x, top, 3.0, height, stage_colour(StageId::Creative));
+        composer.text(x + 10.0, top + 15.0, &figure.label, BODY_MUTED);
+        let value = super::layout::ellipsize(
+            composer.fonts().metrics(Face::Bold),
+            &figure.value,
+            value_style.size,
+            width - 16.0,
+        );
+        composer.text(x + 10.0, top + 38.0, &value, value_style);
+        let note_style = Style::new(Face::Regular, 7.5, Colour::MUTED);
+        let note = super::layout::ellipsize(
+            composer.fonts().metrics(Face::Regular),
+            &figure.note,
+            note_style.size,
+            width - 16.0,
+        );
+        composer.text(x + 10.0, top + 55.0, &note, note_style);
+    }
+    composer.set_y(top + height + 10.0);
+}
+
+fn render_chart(
+    composer: &mut Composer<'_>,
+    forms: &mut ChartForms,
+    title: &str,
+    svg: &str,
+    share: f32,
+    note: Option<&str>,
+) -> Result<(), ReportError> {
+    let (width_px, height_px) = charts::svg_size(svg).ok_or_else(|| ReportError::ChartForm {
+        chart: title.to_owned(),
+        message: "the SVG document declares no size".to_owned(),
+    })?;
+    let (drawing, labels) = chart_labels::split(svg);
+    let mut warnings = Vec::new();
+    let form =
+        Svg::parse_with_fonts(&drawing, &BTreeMap::new(), &mut warnings).map_err(|message| {
+            ReportError::ChartForm {
+                chart: title.to_owned(),
+                message,
+            }
+        })?;
+    let id = XObjectId(format!("Chart{}", forms.forms.len() + 1));
+    forms.forms.push((id.clone(), form));
+
+    let width = share * CONTENT_WIDTH;
+    let scale = width / width_px as f32;
+    let height = height_px as f32 * scale;
+    let title_height = composer.paragraph_height(CONTENT_WIDTH, title, HEADING);
+    composer.skip(4.0);
+    composer.ensure(title_height + 4.0 + height);
+    composer.paragraph(MARGIN_X, CONTENT_WIDTH, title, HEADING);
+    composer.skip(4.0);
+    let top = composer.y();
+    let left = MARGIN_X + (CONTENT_WIDTH - width) / 2.0;
+    composer.chart(&id, (width_px, height_px), width);
+    for label in labels {
+        let face = if label.bold {
+            Face::Bold
+        } else {
+            Face::Regular
+        };
+        let size = label.size * scale;
+        let measured = composer.fonts().metrics(face).width(&label.text, size);
+        let x = left + label.x * scale
+            - match label.anchor {
+                Anchor::Start => 0.0,
+                Anchor::Middle => measured / 2.0,
+                Anchor::End => measured,
+            };
+        composer.text(
+            x,
+            top + label.baseline * scale,
+            &label.text,
+            Style::new(face, size, label.colour),
+        );
+    }
+    if let Some(note) = note {
+        composer.skip(2.0);
+        composer.paragraph(MARGIN_X, CONTENT_WIDTH, note, BODY_MUTED);
+    }
+    composer.skip(8.0);
+    Ok(())
+}
+
+fn render_cover(composer: &mut Composer<'_>, cover: &Cover) {
+    // A band of the five stage colours across the top of the page.
+    let band = page::PAGE_WIDTH / 5.0;
+    for (index, stage) in StageId::ALL.iter().enumerate() {
+        composer.rect(
+            index as f32 * band,
+            0.0,
+            band + 0.5,
+            14.0,
+            stage_colour(*stage),
+        );
+    }
+    composer.set_y(150.0);
+    composer.paragraph(
+        MARGIN_X,
+        CONTENT_WIDTH,
+        &cover.kind,
+        Style::new(Face::Regular, 13.0, Colour::MUTED),
+    );
+    composer.skip(10.0);
+    composer.paragraph(
+        MARGIN_X,
+        CONTENT_WIDTH,
+        &cover.organisation,
+        Style::new(Face::Bold, 28.0, Colour::INK),
+    );
+    composer.skip(8.0);
+    composer.paragraph(
+        MARGIN_X,
+        CONTENT_WIDTH,
+        &cover.title,
+        Style::new(Face::Regular, 15.0, Colour::INK),
+    );
+    composer.skip(20.0);
+    let y = composer.y();
+    composer.rule(
+        (MARGIN_X, y),
+        (MARGIN_X + CONTENT_WIDTH, y),
+        0.8,
+        Colour::RULE,
+    );
+    composer.skip(16.0);
+    let label_width = 120.0;
+    for (label, value) in &cover.facts {
+        let top = composer.y();
+        composer.text(
+            MARGIN_X,
+            top + 10.0,
+            label,
+            Style::new(Face::Regular, 10.0, Colour::MUTED),
+        );
+        composer.paragraph(
+            MARGIN_X + label_width,
+            CONTENT_WIDTH - label_width,
+            value,
+            Style::new(Face::Bold, 10.0, Colour::INK),
+        );
+        composer.skip(6.0);
+    }
+    composer.skip(14.0);
+    if !cover.notes.is_empty() {
+        composer.paragraph(MARGIN_X, CONTENT_WIDTH, &cover.notes, BODY_MUTED);
+    }
+}

@@ -1,0 +1,81 @@
+//! The PDF renderings: the full report and the blank printable grid. A4, the bundled DejaVu
+//! fonts embedded, charts as vector forms, page numbers, a running header; the same data
+//! and the same date always give the same bytes.
+
+mod assemble;
+mod blocks;
+mod chart_labels;
+mod grid;
+pub mod layout;
+mod page;
+mod running;
+
+pub use grid::render_blank_grid;
+
+use crate::charts::ChartError;
+use crate::content;
+use crate::fonts;
+use crate::input::ReportInput;
+use crate::numbers;
+use crate::words::words;
+
+/// A document that could not be made.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ReportError {
+    #[error(transparent)]
+    Chart(#[from] ChartError),
+    #[error("the chart `{chart}` could not be embedded in the PDF: {message}")]
+    ChartForm { chart: String, message: String },
+    #[error("the bundled font `{name}` could not be read")]
+    Font { name: &'static str },
+    #[error("the report date cannot be written into the PDF metadata")]
+    Date,
+}
+
+impl From<layout::UnreadableFont> for ReportError {
+    fn from(error: layout::UnreadableFont) -> ReportError {
+        ReportError::Font { name: error.name }
+    }
+}
+
+/// The embedded fonts' metrics.
+pub(crate) fn load_fonts() -> Result<page::Fonts, ReportError> {
+    Ok(page::Fonts {
+        regular: layout::Metrics::from_ttf(fonts::REGULAR, "DejaVu Sans")?,
+        bold: layout::Metrics::from_ttf(fonts::BOLD, "DejaVu Sans Bold")?,
+    })
+}
+
+/// Renders the full report as PDF bytes.
+pub fn render_report(input: &ReportInput<'_>) -> Result<Vec<u8>, ReportError> {
+    let w = words(input.language);
+    let blocks = content::report_blocks(input)?;
+    let fonts = load_fonts()?;
+    let mut composer = page::Composer::new(&fonts);
+    let mut forms = blocks::ChartForms::default();
+    blocks::render(&mut composer, &blocks, &mut forms)?;
+    let date = numbers::long_date(input.date, input.language);
+    let footer = format!("{} — {}", w.report_kind, input.assessment.title);
+    running::write(
+        &mut composer,
+        &running::Running {
+            left_header: &input.organisation.name,
+            right_header: &date,
+            left_footer: &footer,
+            page: w.page,
+            of: w.of,
+        },
+        true,
+    );
+    let title = format!("{} — {}", w.report_kind, input.organisation.name);
+    assemble::assemble(
+        composer.finish(),
+        forms.forms,
+        &assemble::Metadata {
+            title: &title,
+            author: &input.organisation.name,
+            subject: &input.assessment.title,
+            date: input.date,
+        },
+    )
+}

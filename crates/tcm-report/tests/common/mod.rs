@@ -1,0 +1,117 @@
+//! The demo assessment on the TCM-92 grid, ready to render, and the PDF tools the tests run.
+
+// Each test binary uses part of these helpers.
+#![allow(dead_code)]
+
+use std::path::Path;
+use std::process::Command;
+
+use chrono::NaiveDate;
+use tcm_core::{ActionPlan, Language, Questionnaire, Scorecard, action_plan, score};
+use tcm_demo::DemoAssessment;
+use tcm_report::{PreviousAssessment, ReportInput};
+
+pub const GRID: &str = include_str!("../../../../questionnaires/tcm-92.toml");
+
+pub struct Demo {
+    pub questionnaire: Questionnaire,
+    pub demo: DemoAssessment,
+    pub scorecard: Scorecard,
+    pub previous: Scorecard,
+    pub plan: ActionPlan,
+    pub language: Language,
+}
+
+pub fn date() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 3, 12).expect("valid date")
+}
+
+impl Demo {
+    pub fn new(language: Language) -> Demo {
+        let questionnaire = Questionnaire::from_toml(GRID, "tcm-92.toml").expect("valid grid");
+        let demo = tcm_demo::demo_assessment(&questionnaire, date());
+        let scorecard = score(&questionnaire, &demo.answers);
+        let previous = score(&questionnaire, &demo.previous_answers);
+        let plan = action_plan(
+            &questionnaire,
+            &scorecard,
+            &demo.assessment.targets,
+            &demo.actions,
+            language,
+        );
+        Demo {
+            questionnaire,
+            demo,
+            scorecard,
+            previous,
+            plan,
+            language,
+        }
+    }
+
+    pub fn input(&self) -> ReportInput<'_> {
+        ReportInput {
+            organisation: &self.demo.organisation,
+            assessment: &self.demo.assessment,
+            questionnaire: &self.questionnaire,
+            scorecard: &self.scorecard,
+            respondents: &self.demo.respondents,
+            answers: &self.demo.answers,
+            plan: &self.plan,
+            previous: Some(PreviousAssessment {
+                scorecard: &self.previous,
+                date: self.demo.previous_date,
+            }),
+            date: date(),
+            language: self.language,
+        }
+    }
+}
+
+/// Runs a tool on a file and returns its standard output; the test fails if it cannot run
+/// or exits with an error.
+pub fn run(tool: &str, args: &[&str], file: &Path) -> String {
+    let output = Command::new(tool)
+        .args(args)
+        .arg(file)
+        .output()
+        .unwrap_or_else(|error| {
+            panic!("cannot run {tool} (install poppler-utils and qpdf): {error}")
+        });
+    assert!(
+        output.status.success(),
+        "{tool} failed on {}: {}",
+        file.display(),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout).expect("UTF-8 output")
+}
+
+/// The text of a PDF, as `pdftotext` reads it (UTF-8, reading order).
+pub fn text_of(file: &Path) -> String {
+    let output = Command::new("pdftotext")
+        .args(["-enc", "UTF-8"])
+        .arg(file)
+        .arg("-")
+        .output()
+        .expect("cannot run pdftotext (install poppler-utils)");
+    assert!(output.status.success());
+    String::from_utf8(output.stdout).expect("UTF-8 text")
+}
+
+/// Collapses every kind of whitespace to one plain space, so that text wrapped over lines
+/// or cells compares with the original.
+pub fn flat(text: &str) -> String {
+    text.split(|c: char| c.is_whitespace())
+        .filter(|word| !word.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+pub fn page_count(file: &Path) -> usize {
+    run("pdfinfo", &[], file)
+        .lines()
+        .find_map(|line| line.strip_prefix("Pages:"))
+        .and_then(|count| count.trim().parse().ok())
+        .expect("pdfinfo gives a page count")
+}

@@ -1,0 +1,185 @@
+//! The demo report, rendered and checked with the real tools: `pdftotext`, `pdfinfo`,
+//! `qpdf --check` and `pdffonts`. Checks bear on extracted text and metadata, never on bytes,
+//! except the determinism test.
+
+mod common;
+
+use std::path::PathBuf;
+
+use common::{Demo, flat, page_count, run, text_of};
+use tcm_core::{Language, StageId};
+
+/// Renders the demo report to a file that lives as long as the returned guard.
+fn rendered(language: Language) -> (tempfile::TempDir, PathBuf, Demo) {
+    let demo = Demo::new(language);
+    let bytes = tcm_report::render_report(&demo.input()).expect("the report renders");
+    let directory = tempfile::tempdir().expect("a temporary folder");
+    let path = directory.path().join("rapport.pdf");
+    std::fs::write(&path, bytes).expect("the PDF is written");
+    (directory, path, demo)
+}
+
+/// pdftotext gives no-break spaces back as plain spaces: compare on that footing.
+fn as_extracted(text: &str) -> String {
+    flat(&text.replace(['\u{a0}', '\u{202f}'], " "))
+}
+
+#[test]
+fn the_french_report_reads_back_with_its_typography_intact() {
+    let (_guard, path, demo) = rendered(Language::French);
+    let text = flat(&text_of(&path));
+
+    for stage in StageId::ALL {
+        let name = demo.input().stage_name(stage);
+        assert!(text.contains(&name), "stage name {name} is missing");
+    }
+    for expected in [
+        "Plan d’action",
+        "Synthèse",
+        "Menuiseries Delorme & Fils",
+        "Indice TCM global",
+        "Les cinq actions prioritaires",
+        "Annexe",
+        "Page 2 sur",
+    ] {
+        assert!(text.contains(expected), "`{expected}` is missing");
+    }
+    // Every top action's title, whole.
+    let top = demo.plan.top(5);
+    assert_eq!(top.len(), 5);
+    for item in top {
+        assert!(
+            text.contains(&as_extracted(&item.action.title)),
+            "top action `{}` is missing",
+            item.action.title
+        );
+    }
+    // Comments keep their accents, guillemets and apostrophes exactly.
+    let comments: Vec<String> = demo
+        .demo
+        .answers
+        .responses()
+        .filter_map(|(_, _, response)| response.comment.clone())
+        .collect();
+    assert!(comments.len() >= 18);
+    let with_guillemets = comments
+        .iter()
+        .find(|comment| comment.contains('«'))
+        .expect("a comment with guillemets");
+    for word in as_extracted(with_guillemets).split(' ') {
+        assert!(text.contains(word), "`{word}` of a comment is missing");
+    }
+    for snippet in [
+        "« coûtent »",
+        "d’affaires",
+        "Élodie Rousseau",
+        "Préventive",
+        "réclamations",
+    ] {
+        assert!(text.contains(snippet), "`{snippet}` is missing");
+    }
+}
+
+#[test]
+fn every_chart_is_present_with_its_labels() {
+    let (_guard, path, _demo) = rendered(Language::French);
+    let text = flat(&text_of(&path));
+    // One label from each chart, written as text over the chart's drawing.
+    for (chart, label) in [
+        ("radar", "Audit précédent"),
+        ("stage bars", "5 Partenariale"),
+        ("theme bars", "Segmentation et choix des clients"),
+        ("heatmap", "Sans réponse"),
+        ("dispersion", "Écart min–max"),
+    ] {
+        assert!(
+            text.contains(label),
+            "the {chart} chart's label `{label}` is missing"
+        );
+    }
+    for title in [
+        "Maturité par étape",
+        "Score par étape et niveaux de maturité",
+        "Score par thème",
+        "Carte des questions par étape",
+        "Dispersion des réponses par question",
+    ] {
+        assert!(text.contains(title), "chart title `{title}` is missing");
+    }
+    // The drawings: one vector form per chart.
+    let json = run("qpdf", &["--json"], &path);
+    let forms = json.matches("\"/Subtype\": \"/Form\"").count();
+    assert!(forms >= 5, "expected 5 chart forms, found {forms}");
+}
+
+#[test]
+fn the_pdf_is_valid_long_enough_and_embeds_its_fonts() {
+    let (_guard, path, _demo) = rendered(Language::French);
+    assert!(page_count(&path) >= 8, "{} pages", page_count(&path));
+    let check = run("qpdf", &["--check"], &path);
+    assert!(
+        check.contains("No syntax or stream encoding errors"),
+        "{check}"
+    );
+    let fonts = run("pdffonts", &[], &path);
+    let embedded: Vec<&str> = fonts
+        .lines()
+        .skip(2)
+        .filter(|line| line.contains("DejaVuSans"))
+        .collect();
+    assert_eq!(embedded.len(), 2, "{fonts}");
+    for line in embedded {
+        let columns: Vec<&str> = line.split_whitespace().collect();
+        // name, type (two words), encoding, emb, sub, uni, object, generation
+        assert_eq!(columns[columns.len() - 5], "yes", "not embedded: {line}");
+    }
+    let info = run("pdfinfo", &[], &path);
+    assert!(
+        info.contains("Page size:       595.276 x 841.89 pts (A4)"),
+        "{info}"
+    );
+    assert!(info.contains("Menuiseries Delorme & Fils"), "{info}");
+}
+
+#[test]
+fn the_same_data_and_date_give_the_same_bytes() {
+    let demo = Demo::new(Language::French);
+    let first = tcm_report::render_report(&demo.input()).expect("renders");
+    let second = tcm_report::render_report(&demo.input()).expect("renders again");
+    assert!(first == second, "two renders differ");
+    let mut later = demo.input();
+    later.date = later.date.succ_opt().expect("a next day");
+    let third = tcm_report::render_report(&later).expect("renders a day later");
+    assert!(first != third, "the date must show in the document");
+}
+
+#[test]
+fn the_english_report_is_in_english() {
+    let (_guard, path, demo) = rendered(Language::English);
+    let text = flat(&text_of(&path));
+    for expected in [
+        "Action plan",
+        "Executive summary",
+        "Overall TCM index",
+        "Page 2 of",
+        "Creative",
+        "Preventive",
+    ] {
+        assert!(text.contains(expected), "`{expected}` is missing");
+    }
+    for item in demo.plan.top(5) {
+        assert!(text.contains(&as_extracted(&item.action.title)));
+    }
+    assert!(!text.contains("Plan d’action"));
+}
+
+#[test]
+fn the_html_rendering_carries_the_same_charts_and_plan() {
+    let demo = Demo::new(Language::French);
+    let html = tcm_report::render_report_html(&demo.input()).expect("renders");
+    assert_eq!(html.matches("<svg").count(), 5);
+    assert!(html.contains("Plan d’action"));
+    for item in demo.plan.top(5) {
+        assert!(html.contains(&item.action.title.replace('&', "&amp;")));
+    }
+}
