@@ -50,6 +50,10 @@ pub fn build_app<R: Runtime>(builder: Builder<R>, workbench: Workbench) -> Build
             commands::files::export_assessment,
             commands::files::import_tcm,
             commands::files::import_responses,
+            commands::reports::assessment_results,
+            commands::reports::export_report,
+            commands::reports::export_blank_grid,
+            commands::reports::open_demo,
         ])
 }
 

@@ -4,7 +4,7 @@
 
 use chrono::{DateTime, Utc};
 use tcm_core::action_plan::{ActionPlan, action_plan};
-use tcm_core::{ActionLink, Scorecard};
+use tcm_core::{ActionLink, Language, Scorecard};
 use tcm_interchange::answers_csv::{CsvDialect, write_answers_csv};
 use tcm_interchange::import::{FileKind, read_responses};
 use tcm_interchange::portable;
@@ -14,7 +14,12 @@ use tcm_store::{AssessmentId, PortableImport, Store};
 use crate::error::{ApiError, ErrorKind};
 
 /// The assessment's action plan: proposals from its scores merged with the kept actions.
-pub fn plan_of(store: &mut Store, id: AssessmentId) -> Result<(ActionPlan, Scorecard), ApiError> {
+/// Proposals are worded in `language`, the assessment's own when `None`.
+pub fn plan_of(
+    store: &mut Store,
+    id: AssessmentId,
+    language: Option<Language>,
+) -> Result<(ActionPlan, Scorecard), ApiError> {
     let stored = store.assessment(id)?;
     let (questionnaire, _, card) = store.score_assessment(id)?;
     let kept: Vec<_> = store
@@ -27,7 +32,7 @@ pub fn plan_of(store: &mut Store, id: AssessmentId) -> Result<(ActionPlan, Score
         &card,
         &stored.assessment.targets,
         &kept,
-        stored.assessment.language,
+        language.unwrap_or(stored.assessment.language),
     );
     Ok((plan, card))
 }
@@ -55,7 +60,7 @@ pub fn export_xlsx(
         .map(|respondent| respondent.profile)
         .collect();
     let (questionnaire, sheet, _) = store.score_assessment(id)?;
-    let (plan, card) = plan_of(store, id)?;
+    let (plan, card) = plan_of(store, id, None)?;
     let actions: Vec<ActionRow> = plan
         .items
         .iter()

@@ -12,6 +12,8 @@ pub mod error;
 pub mod files;
 pub mod plan;
 pub mod questionnaires;
+pub mod reports;
+pub mod results;
 pub mod settings;
 pub mod transfer;
 pub mod transfers;

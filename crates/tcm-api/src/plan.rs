@@ -57,7 +57,7 @@ pub fn action_plan(workbench: &Workbench, assessment: i64) -> Result<PlanView, A
     workbench.with_store(|store, _| {
         let id = AssessmentId(assessment);
         let kept: Vec<StoredAction> = store.list_actions(id)?;
-        let (plan, _) = plan_of(store, id)?;
+        let (plan, _) = plan_of(store, id, None)?;
         // A kept action is found again by its content (the plan holds copies); each stored
         // action is matched once, so identical added actions keep their own ids.
         let mut unmatched: Vec<&StoredAction> = kept.iter().collect();

@@ -451,3 +451,95 @@ fn a_damaged_database_can_be_restored_from_the_app() {
         1
     );
 }
+
+fn pdf_text(path: &std::path::Path) -> String {
+    let output = std::process::Command::new("pdftotext")
+        .arg(path)
+        .arg("-")
+        .output()
+        .expect("pdftotext runs (poppler-utils)");
+    assert!(output.status.success());
+    String::from_utf8(output.stdout)
+        .expect("utf-8")
+        .replace(['\u{a0}', '\u{202f}'], " ")
+}
+
+#[test]
+fn the_demo_opens_once_and_its_results_carry_the_charts() {
+    use tcm_api::{reports, results};
+    let dir = tempfile::tempdir().expect("temp dir");
+    let workbench = workbench(&dir);
+    let id = reports::open_demo(&workbench).expect("demo");
+    assert_eq!(
+        reports::open_demo(&workbench).expect("demo again"),
+        id,
+        "opening the demo twice reuses it"
+    );
+    assert_eq!(
+        assessments::list_assessments(&workbench)
+            .expect("list")
+            .len(),
+        2,
+        "the workshop and the earlier self-assessment"
+    );
+    let view = results::assessment_results(&workbench, id, "fr").expect("results");
+    assert_eq!(view.stages.len(), 5);
+    assert!(view.overall.is_some() && view.overall_level.is_some());
+    assert_eq!(view.respondents, 5);
+    assert!(
+        view.previous.is_some(),
+        "the earlier self-assessment is the previous audit"
+    );
+    for svg in [
+        &view.charts.radar,
+        &view.charts.stage_bars,
+        &view.charts.theme_bars,
+        &view.charts.heatmap,
+    ] {
+        assert!(svg.starts_with("<svg"), "{}", &svg[..40.min(svg.len())]);
+    }
+    assert!(
+        view.charts.dispersion.is_some(),
+        "several respondents: a dispersion chart"
+    );
+    assert!(view.charts.radar.contains("Préventive"));
+    let english = results::assessment_results(&workbench, id, "en").expect("results");
+    assert!(english.charts.radar.contains("Preventive"));
+    assert_eq!(view.strengths.len(), 3);
+    assert_eq!(
+        results::assessment_results(&workbench, id, "de")
+            .expect_err("language")
+            .kind,
+        ErrorKind::InvalidInput
+    );
+}
+
+#[test]
+fn the_report_and_the_blank_grid_are_written_where_asked() {
+    use tcm_api::reports;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let workbench = workbench(&dir);
+    let id = reports::open_demo(&workbench).expect("demo");
+    let report = dir.path().join("rapport.pdf");
+    reports::export_report(&workbench, id, "fr", &report).expect("written");
+    let text = pdf_text(&report);
+    assert!(
+        text.contains("Plan d’action") && text.contains("Menuiseries Delorme & Fils"),
+        "{}",
+        &text[..200]
+    );
+    let english = dir.path().join("report.pdf");
+    reports::export_report(&workbench, id, "en", &english).expect("written");
+    assert!(pdf_text(&english).contains("Action plan"));
+    let grid = dir.path().join("grille.pdf");
+    reports::export_blank_grid(&workbench, "tcm-25-classroom", "fr", &grid).expect("written");
+    assert!(pdf_text(&grid).contains("cre-01"));
+    let error = reports::export_report(
+        &workbench,
+        id,
+        "fr",
+        &dir.path().join("missing-folder/r.pdf"),
+    )
+    .expect_err("no folder");
+    assert_eq!(error.kind, ErrorKind::Storage);
+}

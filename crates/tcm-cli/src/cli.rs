@@ -21,6 +21,8 @@ use tcm_core::Language;
                   tcm assessment new --org \"Maison Durand\" --title \"Audit 2026\" --mode workshop\n  \
                   tcm answer --assessment 1 --respondent Claire --question cre-01 --value 3\n  \
                   tcm score --assessment 1 --format table\n  \
+                  tcm report --assessment 1 --out rapport.pdf\n  \
+                  tcm demo --out demo.pdf   (see the product without a window)\n  \
                   tcm backup"
 )]
 pub struct Cli {
@@ -83,6 +85,18 @@ pub enum Command {
                             tcm export --assessment 1 --format csv --excel --out reponses.csv"
     )]
     Export(ExportArgs),
+    /// Write an assessment's PDF report: summary, charts, action plan, detail per stage
+    #[command(
+        after_help = "Examples:\n  tcm report --assessment 1 --out rapport.pdf\n  tcm report --assessment 1 --out report.pdf --lang en"
+    )]
+    Report(ReportArgs),
+    /// Create a fictitious French company audited over the full grid, and write its report
+    #[command(
+        after_help = "Without --db (or TCM_DB), the demo lives in a temporary database that is removed \
+                            afterwards: your data is not touched.\n\n\
+                            Examples:\n  tcm demo --out demo.pdf\n  tcm demo --out demo-en.pdf --lang en\n  tcm --db demo.sqlite demo --out demo.pdf   (keep the demo database)"
+    )]
+    Demo(DemoArgs),
     /// Back up the database (into its backups folder, or to a file)
     #[command(after_help = "Examples:\n  tcm backup\n  tcm backup --out ~/audit-backup.sqlite")]
     Backup(BackupArgs),
@@ -215,6 +229,29 @@ pub enum ExportFormat {
     Xlsx,
     /// Portable assessment file
     Tcm,
+}
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// The assessment's id
+    #[arg(long)]
+    pub assessment: i64,
+    /// The PDF file to write
+    #[arg(long, value_name = "FILE.pdf")]
+    pub out: PathBuf,
+    /// The report's language (default: the assessment's)
+    #[arg(long, value_parser = parse_language)]
+    pub lang: Option<Language>,
+}
+
+#[derive(Debug, Args)]
+pub struct DemoArgs {
+    /// The PDF file to write
+    #[arg(long, value_name = "FILE.pdf")]
+    pub out: PathBuf,
+    /// The report's language
+    #[arg(long, value_parser = parse_language)]
+    pub lang: Option<Language>,
 }
 
 #[derive(Debug, Args)]

@@ -25,6 +25,8 @@ fn main() -> ExitCode {
         Command::Answer(args) => commands::answer::run(&args, db),
         Command::Import(args) => commands::transfer::import(&args, db),
         Command::Export(args) => commands::transfer::export(&args, db),
+        Command::Report(args) => commands::report::report(&args, db),
+        Command::Demo(args) => commands::report::demo(&args, db),
         Command::Backup(args) => commands::backup::backup(&args, db),
         Command::Restore(args) => commands::backup::restore(&args, db),
     };

@@ -342,3 +342,76 @@ fn export_and_import_through_the_cli() {
         .success()
         .stdout(predicate::str::contains("Hélène").and(predicate::str::contains("Zoé").not()));
 }
+
+fn pdf_text(path: &Path) -> String {
+    let output = std::process::Command::new("pdftotext")
+        .arg(path)
+        .arg("-")
+        .output()
+        .expect("pdftotext runs (poppler-utils)");
+    assert!(output.status.success());
+    String::from_utf8(output.stdout)
+        .expect("utf-8")
+        .replace(['\u{a0}', '\u{202f}'], " ")
+}
+
+#[test]
+fn the_demo_writes_its_report_without_touching_the_users_data() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("demo.pdf");
+    Command::cargo_bin("tcm")
+        .expect("built")
+        .env("XDG_DATA_HOME", dir.path().join("home-data"))
+        .env_remove("TCM_DB")
+        .args(["demo", "--out"])
+        .arg(&out)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "the temporary demo database was removed",
+        ));
+    let text = pdf_text(&out);
+    for expected in [
+        "Menuiseries Delorme & Fils",
+        "Plan d’action",
+        "Créative",
+        "Active",
+        "Curative",
+        "Préventive",
+        "Proactive",
+        "« ",
+    ] {
+        assert!(
+            text.contains(expected),
+            "`{expected}` missing from the demo report"
+        );
+    }
+    assert!(
+        !dir.path().join("home-data").exists(),
+        "the default database was not created"
+    );
+}
+
+#[test]
+fn a_stored_assessment_gets_its_report() {
+    let (dir, db) = setup();
+    tcm(&db)
+        .args(["answer", "--assessment", "1", "--stdin"])
+        .write_stdin("Claire,sample-cre-01,1,\nClaire,sample-cur-01,0,« à reprendre »\n")
+        .assert()
+        .success();
+    let out = dir.path().join("report.pdf");
+    tcm(&db)
+        .args(["report", "--assessment", "1", "--lang", "en", "--out"])
+        .arg(&out)
+        .assert()
+        .success();
+    let text = pdf_text(&out);
+    assert!(text.contains("Action plan") && text.contains("Maison Durand"));
+    tcm(&db)
+        .args(["report", "--assessment", "7", "--out"])
+        .arg(&out)
+        .assert()
+        .code(1)
+        .stderr("error: assessment 7 does not exist\n");
+}

@@ -6,4 +6,5 @@ pub mod dialogs;
 pub mod files;
 pub mod plan;
 pub mod questionnaires;
+pub mod reports;
 pub mod settings;

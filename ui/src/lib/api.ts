@@ -21,6 +21,7 @@ import type { RespondentAnswers } from './bindings/RespondentAnswers';
 import type { RespondentInput } from './bindings/RespondentInput';
 import type { RespondentView } from './bindings/RespondentView';
 import type { RestoreView } from './bindings/RestoreView';
+import type { ResultsView } from './bindings/ResultsView';
 import type { SaveAnswerInput } from './bindings/SaveAnswerInput';
 import type { SavedAnswer } from './bindings/SavedAnswer';
 
@@ -103,4 +104,13 @@ export const api = {
   importTcm: (path: string) => call<ImportView>('import_tcm', { path }),
   importResponses: (assessment: number, path: string) =>
     call<ImportView>('import_responses', { assessment, path }),
+
+  // Results, reports and the demo
+  results: (assessment: number, language: string) =>
+    call<ResultsView>('assessment_results', { assessment, language }),
+  exportReport: (assessment: number, language: string, path: string) =>
+    call<null>('export_report', { assessment, language, path }),
+  exportBlankGrid: (questionnaireId: string, language: string, path: string) =>
+    call<null>('export_blank_grid', { questionnaireId, language, path }),
+  openDemo: () => call<number>('open_demo'),
 };

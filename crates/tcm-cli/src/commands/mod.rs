@@ -5,6 +5,7 @@ pub mod assessment;
 pub mod backup;
 pub mod grid;
 pub mod org;
+pub mod report;
 pub mod score;
 pub mod transfer;
 pub mod validate;

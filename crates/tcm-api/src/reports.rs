@@ -1,0 +1,188 @@
+//! The PDF report of an assessment, the blank printable grid, and the demo company.
+
+use std::path::Path;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use tcm_core::{Assessment, AssessmentStatus, Language, Mode};
+use tcm_report::{PreviousAssessment, ReportInput, render_blank_grid, render_report};
+use tcm_store::{AssessmentId, NewAssessment, Store};
+
+use crate::catalogue;
+use crate::error::{ApiError, ErrorKind};
+use crate::files::plan_of;
+use crate::results::previous_scorecard;
+use crate::workbench::Workbench;
+
+/// The global ids of the demo's two assessments: opening the demo twice reuses them.
+const DEMO_CURRENT: &str = "tcm-demo-workshop";
+const DEMO_PREVIOUS: &str = "tcm-demo-self-assessment";
+
+fn report_error(error: tcm_report::ReportError) -> ApiError {
+    ApiError::new(
+        ErrorKind::Internal,
+        format!("the report could not be made: {error}"),
+    )
+}
+
+/// An assessment's report as PDF bytes, in `language` (its own when `None`), dated `date`.
+pub fn report_pdf(
+    store: &mut Store,
+    id: AssessmentId,
+    language: Option<Language>,
+    date: NaiveDate,
+) -> Result<Vec<u8>, ApiError> {
+    let stored = store.assessment(id)?;
+    let language = language.unwrap_or(stored.assessment.language);
+    let organisation = store.organisation(stored.organisation)?.organisation;
+    let respondents: Vec<_> = store
+        .list_respondents(id)?
+        .into_iter()
+        .map(|respondent| respondent.profile)
+        .collect();
+    let (questionnaire, sheet, _) = store.score_assessment(id)?;
+    let (plan, card) = plan_of(store, id, Some(language))?;
+    let previous = previous_scorecard(store, id)?;
+    let input = ReportInput {
+        organisation: &organisation,
+        assessment: &stored.assessment,
+        questionnaire: &questionnaire,
+        scorecard: &card,
+        respondents: &respondents,
+        answers: &sheet,
+        plan: &plan,
+        previous: previous
+            .as_ref()
+            .map(|(scorecard, date)| PreviousAssessment {
+                scorecard,
+                date: *date,
+            }),
+        date,
+        language,
+    };
+    render_report(&input).map_err(report_error)
+}
+
+/// Creates the demo company in `store` — a self-assessment of a year before, then a workshop
+/// with five managers, comments, consensus values and kept actions — and returns the
+/// workshop's id. When the demo is already there, returns it as it is.
+pub fn create_demo(store: &mut Store, now: DateTime<Utc>) -> Result<AssessmentId, ApiError> {
+    if let Some(existing) = store.find_assessment_by_uuid(DEMO_CURRENT)? {
+        return Ok(existing);
+    }
+    let questionnaire = catalogue::bundled()?
+        .iter()
+        .find(|questionnaire| questionnaire.id() == catalogue::DEFAULT_QUESTIONNAIRE)
+        .ok_or_else(|| ApiError::not_found("the full grid is not bundled"))?;
+    let demo = tcm_demo::demo_assessment(questionnaire, now.date_naive());
+    let organisation = match store.find_organisation(&demo.organisation.name)? {
+        Some(found) => found.id,
+        None => store.create_organisation(&demo.organisation, now)?,
+    };
+    let previous_time = demo
+        .previous_date
+        .and_hms_opt(9, 0, 0)
+        .map_or(now, |time| time.and_utc());
+    let previous = Assessment {
+        title: match demo.assessment.language {
+            Language::French => "Auto-évaluation du dirigeant".to_owned(),
+            Language::English => "Managing director's self-assessment".to_owned(),
+        },
+        mode: Mode::SelfAssessment,
+        status: AssessmentStatus::Completed,
+        ..demo.assessment.clone()
+    };
+    let previous_id = store.create_assessment_with_uuid(
+        &NewAssessment {
+            organisation,
+            questionnaire,
+            assessment: previous,
+        },
+        DEMO_PREVIOUS,
+        previous_time,
+        previous_time,
+    )?;
+    if let Some(director) = demo.respondents.first() {
+        store.import_responses(
+            previous_id,
+            std::slice::from_ref(director),
+            &demo.previous_answers,
+            previous_time,
+        )?;
+    }
+    let id = store.create_assessment_with_uuid(
+        &NewAssessment {
+            organisation,
+            questionnaire,
+            assessment: demo.assessment.clone(),
+        },
+        DEMO_CURRENT,
+        now,
+        now,
+    )?;
+    store.import_responses(id, &demo.respondents, &demo.answers, now)?;
+    for action in &demo.actions {
+        store.add_action(id, action, now)?;
+    }
+    Ok(id)
+}
+
+/// Opens the demo (creating it on first use); returns the workshop's id.
+pub fn open_demo(workbench: &Workbench) -> Result<i64, ApiError> {
+    workbench.with_store(|store, now| Ok(create_demo(store, now)?.0))
+}
+
+fn write(path: &Path, bytes: &[u8]) -> Result<(), ApiError> {
+    let partial = path.with_extension("partial");
+    std::fs::write(&partial, bytes)
+        .and_then(|()| std::fs::rename(&partial, path))
+        .map_err(|error| {
+            let _ = std::fs::remove_file(&partial);
+            ApiError::new(
+                ErrorKind::Storage,
+                format!("cannot write {}: {error}", path.display()),
+            )
+        })
+}
+
+fn language(code: &str) -> Result<Language, ApiError> {
+    code.parse()
+        .map_err(|error: tcm_core::text::UnknownLanguage| ApiError::invalid(error.to_string()))
+}
+
+/// Writes an assessment's PDF report to `path`.
+pub fn export_report(
+    workbench: &Workbench,
+    assessment: i64,
+    language_code: &str,
+    path: &Path,
+) -> Result<(), ApiError> {
+    let language = language(language_code)?;
+    let bytes = workbench.with_store(|store, now| {
+        report_pdf(
+            store,
+            AssessmentId(assessment),
+            Some(language),
+            now.date_naive(),
+        )
+    })?;
+    write(path, &bytes)
+}
+
+/// Writes a bundled questionnaire as a blank form to print, to `path`.
+pub fn export_blank_grid(
+    workbench: &Workbench,
+    questionnaire_id: &str,
+    language_code: &str,
+    path: &Path,
+) -> Result<(), ApiError> {
+    let language = language(language_code)?;
+    let questionnaire = catalogue::bundled()?
+        .iter()
+        .find(|questionnaire| questionnaire.id() == questionnaire_id)
+        .ok_or_else(|| {
+            ApiError::not_found(format!("no questionnaire `{questionnaire_id}` is bundled"))
+        })?;
+    let bytes = render_blank_grid(questionnaire, language, workbench.now().date_naive())
+        .map_err(report_error)?;
+    write(path, &bytes)
+}
