@@ -9,9 +9,10 @@ TCM Workbench is a desktop application and no display was found (neither DISPLAY
 WAYLAND_DISPLAY is set), so it cannot open its window here.
 
 Headless alternatives:
-  make test                                  runs every test, the real window included, under Xvfb
-  xvfb-run -a make run                       starts the app on a virtual screen
-  cargo run -p tcm-cli -- score --help       the command-line tool: validate questionnaires, score answers
+  cargo run -p tcm-cli -- demo --out demo.pdf   see the product: a fictitious company's full audit report
+  xvfb-run -a make run                          starts the app on a virtual screen
+  make test                                     runs every test, the real window included, under Xvfb
+  cargo run -p tcm-cli -- --help                the command-line tool: audits, answers, imports, reports
 MSG
   exit 1
 fi
