@@ -6,7 +6,7 @@ use tcm_core::Language;
 pub struct Words {
     pub report_kind: &'static str,
     pub page: &'static str,
-    pub of: &'static str,
+    pub page_separator: &'static str,
     pub date: &'static str,
     pub mode: &'static str,
     pub respondents: &'static str,
@@ -82,7 +82,7 @@ pub fn words(language: Language) -> Words {
         Language::French => Words {
             report_kind: "Rapport d’audit de la relation client",
             page: "Page",
-            of: "sur",
+            page_separator: "/",
             date: "Date",
             mode: "Mode",
             respondents: "Répondants",
@@ -154,7 +154,7 @@ pub fn words(language: Language) -> Words {
         Language::English => Words {
             report_kind: "Customer relationship audit report",
             page: "Page",
-            of: "of",
+            page_separator: "/",
             date: "Date",
             mode: "Mode",
             respondents: "Respondents",

@@ -40,7 +40,7 @@ fn the_french_report_reads_back_with_its_typography_intact() {
         "Indice TCM global",
         "Les cinq actions prioritaires",
         "Annexe",
-        "Page 2 sur",
+        "Page 2 / 21",
     ] {
         assert!(text.contains(expected), "`{expected}` is missing");
     }
@@ -161,7 +161,7 @@ fn the_english_report_is_in_english() {
         "Action plan",
         "Executive summary",
         "Overall TCM index",
-        "Page 2 of",
+        "Page 2 / 21",
         "Creative",
         "Preventive",
     ] {

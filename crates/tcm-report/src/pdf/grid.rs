@@ -137,7 +137,7 @@ pub fn render_blank_grid(
             right_header: &date_text,
             left_footer: &footer,
             page: w.page,
-            of: w.of,
+            page_separator: w.page_separator,
         },
         true,
     );

@@ -63,7 +63,7 @@ pub fn render_report(input: &ReportInput<'_>) -> Result<Vec<u8>, ReportError> {
             right_header: &date,
             left_footer: &footer,
             page: w.page,
-            of: w.of,
+            page_separator: w.page_separator,
         },
         true,
     );

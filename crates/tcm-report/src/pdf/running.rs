@@ -10,7 +10,7 @@ pub struct Running<'a> {
     pub left_footer: &'a str,
     /// "Page" and "sur" / "of".
     pub page: &'a str,
-    pub of: &'a str,
+    pub page_separator: &'a str,
 }
 
 pub fn write(composer: &mut Composer<'_>, running: &Running<'_>, skip_header_on_first: bool) {
@@ -47,7 +47,13 @@ pub fn write(composer: &mut Composer<'_>, running: &Running<'_>, skip_header_on_
             Colour::RULE,
         );
         composer.text_on(page, MARGIN_X, footer_y, running.left_footer, style);
-        let number = format!("{} {} {} {}", running.page, page + 1, running.of, total);
+        let number = format!(
+            "{} {} {} {}",
+            running.page,
+            page + 1,
+            running.page_separator,
+            total
+        );
         let width = fonts.metrics(style.face).width(&number, style.size);
         composer.text_on(
             page,
