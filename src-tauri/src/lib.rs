@@ -9,9 +9,19 @@ use std::path::PathBuf;
 use tauri::{Builder, Runtime};
 use tcm_api::Workbench;
 
-/// The database the app works on: `TCM_DB` when set, else the platform's data folder.
-pub fn database_path() -> PathBuf {
-    tcm_store::location::resolve(None).unwrap_or_else(|| PathBuf::from("tcm.sqlite"))
+/// The database the app works on: `--db FILE` on the command line, else `TCM_DB`, else the
+/// platform's data folder.
+pub fn database_path(arguments: impl IntoIterator<Item = String>) -> PathBuf {
+    let mut arguments = arguments.into_iter();
+    let mut given = None;
+    while let Some(argument) = arguments.next() {
+        if let Some(path) = argument.strip_prefix("--db=") {
+            given = Some(PathBuf::from(path));
+        } else if argument == "--db" {
+            given = arguments.next().map(PathBuf::from);
+        }
+    }
+    tcm_store::location::resolve(given).unwrap_or_else(|| PathBuf::from("tcm.sqlite"))
 }
 
 /// Registers the state, plugins and commands on a builder. Tests pass
@@ -59,7 +69,7 @@ pub fn build_app<R: Runtime>(builder: Builder<R>, workbench: Workbench) -> Build
 
 /// Starts the application.
 pub fn run() {
-    let workbench = Workbench::start(database_path(), chrono::Utc::now);
+    let workbench = Workbench::start(database_path(std::env::args().skip(1)), chrono::Utc::now);
     let context = tauri::generate_context!();
     if let Err(error) = build_app(Builder::default(), workbench).run(context) {
         eprintln!("TCM Workbench could not start: {error}");

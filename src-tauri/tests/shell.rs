@@ -162,3 +162,20 @@ fn the_ui_wraps_exactly_the_registered_commands() {
         "src-tauri/src/lib.rs and ui/src/lib/api.ts disagree"
     );
 }
+
+#[test]
+fn the_database_can_be_given_on_the_command_line() {
+    let arguments = |list: &[&str]| {
+        list.iter()
+            .map(|argument| (*argument).to_owned())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        tcm_desktop::database_path(arguments(&["--db", "/tmp/a.sqlite"])),
+        std::path::PathBuf::from("/tmp/a.sqlite")
+    );
+    assert_eq!(
+        tcm_desktop::database_path(arguments(&["--db=/tmp/b.sqlite"])),
+        std::path::PathBuf::from("/tmp/b.sqlite")
+    );
+}
