@@ -78,7 +78,7 @@ export interface Database {
   damaged: string | null;
 }
 
-export const HOME = '/home/claire/.local/share/org.tcm-workbench.desktop';
+export const HOME = '/home/claire/.local/share/tcm-workbench';
 export const DOCUMENTS = '/home/claire/Documents';
 
 export function emptyDatabase(): Database {
@@ -790,17 +790,19 @@ export class MockBackend {
   private appInfo(): AppInfo {
     return {
       version: '0.1.0',
-      databasePath: `${HOME}/tcm-workbench.sqlite3`,
+      databasePath: `${HOME}/tcm.sqlite`,
       backupsDir: `${HOME}/backups`,
       openingError: this.db.damaged ? { kind: 'storage', message: this.db.damaged } : null,
     };
   }
 
+  /** Named as tcm-store names them: `tcm-<kind>-<YYYYMMDD-HHMMSS>.sqlite`. */
   backupNow(kind: string, at: Date = this.now()): BackupView {
-    const stamp = at.toISOString().slice(0, 19).replace(/:/g, '-');
+    const stamp = at.toISOString().slice(0, 19).replace(/[-:]/g, '').replace('T', '-');
+    const label = kind === 'before-migration' ? 'before-migration-v1' : kind;
     const backup: BackupView = {
-      path: `${HOME}/backups/tcm-workbench-${kind}-${stamp}.sqlite3`,
-      name: `tcm-workbench-${kind}-${stamp}.sqlite3`,
+      path: `${HOME}/backups/tcm-${label}-${stamp}.sqlite`,
+      name: `tcm-${label}-${stamp}.sqlite`,
       kind,
       takenAt: at.toISOString(),
       sizeBytes: 180_224 + this.db.answers.length * 96,
@@ -815,7 +817,7 @@ export class MockBackend {
     const stamp = this.stamp().slice(0, 19).replace(/:/g, '-');
     const wasDamaged = this.db.damaged !== null;
     this.db.damaged = null;
-    if (wasDamaged) return { previousSavedAs: null, damagedMovedTo: `${HOME}/tcm-workbench-damaged-${stamp}.sqlite3` };
+    if (wasDamaged) return { previousSavedAs: null, damagedMovedTo: `${HOME}/tcm-damaged-${stamp}.sqlite` };
     const before = this.backupNow('before-restore');
     return { previousSavedAs: before.path, damagedMovedTo: null };
   }

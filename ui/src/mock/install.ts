@@ -39,7 +39,7 @@ function build(scenario: Scenario): Database {
   if (scenario !== 'empty') seed(backend);
   if (scenario === 'damaged')
     backend.db.damaged =
-      '/home/claire/.local/share/org.tcm-workbench.desktop/tcm-workbench.sqlite3 is damaged: file is not a database';
+      '/home/claire/.local/share/tcm-workbench/tcm.sqlite: the database is damaged (file is not a database)';
   return backend.db;
 }
 
