@@ -12,7 +12,12 @@ class Saves {
   readonly saver = new AnswerSaver(
     (input) => api.saveAnswer(input),
     () => this.tick++,
-    (result) => (this.lastSaved = result),
+    (result, input) => {
+      this.lastSaved = result;
+      // The comment is on disk: its local copy is no longer needed (unless typed on since).
+      if (input.answer !== null && loadDraft(input.respondentId, input.questionId) === input.comment)
+        storeDraft(input.respondentId, input.questionId, '');
+    },
   );
 
   get failures() {
@@ -52,8 +57,9 @@ export function rememberRespondent(assessment: number, respondent: number): void
 const DRAFTS_KEY = 'tcm.commentDrafts';
 
 /**
- * Comments typed before any answer: the API saves a comment with its answer, so they wait
- * here (and in local storage, so closing the window loses nothing) until the answer is given.
+ * Comments as typed, kept in local storage until the command that saves them returns: the API
+ * saves a comment with its answer, so one typed before any answer waits here until the answer
+ * is given, and one typed just before the window closes is sent again at the next start.
  */
 export function loadDraft(respondent: number, question: string): string {
   try {
