@@ -105,6 +105,50 @@ describe('screens', () => {
     await page.context().close();
   });
 
+  it('shows errors from the backend with their message and a way to retry', async () => {
+    const { page, watch } = await open(browser, 'seeded');
+    await page.locator(byTestId('assessment-row')).first().waitFor();
+    type Mock = { __tcmMock: { failNext(command: string, count?: number, kind?: string, message?: string): void } };
+    await page.evaluate(() => (window as unknown as Mock).__tcmMock.failNext('list_assessments'));
+    await page.locator(byTestId('go-settings')).click();
+    await page.locator(byTestId('home')).click();
+    const error = page.locator(byTestId('error'));
+    await error.waitFor();
+    expect(await error.getAttribute('data-kind')).toBe('storage');
+    expect(await error.textContent()).toContain('disk I/O error');
+    await error.locator('button').click();
+    await page.locator(byTestId('assessment-row')).first().waitFor();
+
+    await page.evaluate(() =>
+      (window as unknown as Mock).__tcmMock.failNext('create_assessment', 1, 'invalidInput', 'the organisation needs a name'),
+    );
+    await page.locator(byTestId('new-assessment')).click();
+    await page.locator(byTestId('org-name')).fill('Coopérative du Val');
+    await page.locator(byTestId('org-sector')).selectOption('association');
+    await page.locator(byTestId('create-assessment')).click();
+    await page.locator(byTestId('create-error')).waitFor();
+    expect(await page.locator(byTestId('create-error')).textContent()).toContain('the organisation needs a name');
+    // Nothing was lost: sending again works. Without a first respondent, the questionnaire
+    // asks who answers before anything else.
+    await page.locator(byTestId('create-assessment')).click();
+    await page.locator(byTestId('no-respondent')).waitFor();
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('respondent-name');
+    await page.keyboard.type('Bureau du Val');
+    await page.keyboard.press('Enter');
+    await page.locator(byTestId('question-card')).waitFor();
+
+    await page.evaluate(() => (window as unknown as Mock).__tcmMock.failNext('assessment_detail', 1, 'notFound', 'assessment 99 does not exist'));
+    await page.locator(byTestId('go-plan')).click();
+    await page.locator(byTestId('back-home')).click();
+    await page.locator(byTestId('assessment-row')).first().locator(byTestId('open-assessment')).click();
+    await page.locator(byTestId('error')).waitFor();
+    expect(await page.locator(byTestId('error')).textContent()).toContain('Cette évaluation n’existe plus');
+    await page.locator(byTestId('back-home')).click();
+    await page.locator(byTestId('assessment-row')).first().waitFor();
+    expectClean(watch);
+    await page.context().close();
+  });
+
   it('offers to restore a backup when the database cannot be opened', async () => {
     const { page, watch } = await open(browser, 'damaged');
     await page.locator(byTestId('screen-recovery')).waitFor();
