@@ -33,6 +33,41 @@ const here = dirname(fileURLToPath(import.meta.url));
 const french = flatten(fr as Catalogue);
 const english = flatten(en as Catalogue);
 
+/** Keys the code builds from a value (`level.${n}`, `error.kind.${kind}`…). */
+function builtKeys(): string[] {
+  const kinds: ErrorKind[] = ['invalidQuestionnaire', 'notFound', 'invalidInput', 'storage', 'internal'];
+  const modes = ['self', 'workshop', 'classroom'];
+  return [
+    ...kinds.map((kind) => `error.kind.${kind}`),
+    ...[1, 2, 3, 4, 5].map((level) => `level.${level}`),
+    ...[1, 2, 3, 4].map((level) => `scale.${level}`),
+    ...[1, 2, 3].map((level) => `plan.scale${level}`),
+    ...['quickWins', 'projects', 'fillIns', 'avoid'].map((quadrant) => `plan.quadrant.${quadrant}`),
+    ...['impact', 'effort'].map((axis) => `plan.${axis}`),
+    ...['auto', 'manual', 'before-migration', 'before-restore', 'other'].map((kind) => `backups.kinds.${kind}`),
+    ...['created', 'updated', 'alreadyPresent', 'responses'].map((outcome) => `import.outcome.${outcome}`),
+    ...['pdf', 'xlsx', 'csv', 'tcm', 'grid', 'responses'].flatMap((kind) =>
+      ['working', 'done', 'failed'].map((state) => `export.${state}.${kind}`),
+    ),
+    ...modes.flatMap((mode) => [
+      `newAssessment.modeHelp.${mode}`,
+      `newAssessment.respondentLabel.${mode}`,
+      `newAssessment.respondentHint.${mode}`,
+      `respondent.who.${mode}`,
+      `respondent.firstTitle.${mode}`,
+      `respondent.firstText.${mode}`,
+    ]),
+    ...['questionnaire', 'results', 'plan', 'export'].map((tab) => `nav.${tab}`),
+    ...['fr', 'en'].map((language) => `language.${language}`),
+    ...['organisationRequired', 'nameRequired', 'sectorRequired', 'titleRequired', 'tooLong'].map(
+      (problem) => `validation.${problem}`,
+    ),
+    ...['questionnaireRequired', 'targetRange', 'actionTitleRequired', 'dateInvalid', 'scaleRange'].map(
+      (problem) => `validation.${problem}`,
+    ),
+  ];
+}
+
 describe('catalogues', () => {
   it('have the same keys in French and English', () => {
     expect([...french.keys()].sort()).toEqual([...english.keys()].sort());
@@ -50,39 +85,18 @@ describe('catalogues', () => {
   });
 
   it('hold every key the code builds from a value', () => {
-    const kinds: ErrorKind[] = ['invalidQuestionnaire', 'notFound', 'invalidInput', 'storage', 'internal'];
-    const modes = ['self', 'workshop', 'classroom'];
-    const families: string[] = [
-      ...kinds.map((kind) => `error.kind.${kind}`),
-      ...[1, 2, 3, 4, 5].map((level) => `level.${level}`),
-      ...[1, 2, 3, 4].map((level) => `scale.${level}`),
-      ...[1, 2, 3].map((level) => `plan.scale${level}`),
-      ...['quickWins', 'projects', 'fillIns', 'avoid'].map((quadrant) => `plan.quadrant.${quadrant}`),
-      ...['impact', 'effort'].map((axis) => `plan.${axis}`),
-      ...['auto', 'manual', 'before-migration', 'before-restore', 'other'].map((kind) => `backups.kinds.${kind}`),
-      ...['created', 'updated', 'alreadyPresent', 'responses'].map((outcome) => `import.outcome.${outcome}`),
-      ...['pdf', 'xlsx', 'csv', 'tcm', 'grid', 'responses'].flatMap((kind) =>
-        ['working', 'done', 'failed'].map((state) => `export.${state}.${kind}`),
-      ),
-      ...modes.flatMap((mode) => [
-        `newAssessment.modeHelp.${mode}`,
-        `newAssessment.respondentLabel.${mode}`,
-        `newAssessment.respondentHint.${mode}`,
-        `respondent.who.${mode}`,
-        `respondent.firstTitle.${mode}`,
-        `respondent.firstText.${mode}`,
-      ]),
-      ...['questionnaire', 'results', 'plan', 'export'].map((tab) => `nav.${tab}`),
-      ...['fr', 'en'].map((language) => `language.${language}`),
-      ...['organisationRequired', 'nameRequired', 'sectorRequired', 'titleRequired', 'tooLong'].map(
-        (problem) => `validation.${problem}`,
-      ),
-      ...['questionnaireRequired', 'targetRange', 'actionTitleRequired', 'dateInvalid', 'scaleRange'].map(
-        (problem) => `validation.${problem}`,
-      ),
-    ];
+    const families = builtKeys();
     const missing = families.filter((key) => !french.has(key) || !english.has(key));
     expect(missing).toEqual([]);
+  });
+
+  it('hold no key that nothing uses', () => {
+    const text = sourceFiles(join(here, '..', '..'))
+      .map((file) => readFileSync(file, 'utf-8'))
+      .join('\n');
+    const built = new Set(builtKeys());
+    const unused = [...french.keys()].filter((key) => !built.has(key) && !text.includes(`'${key}'`));
+    expect(unused).toEqual([]);
   });
 
   it('hold ICU messages that parse, with the same placeholders in both languages', () => {
