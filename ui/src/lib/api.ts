@@ -82,6 +82,9 @@ export const api = {
   setResumeQuestion: (respondent: number, question: string) =>
     call<null>('set_resume_question', { respondent, question }),
 
+  // Results (charts are SVG documents drawn by the same code as the PDF report)
+  results: (assessment: number, language: string) => call<ResultsView>('assessment_results', { assessment, language }),
+
   // Action plan
   actionPlan: (assessment: number) => call<PlanView>('action_plan', { assessment }),
   keepAction: (assessment: number, input: ActionInput) => call<PlanView>('keep_action', { assessment, input }),
@@ -104,13 +107,11 @@ export const api = {
   importTcm: (path: string) => call<ImportView>('import_tcm', { path }),
   importResponses: (assessment: number, path: string) =>
     call<ImportView>('import_responses', { assessment, path }),
-
-  // Results, reports and the demo
-  results: (assessment: number, language: string) =>
-    call<ResultsView>('assessment_results', { assessment, language }),
   exportReport: (assessment: number, language: string, path: string) =>
     call<null>('export_report', { assessment, language, path }),
   exportBlankGrid: (questionnaireId: string, language: string, path: string) =>
     call<null>('export_blank_grid', { questionnaireId, language, path }),
+
+  // The demonstration assessment (created on first use); answers its id
   openDemo: () => call<number>('open_demo'),
 };

@@ -3,7 +3,9 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { IntlMessageFormat } from 'intl-messageformat';
 import { describe, expect, it } from 'vitest';
+import type { ErrorKind } from '../bindings/ErrorKind';
 import en from './en.json';
 import fr from './fr.json';
 
@@ -31,6 +33,41 @@ const here = dirname(fileURLToPath(import.meta.url));
 const french = flatten(fr as Catalogue);
 const english = flatten(en as Catalogue);
 
+/** Keys the code builds from a value (`level.${n}`, `error.kind.${kind}`…). */
+function builtKeys(): string[] {
+  const kinds: ErrorKind[] = ['invalidQuestionnaire', 'notFound', 'invalidInput', 'storage', 'internal'];
+  const modes = ['self', 'workshop', 'classroom'];
+  return [
+    ...kinds.map((kind) => `error.kind.${kind}`),
+    ...[1, 2, 3, 4, 5].map((level) => `level.${level}`),
+    ...[1, 2, 3, 4].map((level) => `scale.${level}`),
+    ...[1, 2, 3].map((level) => `plan.scale${level}`),
+    ...['quickWins', 'projects', 'fillIns', 'avoid'].map((quadrant) => `plan.quadrant.${quadrant}`),
+    ...['impact', 'effort'].map((axis) => `plan.${axis}`),
+    ...['auto', 'manual', 'before-migration', 'before-restore', 'other'].map((kind) => `backups.kinds.${kind}`),
+    ...['created', 'updated', 'alreadyPresent', 'responses'].map((outcome) => `import.outcome.${outcome}`),
+    ...['pdf', 'xlsx', 'csv', 'tcm', 'grid', 'responses'].flatMap((kind) =>
+      ['working', 'done', 'failed'].map((state) => `export.${state}.${kind}`),
+    ),
+    ...modes.flatMap((mode) => [
+      `newAssessment.modeHelp.${mode}`,
+      `newAssessment.respondentLabel.${mode}`,
+      `newAssessment.respondentHint.${mode}`,
+      `respondent.who.${mode}`,
+      `respondent.firstTitle.${mode}`,
+      `respondent.firstText.${mode}`,
+    ]),
+    ...['questionnaire', 'results', 'plan', 'export'].map((tab) => `nav.${tab}`),
+    ...['fr', 'en'].map((language) => `language.${language}`),
+    ...['organisationRequired', 'nameRequired', 'sectorRequired', 'titleRequired', 'tooLong'].map(
+      (problem) => `validation.${problem}`,
+    ),
+    ...['questionnaireRequired', 'targetRange', 'actionTitleRequired', 'dateInvalid', 'scaleRange'].map(
+      (problem) => `validation.${problem}`,
+    ),
+  ];
+}
+
 describe('catalogues', () => {
   it('have the same keys in French and English', () => {
     expect([...french.keys()].sort()).toEqual([...english.keys()].sort());
@@ -45,6 +82,44 @@ describe('catalogues', () => {
     expect(used.size).toBeGreaterThan(5);
     const missing = [...used].filter((key) => !french.has(key) || !english.has(key));
     expect(missing).toEqual([]);
+  });
+
+  it('hold every key the code builds from a value', () => {
+    const families = builtKeys();
+    const missing = families.filter((key) => !french.has(key) || !english.has(key));
+    expect(missing).toEqual([]);
+  });
+
+  it('hold no key that nothing uses', () => {
+    const text = sourceFiles(join(here, '..', '..'))
+      .map((file) => readFileSync(file, 'utf-8'))
+      .join('\n');
+    const built = new Set(builtKeys());
+    const unused = [...french.keys()].filter((key) => !built.has(key) && !text.includes(`'${key}'`));
+    expect(unused).toEqual([]);
+  });
+
+  it('hold ICU messages that parse, with the same placeholders in both languages', () => {
+    const names = (message: string, locale: string): string[] => {
+      const found = new Set<string>();
+      type Element = { type: number; value?: unknown; options?: Record<string, { value: Element[] }> };
+      const walk = (elements: Element[]) => {
+        for (const element of elements) {
+          // 1 argument, 2 number, 3 date, 4 time, 5 select, 6 plural.
+          if (element.type >= 1 && element.type <= 6) found.add(String(element.value));
+          for (const option of Object.values(element.options ?? {})) walk(option.value);
+        }
+      };
+      walk(new IntlMessageFormat(message, locale).getAst() as Element[]);
+      return [...found].sort();
+    };
+    const different: string[] = [];
+    for (const [key, text] of french) {
+      expect(text.trim(), key).not.toBe('');
+      expect(english.get(key)?.trim(), key).not.toBe('');
+      if (names(text, 'fr').join() !== names(english.get(key) ?? '', 'en').join()) different.push(key);
+    }
+    expect(different).toEqual([]);
   });
 
   it('write French with non-breaking spaces before ? ! ; : and inside « »', () => {

@@ -21,6 +21,7 @@ function savedLanguage(): Language {
 }
 
 init({ fallbackLocale: 'fr', initialLocale: savedLanguage() });
+if (typeof document !== 'undefined') document.documentElement.lang = savedLanguage();
 
 export function setLanguage(language: Language): void {
   locale.set(language);

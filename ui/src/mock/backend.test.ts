@@ -1,0 +1,112 @@
+// The test double answers like the real handlers: these checks keep it honest.
+import { describe, expect, it } from 'vitest';
+import type { NewAssessmentInput } from '../lib/bindings/NewAssessmentInput';
+import type { PlanView } from '../lib/bindings/PlanView';
+import type { ResultsView } from '../lib/bindings/ResultsView';
+import type { SavedAnswer } from '../lib/bindings/SavedAnswer';
+import { MockBackend, emptyDatabase, seed } from './backend';
+
+const input = (changes: Partial<NewAssessmentInput> = {}): NewAssessmentInput => ({
+  organisation: { kind: 'new', name: 'Acme', sector: 'industry', size: null, notes: '' },
+  title: 'Audit',
+  mode: 'self',
+  language: 'fr',
+  questionnaireId: 'tcm-92',
+  targets: [4, 4, 4, 4, 4],
+  firstRespondent: 'Marie',
+  ...changes,
+});
+
+function caught(run: () => unknown): unknown {
+  try {
+    run();
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected a failure');
+}
+
+describe('MockBackend', () => {
+  it('refuses bad input with an ApiError', () => {
+    const backend = new MockBackend(emptyDatabase());
+    expect(caught(() => backend.handle('create_assessment', { input: input({ title: ' ' }) }))).toEqual({
+      kind: 'invalidInput',
+      message: 'the assessment needs a title',
+    });
+    expect(caught(() => backend.handle('create_assessment', { input: input({ targets: [4, 4] }) }))).toMatchObject({
+      kind: 'invalidInput',
+    });
+    expect(caught(() => backend.handle('assessment_detail', { assessment: 99 }))).toMatchObject({ kind: 'notFound' });
+    expect(caught(() => backend.handle('no_such_command'))).toMatchObject({ kind: 'internal' });
+  });
+
+  it('saves answers and reports progress as the store does', () => {
+    const backend = new MockBackend(emptyDatabase());
+    const id = backend.handle('create_assessment', { input: input() }) as number;
+    const respondent = backend.detail(id).respondents[0].id;
+    const save = (questionId: string, answer: string | null) =>
+      backend.handle('save_answer', { input: { respondentId: respondent, questionId, answer, comment: '' } }) as SavedAnswer;
+    expect(save('cre-01', '4')).toMatchObject({ answeredQuestions: 1, questionCount: 92, overallScore: 100 });
+    expect(save('cre-02', 'NA').answeredQuestions).toBe(1);
+    expect(save('cre-03', '0')).toMatchObject({ answeredQuestions: 2, overallScore: 66.7 });
+    expect(caught(() => save('cre-04', '7'))).toMatchObject({ kind: 'invalidInput' });
+    expect(caught(() => save('nope', '1'))).toMatchObject({ kind: 'notFound' });
+    expect(save('cre-03', null).answeredQuestions).toBe(1);
+    expect(backend.handle('respondent_answers', { respondent })).toMatchObject({ resumeQuestion: 'cre-03' });
+  });
+
+  it('scores with the README formulas and keeps a stage without values at null', () => {
+    const backend = new MockBackend(emptyDatabase());
+    const id = backend.handle('create_assessment', { input: input() }) as number;
+    const respondent = backend.detail(id).respondents[0].id;
+    // cre-01 has weight 2: 100 × (2 × 4 + 1 × 2) / (2 × 4 + 1 × 4) = 83.3.
+    for (const [questionId, answer] of [
+      ['cre-01', '4'],
+      ['cre-02', '2'],
+      ['cre-03', '?'],
+    ])
+      backend.handle('save_answer', { input: { respondentId: respondent, questionId, answer, comment: '' } });
+    const results = backend.handle('assessment_results', { assessment: id, language: 'en' }) as ResultsView;
+    expect(results.stages[0]).toMatchObject({ score: 83.3, level: 5, answered: 2, applicable: 24 });
+    expect(results.stages[1]).toMatchObject({ score: null, level: null });
+    expect(results.overall).toBe(83.3);
+    expect(results.overallLevel?.name.en).toBe('Partnership');
+    expect(results.charts.radar).toContain('<svg');
+    expect(results.charts.dispersion).toBeNull();
+  });
+
+  it('keeps, edits and forgets actions like the real plan', () => {
+    const backend = new MockBackend(emptyDatabase());
+    seed(backend);
+    const id = backend.db.assessments.find((assessment) => assessment.title.includes('2026'))!.id;
+    const plan = backend.handle('action_plan', { assessment: id }) as PlanView;
+    const proposal = plan.items.find((item) => item.origin === 'proposal')!;
+    expect(proposal.key).toBe(`question:${proposal.questionId}`);
+    const priorities = plan.items.map((item) => item.priority).filter((value) => value !== null);
+    expect(priorities).toEqual([...priorities].sort((a, b) => b - a));
+    const kept = backend.handle('keep_action', {
+      assessment: id,
+      input: { ...proposal, questionId: proposal.questionId, stage: null, owner: 'Claire', status: 'planned' },
+    }) as PlanView;
+    const item = kept.items.find((entry) => entry.questionId === proposal.questionId)!;
+    expect(item).toMatchObject({ origin: 'kept', owner: 'Claire', key: `action:${item.actionId}` });
+    const after = backend.handle('delete_action', { action: item.actionId }) as PlanView;
+    expect(after.items.find((entry) => entry.questionId === proposal.questionId)?.origin).toBe('proposal');
+    expect(
+      caught(() =>
+        backend.handle('keep_action', { assessment: id, input: { ...proposal, stage: null, due: '31/03/2027' } }),
+      ),
+    ).toMatchObject({ kind: 'invalidInput' });
+  });
+
+  it('fails every data command while the database is damaged, until a backup is restored', () => {
+    const backend = new MockBackend(emptyDatabase());
+    seed(backend);
+    backend.db.damaged = 'file is not a database';
+    expect(caught(() => backend.handle('list_assessments'))).toMatchObject({ kind: 'storage' });
+    expect(backend.handle('app_info')).toMatchObject({ openingError: { kind: 'storage' } });
+    const [backup] = backend.handle('list_backups') as { path: string }[];
+    expect(backend.handle('restore_backup', { path: backup.path })).toMatchObject({ previousSavedAs: null });
+    expect((backend.handle('list_assessments') as unknown[]).length).toBe(5);
+  });
+});

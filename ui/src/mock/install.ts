@@ -1,0 +1,111 @@
+// Installs the mock backend in place of the desktop shell (Vite mode `mock` only; main.ts
+// imports this module behind `import.meta.env.MODE === 'mock'`, so production builds drop it).
+//
+// The data lives in sessionStorage, so a reload keeps it (as the real app keeps its
+// database). `?scenario=seeded|empty|damaged` starts again from a known state. Tests steer the
+// mock through `window.__tcmMock` (latency, failures, dialog answers).
+import { mockIPC } from '@tauri-apps/api/mocks';
+import { MockBackend, emptyDatabase, seed, type Database } from './backend';
+
+const STORAGE_KEY = 'tcm-mock-database';
+
+export type Scenario = 'seeded' | 'empty' | 'damaged';
+
+interface Failure {
+  command: string;
+  remaining: number;
+  kind: 'storage' | 'internal' | 'invalidInput' | 'notFound';
+  message: string;
+}
+
+export interface MockControls {
+  /** Milliseconds each command takes (save_answer: `saveLatency`). */
+  latency: number;
+  saveLatency: number;
+  /** The next `count` calls of `command` fail with a storage error (or `kind`). */
+  failNext(command: string, count?: number, kind?: Failure['kind'], message?: string): void;
+  /** Save and open dialogs answer null, as when the user cancels. */
+  cancelDialogs(cancel: boolean): void;
+  /** The file the open dialog answers. */
+  openFile(path: string | null): void;
+  reset(scenario: Scenario): void;
+  /** Files the exports wrote. */
+  files(): { path: string; what: string }[];
+  calls: { command: string; args: unknown }[];
+}
+
+function build(scenario: Scenario): Database {
+  const backend = new MockBackend(emptyDatabase());
+  if (scenario !== 'empty') seed(backend);
+  if (scenario === 'damaged')
+    backend.db.damaged =
+      '/home/claire/.local/share/tcm-workbench/tcm.sqlite: the database is damaged (file is not a database)';
+  return backend.db;
+}
+
+function load(): Database {
+  const wanted = new URLSearchParams(location.search).get('scenario') as Scenario | null;
+  if (wanted) {
+    // Start again from the scenario, then drop it from the address so a reload keeps the data.
+    const url = new URL(location.href);
+    url.searchParams.delete('scenario');
+    history.replaceState(null, '', url);
+    return build(wanted);
+  }
+  try {
+    const stored = sessionStorage.getItem(STORAGE_KEY);
+    if (stored) return JSON.parse(stored) as Database;
+  } catch {
+    // Fall through to fresh data.
+  }
+  return build('seeded');
+}
+
+export function installMock(): void {
+  const backend = new MockBackend(load());
+  const failures: Failure[] = [];
+  const persist = () => sessionStorage.setItem(STORAGE_KEY, JSON.stringify(backend.db));
+  persist();
+
+  const controls: MockControls = {
+    latency: 15,
+    saveLatency: 120,
+    failNext(command, count = 1, kind = 'storage', message) {
+      failures.push({
+        command,
+        remaining: count,
+        kind,
+        message: message ?? `${command}: disk I/O error (the database could not be written)`,
+      });
+    },
+    cancelDialogs(cancel) {
+      backend.dialogs.cancel = cancel;
+    },
+    openFile(path) {
+      backend.dialogs.openFile = path;
+    },
+    reset(scenario) {
+      backend.db = build(scenario);
+      persist();
+    },
+    files: () => backend.db.files.map(({ path, what }) => ({ path, what })),
+    calls: [],
+  };
+  (window as unknown as { __tcmMock: MockControls }).__tcmMock = controls;
+
+  mockIPC(async (command, payload) => {
+    // Arguments and results cross as JSON in the real app: copy them the same way.
+    const args = JSON.parse(JSON.stringify(payload ?? {})) as Record<string, unknown>;
+    controls.calls.push({ command, args });
+    const delay = command === 'save_answer' ? controls.saveLatency : controls.latency;
+    if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
+    const failure = failures.find((item) => item.command === command && item.remaining > 0);
+    if (failure) {
+      failure.remaining -= 1;
+      throw { kind: failure.kind, message: failure.message };
+    }
+    const result = backend.handle(command, args);
+    persist();
+    return result === undefined ? null : JSON.parse(JSON.stringify(result));
+  });
+}

@@ -1,0 +1,147 @@
+// The bundled questionnaires as the mock backend knows them: the TCM-92 grid and its classroom
+// variant, read from a fixture generated from questionnaires/*.toml
+// (scripts/questionnaire-fixture.mjs).
+import type { LocalizedText } from '../lib/bindings/LocalizedText';
+import type { QuestionnaireDetail } from '../lib/bindings/QuestionnaireDetail';
+import type { QuestionnaireOverview } from '../lib/bindings/QuestionnaireOverview';
+import fixture from './fixtures/questionnaires.json';
+
+export interface MockAction {
+  title: LocalizedText;
+  description: LocalizedText;
+  impact: number;
+  effort: number;
+}
+
+export interface MockQuestion {
+  id: string;
+  stage: string;
+  theme: string;
+  weight: number;
+  source: string;
+  text: LocalizedText;
+  help: LocalizedText;
+  action: MockAction;
+}
+
+export interface MockTheme {
+  id: string;
+  stage: string;
+  name: LocalizedText;
+  description: LocalizedText | null;
+}
+
+export interface MockStage {
+  id: string;
+  name: LocalizedText;
+  purpose: LocalizedText;
+}
+
+export interface MockQuestionnaire {
+  id: string;
+  version: string;
+  title: LocalizedText;
+  description: LocalizedText;
+  variantOf: string | null;
+  scale: QuestionnaireDetail['scale'];
+  stages: MockStage[];
+  themes: MockTheme[];
+  /** In questionnaire order: stage by stage, theme by theme. */
+  questions: MockQuestion[];
+}
+
+export const STAGE_IDS = ['creative', 'active', 'curative', 'preventive', 'proactive'] as const;
+
+function ordered(questions: MockQuestion[], themes: MockTheme[]): MockQuestion[] {
+  const result: MockQuestion[] = [];
+  for (const stage of STAGE_IDS)
+    for (const theme of themes.filter((theme) => theme.stage === stage))
+      result.push(...questions.filter((question) => question.theme === theme.id));
+  return result;
+}
+
+function build(): MockQuestionnaire[] {
+  const full = fixture.full;
+  const grid: MockQuestionnaire = {
+    id: full.id,
+    version: full.version,
+    title: full.title,
+    description: full.description,
+    variantOf: null,
+    scale: full.scale,
+    stages: full.stages,
+    themes: full.themes,
+    questions: ordered(full.questions, full.themes),
+  };
+  const variants = fixture.variants.map((variant): MockQuestionnaire => {
+    const kept = new Set(variant.questions);
+    const questions = grid.questions.filter((question) => kept.has(question.id));
+    const themes = grid.themes.filter((theme) => questions.some((question) => question.theme === theme.id));
+    return {
+      ...grid,
+      id: variant.id,
+      version: variant.version,
+      title: variant.title,
+      description: variant.description,
+      variantOf: grid.id,
+      themes,
+      questions,
+    };
+  });
+  return [grid, ...variants];
+}
+
+export const QUESTIONNAIRES: MockQuestionnaire[] = build();
+
+export function questionnaireById(id: string): MockQuestionnaire | undefined {
+  return QUESTIONNAIRES.find((questionnaire) => questionnaire.id === id);
+}
+
+export function overview(questionnaire: MockQuestionnaire): QuestionnaireOverview {
+  return {
+    id: questionnaire.id,
+    version: questionnaire.version,
+    title: questionnaire.title,
+    description: questionnaire.description,
+    questionCount: questionnaire.questions.length,
+    stages: questionnaire.stages.map((stage) => ({
+      id: stage.id,
+      name: stage.name,
+      purpose: stage.purpose,
+      questionCount: questionnaire.questions.filter((question) => question.stage === stage.id).length,
+      themeCount: questionnaire.themes.filter((theme) => theme.stage === stage.id).length,
+    })),
+    variantOf: questionnaire.variantOf,
+  };
+}
+
+export function detail(questionnaire: MockQuestionnaire): QuestionnaireDetail {
+  return {
+    id: questionnaire.id,
+    version: questionnaire.version,
+    title: questionnaire.title,
+    scale: questionnaire.scale,
+    stages: questionnaire.stages.map((stage) => ({
+      id: stage.id,
+      name: stage.name,
+      purpose: stage.purpose,
+      themes: questionnaire.themes
+        .filter((theme) => theme.stage === stage.id)
+        .map((theme) => ({
+          id: theme.id,
+          name: theme.name,
+          description: theme.description,
+          questions: questionnaire.questions
+            .filter((question) => question.theme === theme.id)
+            .map((question) => ({
+              id: question.id,
+              text: question.text,
+              help: question.help,
+              weight: question.weight,
+              source: question.source,
+            })),
+        })),
+    })),
+    questionCount: questionnaire.questions.length,
+  };
+}

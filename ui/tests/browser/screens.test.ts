@@ -1,0 +1,166 @@
+// Every screen in its designed states: first launch, seeded lists, the demo, settings and
+// backups, and the recovery screen when the database cannot be opened. With TCM_SCREENSHOTS
+// set, this is also where docs/screenshots come from.
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { byTestId, currentQuestion, expectClean, launch, open, openAssessment, shot } from './helpers';
+
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launch();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('screens', () => {
+  it('explains the tool on first launch and opens the demo', async () => {
+    const { page, watch } = await open(browser, 'empty');
+    await page.locator(byTestId('home-empty')).waitFor();
+    expect(await page.locator(byTestId('stage-name')).allTextContents()).toEqual([
+      'Créative',
+      'Active',
+      'Curative',
+      'Préventive',
+      'Proactive',
+    ]);
+    await shot(page, 'home-fr');
+    await page.locator(byTestId('open-demo')).click();
+    await page.locator(byTestId('overall-score')).waitFor();
+    expect(await page.locator(byTestId('assessment-organisation')).textContent()).toContain('démo');
+    await page.locator(byTestId('home')).click();
+    await page.locator(byTestId('assessment-row')).first().waitFor();
+    expect(await page.locator(byTestId('assessment-row')).count()).toBe(1);
+    // Opening the demo again opens the same assessment.
+    await page.locator(byTestId('open-demo')).click();
+    await page.locator(byTestId('overall-score')).waitFor();
+    await page.locator(byTestId('home')).click();
+    await page.locator(byTestId('assessment-row')).first().waitFor();
+    expect(await page.locator(byTestId('assessment-row')).count()).toBe(1);
+    expectClean(watch);
+    await page.context().close();
+  });
+
+  it('lists assessments with progress, index, level and last change, and searches them', async () => {
+    const { page, watch } = await open(browser, 'seeded');
+    const rows = page.locator(byTestId('assessment-row'));
+    await rows.first().waitFor();
+    expect(await rows.count()).toBe(5);
+    const riviere = rows.filter({ hasText: 'atelier direction' });
+    expect(await riviere.textContent()).toMatch(/91 \/ 92 questions/);
+    expect(await riviere.textContent()).toMatch(/\d+,\d/);
+    expect(await riviere.textContent()).toContain('il y a 2 heures');
+    await shot(page, 'home-list-fr');
+    await page.locator(byTestId('search')).fill('riviere');
+    await expect.poll(() => rows.count()).toBe(2);
+    await page.locator(byTestId('search')).fill('');
+
+    await openAssessment(page, 'atelier direction');
+    await page.locator(byTestId('question-card')).waitFor();
+    expect(await currentQuestion(page)).toBe('pro-13');
+    await page.locator(byTestId('stage-step-curative')).click();
+    await page.keyboard.press('h');
+    await page.locator(byTestId('question-help')).waitFor();
+    await shot(page, 'questionnaire-help-fr');
+    await page.locator(byTestId('view-list')).click();
+    await shot(page, 'questionnaire-theme-fr');
+    await page.locator(byTestId('view-card')).click();
+
+    // A classroom assessment uses the 25-question variant.
+    await openAssessment(page, 'Décathlon');
+    await page.locator(byTestId('question-card')).waitFor();
+    expect(await page.locator(byTestId('progress-overall')).getAttribute('data-total')).toBe('25');
+    expectClean(watch);
+    await page.context().close();
+  });
+
+  it('shows where the data lives, takes a backup and restores one after confirmation', async () => {
+    const { page, watch } = await open(browser, 'seeded');
+    await page.locator(byTestId('go-settings')).click();
+    await page.locator(byTestId('backup-row')).first().waitFor();
+    expect(await page.locator(byTestId('database-path')).textContent()).toContain('tcm-workbench/tcm.sqlite');
+    expect(await page.locator(byTestId('backup-row')).count()).toBe(4);
+    await shot(page, 'settings-fr');
+    await page.locator(byTestId('backup-now')).click();
+    await page.locator(byTestId('backup-taken')).waitFor();
+    await expect.poll(() => page.locator(byTestId('backup-row')).count()).toBe(5);
+    await page.locator(byTestId('restore-backup')).nth(2).click();
+    await page.locator(byTestId('confirm-dialog')).waitFor();
+    await page.locator(byTestId('confirm-cancel')).click();
+    expect(await page.locator(byTestId('restore-status')).count()).toBe(0);
+    await page.locator(byTestId('restore-backup')).nth(2).click();
+    await page.locator(byTestId('confirm-ok')).click();
+    await page.locator(byTestId('restore-status')).waitFor();
+    expect(await page.locator(byTestId('restore-status')).textContent()).toContain('before-restore');
+
+    // Large text for the projector, and back.
+    await page.locator(byTestId('text-large')).check();
+    expect(await page.locator('html').getAttribute('class')).toContain('large-text');
+    await page.locator(byTestId('text-normal')).check();
+    await page.locator(byTestId('settings-back')).click();
+    await page.locator(byTestId('screen-home')).waitFor();
+    expectClean(watch);
+    await page.context().close();
+  });
+
+  it('shows errors from the backend with their message and a way to retry', async () => {
+    const { page, watch } = await open(browser, 'seeded');
+    await page.locator(byTestId('assessment-row')).first().waitFor();
+    type Mock = { __tcmMock: { failNext(command: string, count?: number, kind?: string, message?: string): void } };
+    await page.evaluate(() => (window as unknown as Mock).__tcmMock.failNext('list_assessments'));
+    await page.locator(byTestId('go-settings')).click();
+    await page.locator(byTestId('home')).click();
+    const error = page.locator(byTestId('error'));
+    await error.waitFor();
+    expect(await error.getAttribute('data-kind')).toBe('storage');
+    expect(await error.textContent()).toContain('disk I/O error');
+    await error.locator('button').click();
+    await page.locator(byTestId('assessment-row')).first().waitFor();
+
+    await page.evaluate(() =>
+      (window as unknown as Mock).__tcmMock.failNext('create_assessment', 1, 'invalidInput', 'the organisation needs a name'),
+    );
+    await page.locator(byTestId('new-assessment')).click();
+    await page.locator(byTestId('org-name')).fill('Coopérative du Val');
+    await page.locator(byTestId('org-sector')).selectOption('association');
+    await page.locator(byTestId('create-assessment')).click();
+    await page.locator(byTestId('create-error')).waitFor();
+    expect(await page.locator(byTestId('create-error')).textContent()).toContain('the organisation needs a name');
+    // Nothing was lost: sending again works. Without a first respondent, the questionnaire
+    // asks who answers before anything else.
+    await page.locator(byTestId('create-assessment')).click();
+    await page.locator(byTestId('no-respondent')).waitFor();
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('respondent-name');
+    await page.keyboard.type('Bureau du Val');
+    await page.keyboard.press('Enter');
+    await page.locator(byTestId('question-card')).waitFor();
+
+    await page.evaluate(() => (window as unknown as Mock).__tcmMock.failNext('assessment_detail', 1, 'notFound', 'assessment 99 does not exist'));
+    await page.locator(byTestId('go-plan')).click();
+    await page.locator(byTestId('back-home')).click();
+    await page.locator(byTestId('assessment-row')).first().locator(byTestId('open-assessment')).click();
+    await page.locator(byTestId('error')).waitFor();
+    expect(await page.locator(byTestId('error')).textContent()).toContain('Cette évaluation n’existe plus');
+    await page.locator(byTestId('back-home')).click();
+    await page.locator(byTestId('assessment-row')).first().waitFor();
+    expectClean(watch);
+    await page.context().close();
+  });
+
+  it('offers to restore a backup when the database cannot be opened', async () => {
+    const { page, watch } = await open(browser, 'damaged');
+    await page.locator(byTestId('screen-recovery')).waitFor();
+    expect(await page.locator(byTestId('opening-error')).textContent()).toContain('file is not a database');
+    await page.locator(byTestId('backup-row')).first().waitFor();
+    await shot(page, 'recovery-fr');
+    await page.locator(byTestId('restore-backup')).first().click();
+    await page.locator(byTestId('confirm-ok')).click();
+    await page.locator(byTestId('recovery-done')).waitFor();
+    await page.locator(byTestId('recovery-continue')).click();
+    await page.locator(byTestId('assessment-row')).first().waitFor();
+    expectClean(watch);
+    await page.context().close();
+  });
+});
