@@ -14,7 +14,7 @@ say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 # Debian packages ------------------------------------------------------------------------
 build_packages=(build-essential pkg-config libssl-dev libwebkit2gtk-4.1-dev libgtk-3-dev
   librsvg2-dev libayatana-appindicator3-dev libxdo-dev file)
-test_packages=(xvfb xauth webkit2gtk-driver poppler-utils qpdf imagemagick)
+test_packages=(xvfb xauth webkit2gtk-driver poppler-utils qpdf imagemagick chromium)
 packages=("${build_packages[@]}")
 [[ $mode == test ]] && packages+=("${test_packages[@]}")
 

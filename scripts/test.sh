@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # `make test`: installs what is missing, then runs every check and test CI runs, in order:
-# formatting, clippy, Rust tests (with the bindings drift check), the UI's type check, lint
-# and unit tests, and the real app under Xvfb driven through tauri-driver.
+# formatting, clippy, Rust tests (with the bindings drift check), the UI's type check, lint,
+# unit tests and browser flows, and the real app under Xvfb driven through tauri-driver.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -32,6 +32,9 @@ step "UI: type check, lint, unit tests"
 npm --prefix ui run check --silent
 npm --prefix ui run lint --silent
 npm --prefix ui test --silent
+
+step "UI: browser flows (Debian Chromium, mock backend)"
+npm --prefix ui run test:browser --silent
 
 step "End to end: the real app under Xvfb, driven through tauri-driver"
 tests/e2e/run.sh

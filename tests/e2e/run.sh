@@ -9,7 +9,11 @@ step() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 step "Building the app under test (debug, interface embedded)"
 ui/node_modules/.bin/tauri build --debug --no-bundle
 
+step "Building the tcm command-line tool (the tests compare the window with it)"
+cargo build --quiet -p tcm-cli
+
 export TCM_E2E_APPLICATION="$PWD/target/debug/tcm-workbench"
+export TCM_E2E_CLI="$PWD/target/debug/tcm"
 export TCM_E2E_ARTIFACTS="$PWD/target/e2e"
 mkdir -p "$TCM_E2E_ARTIFACTS"
 

@@ -4,6 +4,14 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 port=${TCM_E2E_DRIVER_PORT:-4444}
+
+# The app inherits tauri-driver's environment: no default database or config of the user's is
+# touched, and save dialogs answer at once with a file in the artifacts folder.
+XDG_DATA_HOME=$(mktemp -d)
+XDG_CONFIG_HOME=$(mktemp -d)
+export XDG_DATA_HOME XDG_CONFIG_HOME
+export TCM_E2E_SAVE_DIR="${TCM_E2E_ARTIFACTS:-/tmp}/exports"
+mkdir -p "$TCM_E2E_SAVE_DIR"
 tauri-driver --port "$port" >"${TCM_E2E_ARTIFACTS:-/tmp}/tauri-driver.log" 2>&1 &
 driver=$!
 trap 'kill "$driver" 2>/dev/null || true' EXIT

@@ -87,7 +87,7 @@ fn answers_saved_through_the_cli_score_like_the_same_answers_in_a_csv_file() {
         .assert()
         .success()
         .stdout(predicate::str::contains(
-            "Maison Durand  Audit 2026  workshop  sample 1.0.0   2            2/10",
+            "Maison Durand  Audit 2026  workshop  sample 1.0.0   2            4/10",
         ));
 }
 

@@ -131,9 +131,9 @@ impl Store {
                 params![respondent.0, question, answer_code(answer), comment.unwrap_or("").trim(), now],
             )
             .map_err(fail)?;
-        let (_, card) = refresh(&transaction, &path, assessment, &questionnaire, &now)?;
+        let (sheet, card) = refresh(&transaction, &path, assessment, &questionnaire, &now)?;
         transaction.commit().map_err(fail)?;
-        Ok(progress_of(&card, &questionnaire))
+        Ok(progress_of(&sheet, &card, &questionnaire))
     }
 
     /// Removes a respondent's answer to a question (back to "not answered").
@@ -158,9 +158,9 @@ impl Store {
                 params![respondent.0, question],
             )
             .map_err(fail)?;
-        let (_, card) = refresh(&transaction, &path, assessment, &questionnaire, &now)?;
+        let (sheet, card) = refresh(&transaction, &path, assessment, &questionnaire, &now)?;
         transaction.commit().map_err(fail)?;
-        Ok(progress_of(&card, &questionnaire))
+        Ok(progress_of(&sheet, &card, &questionnaire))
     }
 
     /// Sets (or, with `None`, clears) the consensus value of a question, with its note.
@@ -195,9 +195,9 @@ impl Store {
             ),
         }
         .map_err(fail)?;
-        let (_, card) = refresh(&transaction, &path, assessment, &questionnaire, &now)?;
+        let (sheet, card) = refresh(&transaction, &path, assessment, &questionnaire, &now)?;
         transaction.commit().map_err(fail)?;
-        Ok(progress_of(&card, &questionnaire))
+        Ok(progress_of(&sheet, &card, &questionnaire))
     }
 
     /// The consensus values of an assessment with their notes, by question id.
@@ -401,13 +401,13 @@ impl Store {
                     .map_err(fail)?;
             }
         }
-        let (_, card) = refresh(&transaction, &path, assessment, &questionnaire, &now_text)?;
+        let (sheet, card) = refresh(&transaction, &path, assessment, &questionnaire, &now_text)?;
         transaction.commit().map_err(fail)?;
         Ok(ImportOutcome {
             respondents_added: added,
             respondents_updated: updated,
             answers_written: written,
-            progress: progress_of(&card, &questionnaire),
+            progress: progress_of(&sheet, &card, &questionnaire),
         })
     }
 }

@@ -1,6 +1,7 @@
 //! The figures lists show without rescoring: questions with a value and the overall index,
 //! recomputed inside every transaction that changes answers.
 
+use std::collections::HashSet;
 use std::path::Path;
 
 use rusqlite::{Connection, params};
@@ -13,6 +14,8 @@ use crate::records::AssessmentId;
 /// Where an assessment stands after a change.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Progress {
+    /// Questions someone answered (`NA` and `?` count: the question was dealt with), or that
+    /// have a consensus value.
     pub answered_questions: usize,
     pub question_count: usize,
     pub overall_score: Option<f64>,
@@ -28,12 +31,13 @@ pub(crate) fn refresh(
 ) -> Result<(AnswerSheet, Scorecard)> {
     let sheet = read_sheet(connection, path, assessment)?;
     let card = score(questionnaire, &sheet);
+    let answered = answered_questions(questionnaire, &sheet);
     connection
         .execute(
             "UPDATE assessment SET answered_questions = ?2, overall_score = ?3, updated_at = ?4 WHERE id = ?1",
             params![
                 assessment.0,
-                i64::try_from(card.answered()).unwrap_or(i64::MAX),
+                i64::try_from(answered).unwrap_or(i64::MAX),
                 card.overall.map(|overall| overall.value()),
                 updated_at
             ],
@@ -42,10 +46,33 @@ pub(crate) fn refresh(
     Ok((sheet, card))
 }
 
-/// The progress a scorecard shows.
-pub(crate) fn progress_of(card: &Scorecard, questionnaire: &Questionnaire) -> Progress {
+/// How many of the questionnaire's questions have an answer (any, `NA` and `?` included) or a
+/// consensus value.
+pub(crate) fn answered_questions(questionnaire: &Questionnaire, sheet: &AnswerSheet) -> usize {
+    let mut answered: HashSet<&str> = sheet
+        .responses()
+        .map(|(_, question, _)| question.as_str())
+        .collect();
+    answered.extend(
+        sheet
+            .consensus_values()
+            .map(|(question, _)| question.as_str()),
+    );
+    questionnaire
+        .questions()
+        .iter()
+        .filter(|question| answered.contains(question.id.as_str()))
+        .count()
+}
+
+/// The progress after a change.
+pub(crate) fn progress_of(
+    sheet: &AnswerSheet,
+    card: &Scorecard,
+    questionnaire: &Questionnaire,
+) -> Progress {
     Progress {
-        answered_questions: card.answered(),
+        answered_questions: answered_questions(questionnaire, sheet),
         question_count: questionnaire.questions().len(),
         overall_score: card.overall.map(|overall| overall.value()),
     }

@@ -1,15 +1,17 @@
 // Opens a WebDriver session on the real TCM Workbench window through tauri-driver.
+// tauri-driver forwards the application's arguments (not an environment): each session gets
+// its own database with `--db`.
 import { remote } from 'webdriverio';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-/** A fresh data folder per session, so tests never touch a real user's data. */
-export function freshDataDir() {
-  return mkdtempSync(join(tmpdir(), 'tcm-e2e-'));
+/** A fresh database path in a new temporary folder, so tests never touch real data. */
+export function freshDatabase() {
+  return join(mkdtempSync(join(tmpdir(), 'tcm-e2e-')), 'tcm.sqlite');
 }
 
-export async function openApp({ dataDir = freshDataDir(), env = {} } = {}) {
+export async function openApp({ database = freshDatabase() } = {}) {
   const application = process.env.TCM_E2E_APPLICATION;
   if (!application) throw new Error('TCM_E2E_APPLICATION is not set: run tests/e2e/run.sh');
   const browser = await remote({
@@ -19,10 +21,10 @@ export async function openApp({ dataDir = freshDataDir(), env = {} } = {}) {
     capabilities: {
       browserName: 'wry',
       'wdio:enforceWebDriverClassic': true,
-      'tauri:options': { application, env: { XDG_DATA_HOME: dataDir, ...env } },
+      'tauri:options': { application, args: ['--db', database] },
     },
   });
-  return { browser, dataDir };
+  return { browser, database };
 }
 
 /** Waits for `selector` to hold `count` elements and returns their texts. */
@@ -34,6 +36,18 @@ export async function textsOf(browser, selector, count) {
   const texts = [];
   for (const element of await browser.$$(selector)) texts.push(await element.getText());
   return texts;
+}
+
+/** The element for a test id, once displayed. */
+export async function byTestId(browser, id, timeout = 15000) {
+  const element = await browser.$(`[data-testid="${id}"]`);
+  await element.waitForDisplayed({ timeout, timeoutMsg: `[data-testid="${id}"] is not displayed` });
+  return element;
+}
+
+/** Clicks through the DOM (hidden radio inputs, elements under a sticky header). */
+export async function press(browser, element) {
+  await browser.execute((target) => target.click(), element);
 }
 
 export async function screenshot(browser, name) {
