@@ -47,6 +47,8 @@ pub fn build_app<R: Runtime>(builder: Builder<R>, workbench: Workbench) -> Build
             commands::assessments::respondent_answers,
             commands::assessments::save_answer,
             commands::assessments::set_resume_question,
+            commands::assessments::consensus_sheet,
+            commands::assessments::set_consensus,
             commands::plan::action_plan,
             commands::plan::keep_action,
             commands::plan::update_action,

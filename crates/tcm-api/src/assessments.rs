@@ -1,7 +1,7 @@
 //! Handlers for organisations, assessments, respondents and answers.
 
 use tcm_core::{
-    ActionStatus, Answer, Assessment, AssessmentStatus, Language, Mode, Organisation,
+    ActionStatus, Answer, Assessment, AssessmentStatus, Consensus, Language, Mode, Organisation,
     OrganisationSize, RespondentProfile, Score, Sector, StageId, Targets,
 };
 use tcm_store::{
@@ -11,8 +11,9 @@ use tcm_store::{
 use crate::catalogue;
 use crate::error::ApiError;
 use crate::transfer::{
-    AnswerView, AssessmentDetail, AssessmentListItem, AssessmentUpdate, Choice, FormChoices,
-    NewAssessmentInput, OrganisationInput, OrganisationView, RespondentAnswers, RespondentInput,
+    AnswerView, AssessmentDetail, AssessmentListItem, AssessmentUpdate, Choice, ConsensusInput,
+    ConsensusSheet, ConsensusView, FormChoices, LabelledAnswer, NewAssessmentInput,
+    OrganisationInput, OrganisationView, QuestionAnswers, RespondentAnswers, RespondentInput,
     RespondentView, SaveAnswerInput, SavedAnswer, count,
 };
 use crate::workbench::Workbench;
@@ -358,6 +359,93 @@ pub fn save_answer(
             None => store.clear_answer(respondent, &input.question_id, now)?,
         };
         store.set_resume_question(respondent, Some(&input.question_id))?;
+        Ok(SavedAnswer {
+            question_id: input.question_id.clone(),
+            answered_questions: count(progress.answered_questions),
+            question_count: count(progress.question_count),
+            overall_score: progress
+                .overall_score
+                .map(|score| Score::new(score).rounded()),
+            saved_at: now.to_rfc3339(),
+        })
+    })
+}
+
+/// The consensus values of an assessment, and every respondent's answers to compare.
+pub fn consensus_sheet(workbench: &Workbench, assessment: i64) -> Result<ConsensusSheet, ApiError> {
+    workbench.with_store(|store, _| {
+        let id = AssessmentId(assessment);
+        let values = store
+            .consensus_notes(id)?
+            .into_iter()
+            .map(|note| ConsensusView {
+                question_id: note.question.to_string(),
+                value: match note.value {
+                    Consensus::Level(level) => level.to_string(),
+                    Consensus::NotApplicable => "NA".to_owned(),
+                },
+                note: note.note,
+            })
+            .collect();
+        let order: Vec<String> = store
+            .list_respondents(id)?
+            .into_iter()
+            .map(|respondent| respondent.profile.label)
+            .collect();
+        let questionnaire = store.questionnaire(id)?;
+        let sheet = store.answer_sheet(id)?;
+        let answers = questionnaire
+            .questions()
+            .iter()
+            .map(|question| QuestionAnswers {
+                question_id: question.id.to_string(),
+                answers: order
+                    .iter()
+                    .filter_map(|label| {
+                        sheet
+                            .response(&tcm_core::Respondent::new(label.clone()), &question.id)
+                            .map(|response| LabelledAnswer {
+                                respondent: label.clone(),
+                                answer: response.answer.to_string(),
+                                comment: response.comment.clone().unwrap_or_default(),
+                            })
+                    })
+                    .collect(),
+            })
+            .filter(|question| !question.answers.is_empty())
+            .collect();
+        Ok(ConsensusSheet {
+            assessment_id: assessment,
+            values,
+            answers,
+        })
+    })
+}
+
+/// Sets (or removes, with a `null` value) the value a group agreed on for a question.
+pub fn set_consensus(
+    workbench: &Workbench,
+    input: &ConsensusInput,
+) -> Result<SavedAnswer, ApiError> {
+    let value = match input.value.as_deref() {
+        None => None,
+        Some(text) => match parse::<Answer>(text)? {
+            Answer::Level(level) => Some(Consensus::Level(level)),
+            Answer::NotApplicable => Some(Consensus::NotApplicable),
+            Answer::DontKnow => {
+                return Err(ApiError::invalid(
+                    "a consensus is a level (0–4) or NA, not ?",
+                ));
+            }
+        },
+    };
+    workbench.with_store(|store, now| {
+        let progress = store.set_consensus(
+            AssessmentId(input.assessment_id),
+            &input.question_id,
+            value.map(|value| (value, input.note.as_str())),
+            now,
+        )?;
         Ok(SavedAnswer {
             question_id: input.question_id.clone(),
             answered_questions: count(progress.answered_questions),

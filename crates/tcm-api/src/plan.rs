@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 use tcm_core::action_plan::{PlanLabel, PlanOrigin};
-use tcm_core::{ActionLink, ActionStatus, PlannedAction, QuestionId, StageId};
+use tcm_core::{ActionLink, ActionStatus, Language, PlannedAction, QuestionId, StageId};
 use tcm_store::{ActionId, AssessmentId, StoredAction};
 
 use crate::error::ApiError;
@@ -53,11 +53,22 @@ fn planned_action(input: &ActionInput) -> Result<PlannedAction, ApiError> {
 }
 
 /// The plan: proposals derived from the scores merged with the kept actions, by priority.
-pub fn action_plan(workbench: &Workbench, assessment: i64) -> Result<PlanView, ApiError> {
+/// Proposals are worded in `language` (`fr` or `en`), the assessment's own when `None`.
+pub fn action_plan(
+    workbench: &Workbench,
+    assessment: i64,
+    language: Option<&str>,
+) -> Result<PlanView, ApiError> {
+    let language = language
+        .map(|code| {
+            code.parse::<Language>()
+                .map_err(|error| ApiError::invalid(error.to_string()))
+        })
+        .transpose()?;
     workbench.with_store(|store, _| {
         let id = AssessmentId(assessment);
         let kept: Vec<StoredAction> = store.list_actions(id)?;
-        let (plan, _) = plan_of(store, id, None)?;
+        let (plan, _) = plan_of(store, id, language)?;
         // A kept action is found again by its content (the plan holds copies); each stored
         // action is matched once, so identical added actions keep their own ids.
         let mut unmatched: Vec<&StoredAction> = kept.iter().collect();
@@ -124,6 +135,7 @@ pub fn keep_action(
     workbench: &Workbench,
     assessment: i64,
     input: &ActionInput,
+    language: Option<&str>,
 ) -> Result<PlanView, ApiError> {
     let action = planned_action(input)?;
     workbench.with_store(|store, now| {
@@ -131,7 +143,7 @@ pub fn keep_action(
             .add_action(AssessmentId(assessment), &action, now)
             .map(|_| ())?)
     })?;
-    action_plan(workbench, assessment)
+    action_plan(workbench, assessment, language)
 }
 
 /// Changes a kept action (owner, due date, status, impact, effort, wording).
@@ -139,6 +151,7 @@ pub fn update_action(
     workbench: &Workbench,
     action_id: i64,
     input: &ActionInput,
+    language: Option<&str>,
 ) -> Result<PlanView, ApiError> {
     let action = planned_action(input)?;
     let assessment = workbench.with_store(|store, now| {
@@ -146,15 +159,19 @@ pub fn update_action(
         store.update_action(ActionId(action_id), &action, now)?;
         Ok(assessment)
     })?;
-    action_plan(workbench, assessment.0)
+    action_plan(workbench, assessment.0, language)
 }
 
 /// Forgets a kept action: a proposal comes back as a proposal; an added action disappears.
-pub fn delete_action(workbench: &Workbench, action_id: i64) -> Result<PlanView, ApiError> {
+pub fn delete_action(
+    workbench: &Workbench,
+    action_id: i64,
+    language: Option<&str>,
+) -> Result<PlanView, ApiError> {
     let assessment = workbench.with_store(|store, _| {
         let assessment = store.action(ActionId(action_id))?.assessment;
         store.delete_action(ActionId(action_id))?;
         Ok(assessment)
     })?;
-    action_plan(workbench, assessment.0)
+    action_plan(workbench, assessment.0, language)
 }

@@ -255,7 +255,7 @@ fn the_plan_proposes_then_keeps_the_users_edits() {
     let dir = tempfile::tempdir().expect("temp dir");
     let workbench = workbench(&dir);
     let (id, _) = answered_assessment(&workbench);
-    let view = plan::action_plan(&workbench, id).expect("plan");
+    let view = plan::action_plan(&workbench, id, None).expect("plan");
     // act-01 is at its target (4): no proposal. Targets: creative 4, curative 3, proactive 2.
     let questions: Vec<_> = view
         .items
@@ -282,7 +282,7 @@ fn the_plan_proposes_then_keeps_the_users_edits() {
         impact: first.impact,
         effort: first.effort,
     };
-    let view = plan::keep_action(&workbench, id, &edited).expect("kept");
+    let view = plan::keep_action(&workbench, id, &edited, Some("fr")).expect("kept");
     let kept = view
         .items
         .iter()
@@ -301,7 +301,7 @@ fn the_plan_proposes_then_keeps_the_users_edits() {
         status: "dismissed".into(),
         ..edited
     };
-    let view = plan::update_action(&workbench, action_id, &dismissed).expect("updated");
+    let view = plan::update_action(&workbench, action_id, &dismissed, None).expect("updated");
     assert_eq!(
         view.items
             .iter()
@@ -320,13 +320,13 @@ fn the_plan_proposes_then_keeps_the_users_edits() {
         impact: 2,
         effort: 2,
     };
-    let view = plan::keep_action(&workbench, id, &added).expect("added");
+    let view = plan::keep_action(&workbench, id, &added, None).expect("added");
     assert!(
         view.items
             .iter()
             .any(|item| item.title == "Créer un club « grands comptes »" && item.origin == "kept")
     );
-    let view = plan::delete_action(&workbench, action_id).expect("deleted");
+    let view = plan::delete_action(&workbench, action_id, None).expect("deleted");
     let back = view
         .items
         .iter()
@@ -338,7 +338,7 @@ fn the_plan_proposes_then_keeps_the_users_edits() {
         ..added
     };
     assert_eq!(
-        plan::keep_action(&workbench, id, &bad)
+        plan::keep_action(&workbench, id, &bad, None)
             .expect_err("date")
             .message,
         "the due date must be a date such as 2027-03-31, found `31/03/2027`"
@@ -545,4 +545,100 @@ fn the_report_and_the_blank_grid_are_written_where_asked() {
     )
     .expect_err("no folder");
     assert_eq!(error.kind, ErrorKind::Storage);
+}
+
+#[test]
+fn the_plan_speaks_the_language_asked() {
+    use tcm_api::plan;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let workbench = workbench(&dir);
+    let (id, _) = answered_assessment(&workbench);
+    let french = plan::action_plan(&workbench, id, Some("fr")).expect("plan");
+    let english = plan::action_plan(&workbench, id, Some("en")).expect("plan");
+    assert_eq!(french.items.len(), english.items.len());
+    assert_ne!(french.items[0].title, english.items[0].title);
+    assert_eq!(
+        plan::action_plan(&workbench, id, Some("xx"))
+            .expect_err("language")
+            .kind,
+        ErrorKind::InvalidInput
+    );
+}
+
+#[test]
+fn a_workshop_records_its_consensus_values() {
+    use tcm_api::transfer::ConsensusInput;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let workbench = workbench(&dir);
+    let (id, _) = answered_assessment(&workbench);
+    let marc = assessments::add_respondent(
+        &workbench,
+        id,
+        &RespondentInput {
+            label: "Marc".into(),
+            role: String::new(),
+            group: String::new(),
+        },
+    )
+    .expect("respondent")
+    .id;
+    assessments::save_answer(
+        &workbench,
+        &SaveAnswerInput {
+            respondent_id: marc,
+            question_id: "cre-01".into(),
+            answer: Some("3".into()),
+            comment: "« plutôt bien »".into(),
+        },
+    )
+    .expect("saved");
+    let sheet = assessments::consensus_sheet(&workbench, id).expect("sheet");
+    let cre01 = sheet
+        .answers
+        .iter()
+        .find(|question| question.question_id == "cre-01")
+        .expect("answers to compare");
+    assert_eq!(cre01.answers.len(), 2);
+    assert_eq!(cre01.answers[1].comment, "« plutôt bien »");
+    let saved = assessments::set_consensus(
+        &workbench,
+        &ConsensusInput {
+            assessment_id: id,
+            question_id: "cre-01".into(),
+            value: Some("2".into()),
+            note: "accord en séance".into(),
+        },
+    )
+    .expect("set");
+    assert!(saved.overall_score.is_some());
+    let sheet = assessments::consensus_sheet(&workbench, id).expect("sheet");
+    assert_eq!(sheet.values[0].value, "2");
+    assert_eq!(sheet.values[0].note, "accord en séance");
+    let error = assessments::set_consensus(
+        &workbench,
+        &ConsensusInput {
+            assessment_id: id,
+            question_id: "cre-01".into(),
+            value: Some("?".into()),
+            note: String::new(),
+        },
+    )
+    .expect_err("? is not a consensus");
+    assert_eq!(error.kind, ErrorKind::InvalidInput);
+    assessments::set_consensus(
+        &workbench,
+        &ConsensusInput {
+            assessment_id: id,
+            question_id: "cre-01".into(),
+            value: None,
+            note: String::new(),
+        },
+    )
+    .expect("removed");
+    assert!(
+        assessments::consensus_sheet(&workbench, id)
+            .expect("sheet")
+            .values
+            .is_empty()
+    );
 }

@@ -3,8 +3,9 @@
 use tauri::State;
 use tcm_api::assessments as handlers;
 use tcm_api::transfer::{
-    AssessmentDetail, AssessmentListItem, AssessmentUpdate, NewAssessmentInput, OrganisationView,
-    RespondentAnswers, RespondentInput, RespondentView, SaveAnswerInput, SavedAnswer,
+    AssessmentDetail, AssessmentListItem, AssessmentUpdate, ConsensusInput, ConsensusSheet,
+    NewAssessmentInput, OrganisationView, RespondentAnswers, RespondentInput, RespondentView,
+    SaveAnswerInput, SavedAnswer,
 };
 use tcm_api::{ApiError, Workbench};
 
@@ -98,4 +99,20 @@ pub fn set_resume_question(
     question: String,
 ) -> Result<(), ApiError> {
     handlers::set_resume_question(&workbench, respondent, &question)
+}
+
+#[tauri::command]
+pub fn consensus_sheet(
+    workbench: State<'_, Workbench>,
+    assessment: i64,
+) -> Result<ConsensusSheet, ApiError> {
+    handlers::consensus_sheet(&workbench, assessment)
+}
+
+#[tauri::command]
+pub fn set_consensus(
+    workbench: State<'_, Workbench>,
+    input: ConsensusInput,
+) -> Result<SavedAnswer, ApiError> {
+    handlers::set_consensus(&workbench, &input)
 }

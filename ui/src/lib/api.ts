@@ -10,6 +10,8 @@ import type { AssessmentDetail } from './bindings/AssessmentDetail';
 import type { AssessmentListItem } from './bindings/AssessmentListItem';
 import type { AssessmentUpdate } from './bindings/AssessmentUpdate';
 import type { BackupView } from './bindings/BackupView';
+import type { ConsensusInput } from './bindings/ConsensusInput';
+import type { ConsensusSheet } from './bindings/ConsensusSheet';
 import type { FormChoices } from './bindings/FormChoices';
 import type { ImportView } from './bindings/ImportView';
 import type { NewAssessmentInput } from './bindings/NewAssessmentInput';
@@ -81,15 +83,22 @@ export const api = {
   saveAnswer: (input: SaveAnswerInput) => call<SavedAnswer>('save_answer', { input }),
   setResumeQuestion: (respondent: number, question: string) =>
     call<null>('set_resume_question', { respondent, question }),
+  consensusSheet: (assessment: number) => call<ConsensusSheet>('consensus_sheet', { assessment }),
+  setConsensus: (input: ConsensusInput) => call<SavedAnswer>('set_consensus', { input }),
 
   // Results (charts are SVG documents drawn by the same code as the PDF report)
   results: (assessment: number, language: string) => call<ResultsView>('assessment_results', { assessment, language }),
 
   // Action plan
-  actionPlan: (assessment: number) => call<PlanView>('action_plan', { assessment }),
-  keepAction: (assessment: number, input: ActionInput) => call<PlanView>('keep_action', { assessment, input }),
-  updateAction: (action: number, input: ActionInput) => call<PlanView>('update_action', { action, input }),
-  deleteAction: (action: number) => call<PlanView>('delete_action', { action }),
+  // `language` words the proposals (the assessment's own language when null).
+  actionPlan: (assessment: number, language: string | null = null) =>
+    call<PlanView>('action_plan', { assessment, language }),
+  keepAction: (assessment: number, input: ActionInput, language: string | null = null) =>
+    call<PlanView>('keep_action', { assessment, input, language }),
+  updateAction: (action: number, input: ActionInput, language: string | null = null) =>
+    call<PlanView>('update_action', { action, input, language }),
+  deleteAction: (action: number, language: string | null = null) =>
+    call<PlanView>('delete_action', { action, language }),
 
   // Settings and backups
   appInfo: () => call<AppInfo>('app_info'),

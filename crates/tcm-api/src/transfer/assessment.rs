@@ -198,3 +198,56 @@ pub struct SavedAnswer {
     /// RFC 3339, UTC.
     pub saved_at: String,
 }
+
+/// A value the group agreed on for a question, overriding the respondents' mean.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct ConsensusView {
+    pub question_id: String,
+    /// `0`–`4` or `NA`.
+    pub value: String,
+    pub note: String,
+}
+
+/// Every respondent's answer to one question, for a group to agree on a value.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct QuestionAnswers {
+    pub question_id: String,
+    /// `[respondent label, answer]` pairs, in respondent order.
+    pub answers: Vec<LabelledAnswer>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct LabelledAnswer {
+    pub respondent: String,
+    pub answer: String,
+    pub comment: String,
+}
+
+/// The consensus values of an assessment, with what each respondent answered.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct ConsensusSheet {
+    #[ts(type = "number")]
+    pub assessment_id: i64,
+    pub values: Vec<ConsensusView>,
+    pub answers: Vec<QuestionAnswers>,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct ConsensusInput {
+    #[ts(type = "number")]
+    pub assessment_id: i64,
+    pub question_id: String,
+    /// `0`–`4` or `NA`; `null` removes the consensus (the respondents' mean counts again).
+    pub value: Option<String>,
+    pub note: String,
+}
