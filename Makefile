@@ -2,7 +2,7 @@
 #   make run    install what is missing, build and start the desktop app
 #   make test   install what is missing and run every check and test (what CI runs)
 
-.PHONY: run test setup bindings fmt lint e2e
+.PHONY: run test setup bindings fmt lint e2e package measure
 
 run:
 	scripts/run.sh
@@ -29,3 +29,14 @@ lint:
 e2e:
 	npm --prefix ui run build --silent
 	tests/e2e/run.sh
+
+# The Debian package of the desktop app (release build): target/release/bundle/deb/*.deb.
+package:
+	scripts/setup.sh run
+	npm --prefix ui run build --silent
+	ui/node_modules/.bin/tauri build --bundles deb
+
+# Measures the release app under Xvfb: cold start, answer-to-saved latency, memory after a
+# full audit, and the .deb's size (run `make package` first). A script, not a test.
+measure:
+	scripts/measure-app.sh
