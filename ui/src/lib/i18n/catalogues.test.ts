@@ -54,6 +54,8 @@ function builtKeys(): string[] {
       `newAssessment.respondentLabel.${mode}`,
       `newAssessment.respondentHint.${mode}`,
       `respondent.who.${mode}`,
+      `respondent.many.${mode}`,
+      `consensus.choice.${mode}`,
       `respondent.firstTitle.${mode}`,
       `respondent.firstText.${mode}`,
     ]),
