@@ -60,10 +60,12 @@ function builtKeys(): string[] {
       `respondent.firstText.${mode}`,
     ]),
     ...['questionnaire', 'results', 'plan', 'export'].map((tab) => `nav.${tab}`),
+    ...['saved', 'savedTargets'].map((outcome) => `assessment.${outcome}`),
     ...['fr', 'en'].map((language) => `language.${language}`),
     ...['organisationRequired', 'nameRequired', 'sectorRequired', 'titleRequired', 'tooLong'].map(
       (problem) => `validation.${problem}`,
     ),
+    ...['modeRequired', 'languageRequired', 'statusRequired'].map((problem) => `validation.${problem}`),
     ...['questionnaireRequired', 'targetRange', 'actionTitleRequired', 'dateInvalid', 'scaleRange'].map(
       (problem) => `validation.${problem}`,
     ),
