@@ -23,6 +23,13 @@ describe('keyAction', () => {
     expect(keyAction({ key: 'ArrowDown', code: 'Numpad2' })).toEqual({ type: 'next' });
   });
 
+  it('leaves ? alone where “don’t know” is no answer (consensus values)', () => {
+    expect(keyAction({ key: '?', code: 'Slash' }, { dontKnow: false })).toBeNull();
+    expect(keyAction({ key: 'n', code: 'KeyN' }, { dontKnow: false })).toEqual({ type: 'answer', answer: 'NA' });
+    expect(keyAction({ key: '2', code: 'Digit2' }, { dontKnow: false })).toEqual({ type: 'answer', answer: '2' });
+    expect(keyAction({ key: 'Enter' }, { dontKnow: false })).toEqual({ type: 'next' });
+  });
+
   it('maps n to NA and ? to don’t know', () => {
     expect(keyAction({ key: 'n', code: 'KeyN' })).toEqual({ type: 'answer', answer: 'NA' });
     expect(keyAction({ key: 'N', code: 'KeyN' })).toEqual({ type: 'answer', answer: 'NA' });

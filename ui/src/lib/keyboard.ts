@@ -51,8 +51,13 @@ function activates(target: EventTarget | null | undefined): boolean {
   return element.dataset?.answer === undefined;
 }
 
+export interface KeyOptions {
+  /** Whether `?` answers "don't know" (a consensus value cannot be "don't know"). */
+  dontKnow?: boolean;
+}
+
 /** What a keystroke does in the questionnaire, or null when it is not ours. */
-export function keyAction(event: KeyLike): KeyAction | null {
+export function keyAction(event: KeyLike, { dontKnow = true }: KeyOptions = {}): KeyAction | null {
   if (event.ctrlKey || event.altKey || event.metaKey) return null;
   if (isTyping(event.target)) return null;
   const digit = /^(?:Digit|Numpad)([0-4])$/.exec(event.code ?? '');
@@ -71,7 +76,7 @@ export function keyAction(event: KeyLike): KeyAction | null {
     case 'N':
       return { type: 'answer', answer: 'NA' };
     case '?':
-      return { type: 'answer', answer: '?' };
+      return dontKnow ? { type: 'answer', answer: '?' } : null;
     case 'ArrowRight':
     case 'ArrowDown':
     case 'Enter':

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { SaveAnswerInput } from './bindings/SaveAnswerInput';
 import type { SavedAnswer } from './bindings/SavedAnswer';
-import { AnswerSaver } from './saver';
+import { AnswerSaver, consensusOwner, noteOf, ownerOf, valueOf, type SaveInput } from './saver';
 
 /** A fake command: each call waits until the test settles it. */
 function fakeSave() {
-  const calls: { input: SaveAnswerInput; resolve: () => void; reject: (error: unknown) => void }[] = [];
-  const save = (input: SaveAnswerInput) =>
+  const calls: { input: SaveInput; resolve: () => void; reject: (error: unknown) => void }[] = [];
+  const save = (input: SaveInput) =>
     new Promise<SavedAnswer>((resolve, reject) => {
       calls.push({
         input,
@@ -86,7 +86,7 @@ describe('AnswerSaver', () => {
     await tick();
     calls[1].resolve();
     await saver.flush();
-    expect(calls.map((call) => [call.input.questionId, call.input.answer])).toEqual([
+    expect(calls.map((call) => [call.input.questionId, valueOf(call.input)])).toEqual([
       ['q1', '1'],
       ['q2', '3'],
     ]);
@@ -102,7 +102,7 @@ describe('AnswerSaver', () => {
     expect(saver.state(1, 'q1')).toBe('error');
     expect(saver.get(1, 'q1')?.error).toEqual({ kind: 'storage', message: 'disk full' });
     expect(saver.failures()).toHaveLength(1);
-    expect(saver.unsettled(1).map((entry) => entry.input.answer)).toEqual(['2']);
+    expect(saver.unsettled(1).map((entry) => valueOf(entry.input))).toEqual(['2']);
     expect(saver.unsettled(2)).toEqual([]);
     saver.retry(1, 'q1');
     await tick();
@@ -129,5 +129,33 @@ describe('AnswerSaver', () => {
     );
     await saver.submit(input('q7', 'NA'));
     expect(results).toEqual(['q7']);
+  });
+
+  it('keeps a consensus value apart from the respondents’ answers to the same question', async () => {
+    const { calls, save } = fakeSave();
+    const saver = new AnswerSaver(save);
+    const group = consensusOwner(7);
+    saver.submit(input('q1', '2'));
+    saver.submit({ assessmentId: 7, questionId: 'q1', value: '3', note: 'agreed after debate' });
+    await tick();
+    calls[0].resolve();
+    await tick();
+    expect(calls).toHaveLength(2);
+    expect(saver.state(1, 'q1')).toBe('saved');
+    expect(saver.state(group, 'q1')).toBe('saving');
+    calls[1].reject({ kind: 'storage', message: 'disk full' });
+    await saver.flush();
+    expect(saver.state(group, 'q1')).toBe('error');
+    expect(saver.unsettled(1)).toEqual([]);
+    expect(saver.unsettled(group).map((entry) => [valueOf(entry.input), noteOf(entry.input)])).toEqual([
+      ['3', 'agreed after debate'],
+    ]);
+  });
+
+  it('tells an answer from a consensus value', () => {
+    const answer = input('q1', '?', 'not sure');
+    expect([ownerOf(answer), valueOf(answer), noteOf(answer)]).toEqual([1, '?', 'not sure']);
+    const agreed = { assessmentId: 3, questionId: 'q1', value: null, note: '' };
+    expect([ownerOf(agreed), valueOf(agreed), noteOf(agreed)]).toEqual(['consensus:3', null, '']);
   });
 });

@@ -2,23 +2,55 @@
 // stands: `saving` until the command returned (the answer is on disk then), `saved`, or
 // `error` (kept, with its error, until retried). A newer answer to the same question while one
 // is in flight is sent after it, so the last one given is the one stored.
+//
+// A respondent's answer and a workshop's consensus value go through the same queue. Each has
+// an owner: the respondent's id, or `consensusOwner(assessment)` for the group's values.
 import type { ApiError } from './bindings/ApiError';
+import type { ConsensusInput } from './bindings/ConsensusInput';
 import type { SaveAnswerInput } from './bindings/SaveAnswerInput';
 import type { SavedAnswer } from './bindings/SavedAnswer';
 import { toApiError } from './api';
 
 export type SaveState = 'idle' | 'saving' | 'saved' | 'error';
 
+/** An answer of a respondent, or a consensus value of the group. */
+export type SaveInput = SaveAnswerInput | ConsensusInput;
+
+/** Who a save belongs to: a respondent's id, or the group of an assessment. */
+export type Owner = number | `consensus:${number}`;
+
+export function consensusOwner(assessment: number): Owner {
+  return `consensus:${assessment}`;
+}
+
+export function isConsensus(input: SaveInput): input is ConsensusInput {
+  return 'assessmentId' in input;
+}
+
+export function ownerOf(input: SaveInput): Owner {
+  return isConsensus(input) ? consensusOwner(input.assessmentId) : input.respondentId;
+}
+
+/** The answer or consensus value sent (`null` clears it). */
+export function valueOf(input: SaveInput): string | null {
+  return isConsensus(input) ? input.value : input.answer;
+}
+
+/** The comment or the consensus note sent. */
+export function noteOf(input: SaveInput): string {
+  return isConsensus(input) ? input.note : input.comment;
+}
+
 export interface SaveEntry {
-  input: SaveAnswerInput;
+  input: SaveInput;
   state: SaveState;
   error: ApiError | null;
   /** Bumped at each change, to tell a stale reply from the latest. */
   version: number;
 }
 
-export function saveKey(respondentId: number, questionId: string): string {
-  return `${respondentId}:${questionId}`;
+export function saveKey(owner: Owner, questionId: string): string {
+  return `${owner}:${questionId}`;
 }
 
 export class AnswerSaver {
@@ -27,18 +59,18 @@ export class AnswerSaver {
   private running: Promise<void> | null = null;
 
   constructor(
-    private readonly save: (input: SaveAnswerInput) => Promise<SavedAnswer>,
+    private readonly save: (input: SaveInput) => Promise<SavedAnswer>,
     private readonly changed: () => void = () => {},
-    private readonly saved: (result: SavedAnswer, input: SaveAnswerInput) => void = () => {},
+    private readonly saved: (result: SavedAnswer, input: SaveInput) => void = () => {},
   ) {}
 
-  get(respondentId: number, questionId: string): SaveEntry | undefined {
-    return this.entries.get(saveKey(respondentId, questionId));
+  get(owner: Owner, questionId: string): SaveEntry | undefined {
+    return this.entries.get(saveKey(owner, questionId));
   }
 
-  /** The state of one question for one respondent (`idle` when nothing was sent). */
-  state(respondentId: number, questionId: string): SaveState {
-    return this.get(respondentId, questionId)?.state ?? 'idle';
+  /** The state of one question for one respondent or the group (`idle` when nothing was sent). */
+  state(owner: Owner, questionId: string): SaveState {
+    return this.get(owner, questionId)?.state ?? 'idle';
   }
 
   /** Whether anything is waiting or failed. */
@@ -46,10 +78,10 @@ export class AnswerSaver {
     return this.queue.length > 0 || this.running !== null;
   }
 
-  /** One respondent's answers not yet on disk (saving or failed): the screen shows them over what it loads. */
-  unsettled(respondentId: number): SaveEntry[] {
+  /** One owner's answers not yet on disk (saving or failed): the screen shows them over what it loads. */
+  unsettled(owner: Owner): SaveEntry[] {
     return [...this.entries.values()].filter(
-      (entry) => entry.input.respondentId === respondentId && (entry.state === 'saving' || entry.state === 'error'),
+      (entry) => ownerOf(entry.input) === owner && (entry.state === 'saving' || entry.state === 'error'),
     );
   }
 
@@ -58,8 +90,8 @@ export class AnswerSaver {
   }
 
   /** Sends an answer (and its comment); returns when it and every earlier one are done. */
-  submit(input: SaveAnswerInput): Promise<void> {
-    const key = saveKey(input.respondentId, input.questionId);
+  submit(input: SaveInput): Promise<void> {
+    const key = saveKey(ownerOf(input), input.questionId);
     const previous = this.entries.get(key);
     this.entries.set(key, { input: { ...input }, state: 'saving', error: null, version: (previous?.version ?? 0) + 1 });
     if (!this.queue.includes(key)) this.queue.push(key);
@@ -68,8 +100,8 @@ export class AnswerSaver {
   }
 
   /** Sends a failed answer again. */
-  retry(respondentId: number, questionId: string): Promise<void> {
-    const entry = this.get(respondentId, questionId);
+  retry(owner: Owner, questionId: string): Promise<void> {
+    const entry = this.get(owner, questionId);
     if (!entry) return Promise.resolve();
     return this.submit(entry.input);
   }

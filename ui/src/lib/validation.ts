@@ -27,9 +27,34 @@ export function validateNewAssessment(form: NewAssessmentForm): NewAssessmentErr
     else if (form.name.trim().length > MAX_NAME) errors.name = 'tooLong';
     if (!form.sector) errors.sector = 'sectorRequired';
   }
+  // In the order of the form: the first one gets the focus.
+  const { title, targets } = validateAssessmentUpdate(form);
+  if (title) errors.title = title;
+  if (!form.questionnaireId) errors.questionnaire = 'questionnaireRequired';
+  if (targets) errors.targets = targets;
+  return errors;
+}
+
+/** What can change once an assessment started (`AssessmentUpdate`). */
+export interface AssessmentUpdateForm {
+  title: string;
+  mode: string;
+  language: string;
+  status: string;
+  targets: number[];
+}
+
+export type AssessmentUpdateErrors = Partial<Record<'title' | 'mode' | 'language' | 'status' | 'targets', string>>;
+
+export function validateAssessmentUpdate(
+  form: Pick<AssessmentUpdateForm, 'title' | 'targets'> & Partial<AssessmentUpdateForm>,
+): AssessmentUpdateErrors {
+  const errors: AssessmentUpdateErrors = {};
   if (!form.title.trim()) errors.title = 'titleRequired';
   else if (form.title.trim().length > MAX_NAME) errors.title = 'tooLong';
-  if (!form.questionnaireId) errors.questionnaire = 'questionnaireRequired';
+  if (form.mode !== undefined && !form.mode) errors.mode = 'modeRequired';
+  if (form.language !== undefined && form.language !== 'fr' && form.language !== 'en') errors.language = 'languageRequired';
+  if (form.status !== undefined && !form.status) errors.status = 'statusRequired';
   if (form.targets.length !== 5 || form.targets.some((target) => !Number.isInteger(target) || target < 1 || target > 4))
     errors.targets = 'targetRange';
   return errors;

@@ -1,5 +1,6 @@
 // The test double answers like the real handlers: these checks keep it honest.
 import { describe, expect, it } from 'vitest';
+import type { ConsensusSheet } from '../lib/bindings/ConsensusSheet';
 import type { NewAssessmentInput } from '../lib/bindings/NewAssessmentInput';
 import type { PlanView } from '../lib/bindings/PlanView';
 import type { ResultsView } from '../lib/bindings/ResultsView';
@@ -47,11 +48,12 @@ describe('MockBackend', () => {
     const save = (questionId: string, answer: string | null) =>
       backend.handle('save_answer', { input: { respondentId: respondent, questionId, answer, comment: '' } }) as SavedAnswer;
     expect(save('cre-01', '4')).toMatchObject({ answeredQuestions: 1, questionCount: 92, overallScore: 100 });
-    expect(save('cre-02', 'NA').answeredQuestions).toBe(1);
-    expect(save('cre-03', '0')).toMatchObject({ answeredQuestions: 2, overallScore: 66.7 });
+    // NA and ? were dealt with: they count as answered (not in the scores).
+    expect(save('cre-02', 'NA').answeredQuestions).toBe(2);
+    expect(save('cre-03', '0')).toMatchObject({ answeredQuestions: 3, overallScore: 66.7 });
     expect(caught(() => save('cre-04', '7'))).toMatchObject({ kind: 'invalidInput' });
     expect(caught(() => save('nope', '1'))).toMatchObject({ kind: 'notFound' });
-    expect(save('cre-03', null).answeredQuestions).toBe(1);
+    expect(save('cre-03', null).answeredQuestions).toBe(2);
     expect(backend.handle('respondent_answers', { respondent })).toMatchObject({ resumeQuestion: 'cre-03' });
   });
 
@@ -108,5 +110,110 @@ describe('MockBackend', () => {
     const [backup] = backend.handle('list_backups') as { path: string }[];
     expect(backend.handle('restore_backup', { path: backup.path })).toMatchObject({ previousSavedAs: null });
     expect((backend.handle('list_assessments') as unknown[]).length).toBe(5);
+  });
+
+  it('sets, lists and removes consensus values, which override the respondents in the scores', () => {
+    const backend = new MockBackend(emptyDatabase());
+    const id = backend.handle('create_assessment', { input: input({ mode: 'workshop', firstRespondent: 'Anne' }) }) as number;
+    const anne = backend.detail(id).respondents[0].id;
+    const bruno = backend.addRespondent(id, { label: 'Bruno', role: '', group: '' }).id;
+    const answer = (respondentId: number, questionId: string, value: string, comment = '') =>
+      backend.handle('save_answer', { input: { respondentId, questionId, answer: value, comment } });
+    answer(anne, 'cre-02', '4', 'Everywhere');
+    answer(bruno, 'cre-02', '0');
+    answer(bruno, 'cre-03', '?');
+    const stage = () => (backend.handle('assessment_results', { assessment: id, language: 'fr' }) as ResultsView).stages[0];
+    // cre-02 (weight 1) is the mean, 2; cre-03 has no value.
+    expect(stage()).toMatchObject({ score: 50, answered: 1 });
+    const set = (questionId: string, value: string | null, note = '') =>
+      backend.handle('set_consensus', { input: { assessmentId: id, questionId, value, note } }) as SavedAnswer;
+    expect(set('cre-02', '3', ' Agreed after the debate ')).toMatchObject({ questionId: 'cre-02', answeredQuestions: 2, overallScore: 75 });
+    expect(stage()).toMatchObject({ score: 75, answered: 1 });
+    // A consensus alone answers a question nobody answered.
+    expect(set('cre-04', 'na').answeredQuestions).toBe(3);
+    expect(stage()).toMatchObject({ applicable: 23 });
+    const sheet = backend.handle('consensus_sheet', { assessment: id }) as ConsensusSheet;
+    expect(sheet.values).toEqual([
+      { questionId: 'cre-02', value: '3', note: 'Agreed after the debate' },
+      { questionId: 'cre-04', value: 'NA', note: '' },
+    ]);
+    expect(sheet.answers).toEqual([
+      {
+        questionId: 'cre-02',
+        answers: [
+          { respondent: 'Anne', answer: '4', comment: 'Everywhere' },
+          { respondent: 'Bruno', answer: '0', comment: '' },
+        ],
+      },
+      { questionId: 'cre-03', answers: [{ respondent: 'Bruno', answer: '?', comment: '' }] },
+    ]);
+    // One respondent's own scores leave the group's values out.
+    expect(backend.scorecard(backend.assessment(id), bruno).questions.get('cre-02')?.value).toBe(0);
+    expect(caught(() => set('cre-02', '?'))).toEqual({ kind: 'invalidInput', message: 'a consensus is a level (0–4) or NA, not ?' });
+    expect(caught(() => set('cre-02', '5'))).toMatchObject({ kind: 'invalidInput' });
+    expect(caught(() => set('nope', '1'))).toMatchObject({ kind: 'notFound' });
+    expect(set('cre-02', null)).toMatchObject({ answeredQuestions: 3, overallScore: 50 });
+    expect((backend.handle('consensus_sheet', { assessment: id }) as ConsensusSheet).values.map((value) => value.questionId)).toEqual([
+      'cre-04',
+    ]);
+    backend.handle('delete_assessment', { assessment: id });
+    expect(backend.db.consensus).toEqual([]);
+  });
+
+  it('words the proposals in the language asked, the assessment’s own by default', () => {
+    const backend = new MockBackend(emptyDatabase());
+    seed(backend);
+    const id = backend.db.assessments.find((assessment) => assessment.title.includes('2026'))!.id;
+    const titles = (language?: string) =>
+      (backend.handle('action_plan', { assessment: id, language }) as PlanView).items
+        .filter((item) => item.origin === 'proposal')
+        .map((item) => item.title);
+    const french = titles();
+    expect(titles('fr')).toEqual(french);
+    const english = titles('en');
+    expect(english).toHaveLength(french.length);
+    expect(english).not.toEqual(french);
+    expect(english).toContain('Segment on behaviour');
+    // Kept actions keep the words they were kept with.
+    const kept = (backend.handle('action_plan', { assessment: id, language: 'en' }) as PlanView).items.filter(
+      (item) => item.origin === 'kept',
+    );
+    expect(kept.map((item) => item.title)).toContain('Fusionner les fichiers clients');
+    expect(caught(() => backend.handle('action_plan', { assessment: id, language: 'de' }))).toMatchObject({ kind: 'invalidInput' });
+    const proposal = (backend.handle('action_plan', { assessment: id }) as PlanView).items.find((item) => item.origin === 'proposal')!;
+    const after = backend.handle('keep_action', {
+      assessment: id,
+      input: { ...proposal, stage: null },
+      language: 'en',
+    }) as PlanView;
+    expect(after.items.filter((item) => item.origin === 'proposal').every((item) => english.includes(item.title))).toBe(true);
+  });
+
+  it('changes an assessment’s targets, and the plan follows them', () => {
+    const backend = new MockBackend(emptyDatabase());
+    seed(backend);
+    const assessment = backend.db.assessments.find((item) => item.title.includes('2026'))!;
+    const proposals = () =>
+      (backend.handle('action_plan', { assessment: assessment.id }) as PlanView).items.filter(
+        (item) => item.origin === 'proposal' && item.stage === 'proactive',
+      ).length;
+    const before = proposals();
+    const update = { title: 'Renamed', mode: 'workshop', language: 'en', status: 'completed', targets: [4, 4, 3, 3, 1] };
+    expect(backend.handle('update_assessment', { assessment: assessment.id, update })).toMatchObject({
+      title: 'Renamed',
+      language: 'en',
+      status: 'completed',
+      targets: [4, 4, 3, 3, 1],
+    });
+    expect(proposals()).toBeLessThan(before);
+    expect(caught(() => backend.handle('update_assessment', { assessment: assessment.id, update: { ...update, title: ' ' } }))).toMatchObject({
+      kind: 'invalidInput',
+    });
+    expect(
+      caught(() => backend.handle('update_assessment', { assessment: assessment.id, update: { ...update, targets: [4, 4, 4, 4, 5] } })),
+    ).toMatchObject({ kind: 'invalidInput' });
+    expect(caught(() => backend.handle('update_assessment', { assessment: assessment.id, update: { ...update, status: 'x' } }))).toMatchObject({
+      kind: 'invalidInput',
+    });
   });
 });

@@ -9,6 +9,8 @@ import type { AssessmentDetail } from '../lib/bindings/AssessmentDetail';
 import type { AssessmentListItem } from '../lib/bindings/AssessmentListItem';
 import type { AssessmentUpdate } from '../lib/bindings/AssessmentUpdate';
 import type { BackupView } from '../lib/bindings/BackupView';
+import type { ConsensusInput } from '../lib/bindings/ConsensusInput';
+import type { ConsensusSheet } from '../lib/bindings/ConsensusSheet';
 import type { ErrorKind } from '../lib/bindings/ErrorKind';
 import type { FormChoices } from '../lib/bindings/FormChoices';
 import type { ImportView } from '../lib/bindings/ImportView';
@@ -24,7 +26,7 @@ import type { SaveAnswerInput } from '../lib/bindings/SaveAnswerInput';
 import type { SavedAnswer } from '../lib/bindings/SavedAnswer';
 import * as charts from './charts';
 import { QUESTIONNAIRES, detail, overview, questionnaireById, type MockQuestionnaire } from './questionnaires';
-import { answeredCount, levelOf, plan, round1, score, type Scorecard, type StoredAction } from './scoring';
+import { answeredCount, levelOf, plan, round1, score, valuedCount, type Scorecard, type StoredAction } from './scoring';
 
 export interface StoredAssessment {
   id: number;
@@ -58,6 +60,15 @@ export interface StoredAnswer {
   comment: string;
 }
 
+/** A value the group agreed on for a question: it overrides the respondents' mean. */
+export interface StoredConsensus {
+  assessment: number;
+  question: string;
+  /** `0`–`4` or `NA`. */
+  value: string;
+  note: string;
+}
+
 export interface WrittenFile {
   path: string;
   what: string;
@@ -70,6 +81,7 @@ export interface Database {
   assessments: StoredAssessment[];
   respondents: StoredRespondent[];
   answers: StoredAnswer[];
+  consensus: StoredConsensus[];
   actions: StoredAction[];
   backups: BackupView[];
   files: WrittenFile[];
@@ -88,6 +100,7 @@ export function emptyDatabase(): Database {
     assessments: [],
     respondents: [],
     answers: [],
+    consensus: [],
     actions: [],
     backups: [],
     files: [],
@@ -206,6 +219,8 @@ export class MockBackend {
 
   constructor(db: Database, now: () => Date = () => new Date()) {
     this.db = db;
+    // Data saved by an older mock (sessionStorage) had no consensus values.
+    this.db.consensus ??= [];
     this.now = now;
   }
 
@@ -252,7 +267,17 @@ export class MockBackend {
       if (!respondents.has(answer.respondent)) continue;
       byQuestion.set(answer.question, [...(byQuestion.get(answer.question) ?? []), answer.answer]);
     }
-    return score(this.questionnaireOf(assessment), (question) => byQuestion.get(question) ?? []);
+    // Consensus values belong to the group: one respondent alone is scored without them.
+    const agreed = new Map(
+      only === undefined
+        ? this.db.consensus.filter((item) => item.assessment === assessment.id).map((item) => [item.question, item.value])
+        : [],
+    );
+    return score(
+      this.questionnaireOf(assessment),
+      (question) => byQuestion.get(question) ?? [],
+      (question) => agreed.get(question) ?? null,
+    );
   }
 
   private touch(assessment: StoredAssessment): void {
@@ -300,19 +325,23 @@ export class MockBackend {
         return this.respondentAnswers(a.respondent);
       case 'save_answer':
         return this.saveAnswer(a.input as SaveAnswerInput);
+      case 'consensus_sheet':
+        return this.consensusSheet(a.assessment);
+      case 'set_consensus':
+        return this.setConsensus(a.input as ConsensusInput);
       case 'set_resume_question': {
         const respondent = this.respondent(a.respondent);
         respondent.resumeQuestion = a.question as string;
         return null;
       }
       case 'action_plan':
-        return this.plan(a.assessment);
+        return this.plan(a.assessment, a.language);
       case 'keep_action':
-        return this.keepAction(a.assessment, a.input as ActionInput);
+        return this.keepAction(a.assessment, a.input as ActionInput, a.language);
       case 'update_action':
-        return this.updateAction(a.action, a.input as ActionInput);
+        return this.updateAction(a.action, a.input as ActionInput, a.language);
       case 'delete_action':
-        return this.deleteAction(a.action);
+        return this.deleteAction(a.action, a.language);
       case 'assessment_results':
         return this.results(a.assessment, a.language as string);
       case 'app_info':
@@ -490,6 +519,7 @@ export class MockBackend {
     this.assessment(id);
     const respondents = new Set(this.respondentsOf(id).map((respondent) => respondent.id));
     this.db.answers = this.db.answers.filter((answer) => !respondents.has(answer.respondent));
+    this.db.consensus = this.db.consensus.filter((item) => item.assessment !== id);
     this.db.respondents = this.db.respondents.filter((respondent) => respondent.assessment !== id);
     this.db.actions = this.db.actions.filter((action) => action.assessment !== id);
     this.db.assessments = this.db.assessments.filter((assessment) => assessment.id !== id);
@@ -577,20 +607,73 @@ export class MockBackend {
       this.db.answers.push({ respondent: respondent.id, question: input.questionId, answer, comment: input.comment.trim() });
     respondent.resumeQuestion = input.questionId;
     this.touch(assessment);
+    return this.progress(assessment, input.questionId);
+  }
+
+  private progress(assessment: StoredAssessment, questionId: string): SavedAnswer {
     const card = this.scorecard(assessment);
     return {
-      questionId: input.questionId,
+      questionId,
       answeredQuestions: answeredCount(card),
-      questionCount: questionnaire.questions.length,
+      questionCount: this.questionnaireOf(assessment).questions.length,
       overallScore: card.overall === null ? null : round1(card.overall),
       savedAt: assessment.updatedAt,
     };
   }
 
+  // ---- consensus -----------------------------------------------------------------------------
+
+  private consensusSheet(id: number): ConsensusSheet {
+    const assessment = this.assessment(id);
+    const questions = this.questionnaireOf(assessment).questions;
+    const order = questions.map((question) => question.id);
+    const respondents = this.respondentsOf(id);
+    return {
+      assessmentId: id,
+      values: this.db.consensus
+        .filter((item) => item.assessment === id)
+        .sort((x, y) => order.indexOf(x.question) - order.indexOf(y.question))
+        .map((item) => ({ questionId: item.question, value: item.value, note: item.note })),
+      answers: questions
+        .map((question) => ({
+          questionId: question.id,
+          answers: respondents.flatMap((respondent) => {
+            const given = this.db.answers.find((answer) => answer.respondent === respondent.id && answer.question === question.id);
+            return given ? [{ respondent: respondent.label, answer: given.answer, comment: given.comment }] : [];
+          }),
+        }))
+        .filter((question) => question.answers.length > 0),
+    };
+  }
+
+  private setConsensus(input: ConsensusInput): SavedAnswer {
+    let value = input.value;
+    if (value !== null) {
+      const spelled = value.trim().toUpperCase();
+      value = spelled === 'N/A' ? 'NA' : spelled;
+      if (value === '?') fail('invalidInput', 'a consensus is a level (0–4) or NA, not ?');
+      if (!/^([0-4]|NA)$/.test(value))
+        fail('invalidInput', `\`${input.value}\` is not an answer: a level from 0 to 4, NA or ?`);
+    }
+    const assessment = this.assessment(input.assessmentId);
+    const questionnaire = this.questionnaireOf(assessment);
+    if (!questionnaire.questions.some((question) => question.id === input.questionId))
+      fail('notFound', `question \`${input.questionId}\` is not in questionnaire ${questionnaire.id}`);
+    this.db.consensus = this.db.consensus.filter(
+      (item) => !(item.assessment === assessment.id && item.question === input.questionId),
+    );
+    if (value !== null)
+      this.db.consensus.push({ assessment: assessment.id, question: input.questionId, value, note: input.note.trim() });
+    this.touch(assessment);
+    return this.progress(assessment, input.questionId);
+  }
+
   // ---- plan --------------------------------------------------------------------------------
 
-  plan(id: number): PlanView {
+  /** Proposals are worded in `language`, the assessment's own when it is null. */
+  plan(id: number, language: string | null = null): PlanView {
     const assessment = this.assessment(id);
+    if (language !== null) this.checkLanguage(language);
     return {
       assessment: id,
       items: plan(
@@ -598,7 +681,7 @@ export class MockBackend {
         this.scorecard(assessment),
         assessment.targets,
         this.db.actions.filter((action) => action.assessment === id),
-        assessment.language,
+        language ?? assessment.language,
       ),
     };
   }
@@ -640,14 +723,14 @@ export class MockBackend {
     };
   }
 
-  private keepAction(id: number, input: ActionInput): PlanView {
+  private keepAction(id: number, input: ActionInput, language: string | null = null): PlanView {
     const assessment = this.assessment(id);
     const action = this.checkAction(assessment, input);
     if (action.questionId && this.db.actions.some((item) => item.assessment === id && item.questionId === action.questionId))
       fail('invalidInput', `an action is already kept for question \`${action.questionId}\``);
     this.db.actions.push({ id: this.id(), assessment: id, ...action });
     this.touch(assessment);
-    return this.plan(id);
+    return this.plan(id, language);
   }
 
   private storedAction(id: number): StoredAction {
@@ -656,19 +739,19 @@ export class MockBackend {
     return found;
   }
 
-  private updateAction(id: number, input: ActionInput): PlanView {
+  private updateAction(id: number, input: ActionInput, language: string | null = null): PlanView {
     const stored = this.storedAction(id);
     const assessment = this.assessment(stored.assessment);
     Object.assign(stored, this.checkAction(assessment, input));
     this.touch(assessment);
-    return this.plan(assessment.id);
+    return this.plan(assessment.id, language);
   }
 
-  private deleteAction(id: number): PlanView {
+  private deleteAction(id: number, language: string | null = null): PlanView {
     const stored = this.storedAction(id);
     this.db.actions = this.db.actions.filter((action) => action.id !== id);
     this.touch(this.assessment(stored.assessment));
-    return this.plan(stored.assessment);
+    return this.plan(stored.assessment, language);
   }
 
   // ---- results -----------------------------------------------------------------------------
@@ -720,7 +803,7 @@ export class MockBackend {
       : null;
     const respondents = this.respondentsOf(id);
     const perRespondent = respondents.map((respondent) => this.scorecard(assessment, respondent.id));
-    const answered = answeredCount(card);
+    const answered = valuedCount(card);
     const applicable = [...card.stages.values()].reduce((sum, stage) => sum + stage.applicable, 0);
     const themeRows = questionnaire.themes.map((theme) => ({ label: name(theme.name), stage: theme.stage }));
     const columns = respondents.length > 1 ? respondents.map((respondent) => respondent.label) : [words.group];
@@ -856,6 +939,8 @@ export class MockBackend {
         written += 1;
       }
     }
+    for (const agreed of this.db.consensus.filter((item) => item.assessment === source.id))
+      this.db.consensus.push({ ...agreed, assessment: copy });
     return { assessmentId: copy, outcome: 'created', answersWritten: written, respondentsAdded: respondents.length, ignoredColumns: [] };
   }
 
@@ -1054,6 +1139,13 @@ export function seed(backend: MockBackend): void {
     },
   ];
   for (const input of kept) backend.handle('keep_action', { assessment: current, input });
+  // Two questions the committee already settled together.
+  backend.handle('set_consensus', {
+    input: { assessmentId: current, questionId: 'cre-01', value: '2', note: 'Segments par ligne et par abonnement ; les usages restent à intégrer.' },
+  });
+  backend.handle('set_consensus', {
+    input: { assessmentId: current, questionId: 'act-01', value: '3', note: '' },
+  });
   backend.assessment(current).updatedAt = ago(now, 0, 2);
 
   const dupain = create(at(40), {

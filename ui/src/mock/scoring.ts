@@ -8,10 +8,14 @@ import { STAGE_IDS } from './questionnaires';
 export type Answer = string;
 
 export interface QuestionValue {
-  /** Mean of the levels, or null when there is none. */
+  /** The consensus value when there is one, else the mean of the levels; null when neither. */
   value: number | null;
   notApplicable: boolean;
   levels: number[];
+  /** How many answers were given (NA and ? included). */
+  given: number;
+  /** The group's agreed value (`0`–`4` or `NA`), which overrides the respondents. */
+  consensus: string | null;
 }
 
 export interface Part {
@@ -43,11 +47,17 @@ export function levelOf(score: number): number {
   return 5;
 }
 
-export function questionValue(answers: Answer[]): QuestionValue {
+/** A question's value: the consensus when the group set one, else the mean of the levels. */
+export function questionValue(answers: Answer[], consensus: string | null = null): QuestionValue {
   const levels = answers.filter((answer) => /^[0-4]$/.test(answer)).map(Number);
+  const given = answers.length;
+  if (consensus !== null) {
+    const notApplicable = consensus === 'NA';
+    return { value: notApplicable ? null : Number(consensus), notApplicable, levels, given, consensus };
+  }
   const notApplicable = answers.length > 0 && answers.every((answer) => answer === 'NA');
   const value = levels.length ? levels.reduce((sum, level) => sum + level, 0) / levels.length : null;
-  return { value, notApplicable, levels };
+  return { value, notApplicable, levels, given, consensus };
 }
 
 function part(questions: MockQuestion[], values: Map<string, QuestionValue>): Part {
@@ -73,10 +83,18 @@ function part(questions: MockQuestion[], values: Map<string, QuestionValue>): Pa
   };
 }
 
-/** `answers(question)` lists every respondent's answer to a question. */
-export function score(questionnaire: MockQuestionnaire, answers: (question: string) => Answer[]): Scorecard {
+/**
+ * `answers(question)` lists every respondent's answer to a question; `consensus(question)` is
+ * the group's agreed value, if any (left out when scoring one respondent alone).
+ */
+export function score(
+  questionnaire: MockQuestionnaire,
+  answers: (question: string) => Answer[],
+  consensus: (question: string) => string | null = () => null,
+): Scorecard {
   const questions = new Map<string, QuestionValue>();
-  for (const question of questionnaire.questions) questions.set(question.id, questionValue(answers(question.id)));
+  for (const question of questionnaire.questions)
+    questions.set(question.id, questionValue(answers(question.id), consensus(question.id)));
   const stages = new Map<string, Part>();
   for (const stage of questionnaire.stages)
     stages.set(stage.id, part(questionnaire.questions.filter((question) => question.stage === stage.id), questions));
@@ -88,7 +106,13 @@ export function score(questionnaire: MockQuestionnaire, answers: (question: stri
   return { questions, stages, themes, overall };
 }
 
+/** Questions with an answer (any, NA and ? included) or a consensus value, as tcm-store counts them. */
 export function answeredCount(card: Scorecard): number {
+  return [...card.questions.values()].filter((question) => question.given > 0 || question.consensus !== null).length;
+}
+
+/** Questions with a value, for the coverage. */
+export function valuedCount(card: Scorecard): number {
   return [...card.stages.values()].reduce((sum, stage) => sum + stage.answered, 0);
 }
 

@@ -171,7 +171,7 @@ describe('the questionnaire', () => {
     await answerWithKey(page, '1');
 
     const select = page.locator(byTestId('respondent-select'));
-    expect(await select.locator('option').allTextContents()).toEqual(['Directrice qualité', 'Responsable logistique']);
+    expect(await select.locator('option[data-respondent]').allTextContents()).toEqual(['Directrice qualité', 'Responsable logistique']);
     await select.selectOption({ label: 'Directrice qualité' });
     await expect.poll(() => page.locator(byTestId('progress-overall')).getAttribute('data-answered')).toBe('25');
     expect(await currentQuestion(page)).toBe('act-02');

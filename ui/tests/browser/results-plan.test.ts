@@ -1,5 +1,5 @@
 // Results with their charts and scores, the action plan edited, exports through the save
-// dialog, and the interface switched to English and back.
+// dialog, the interface switched to English and back, and the plan's proposals worded in it.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { byTestId, expectClean, launch, open, openAssessment, shot, type App } from './helpers';
@@ -19,6 +19,8 @@ afterAll(async () => {
 });
 
 const STAGES = ['creative', 'active', 'curative', 'preventive', 'proactive'];
+
+type Mock = { __tcmMock: { calls: { command: string; args: Record<string, unknown> }[] } };
 
 describe('results, plan and export', () => {
   it('shows the overall index, the stage scores and every chart', async () => {
@@ -172,6 +174,40 @@ describe('results, plan and export', () => {
     await expect.poll(() => page.locator(byTestId('go-results')).textContent()).toContain('Résultats');
     expect(await page.locator(byTestId('overall-score')).textContent()).toBe(french);
     expect(await page.locator('html').getAttribute('lang')).toBe('fr');
+    expectClean(app.watch);
+  });
+
+  it('words the plan’s proposals in the interface’s language', async () => {
+    await page.locator(byTestId('go-plan')).click();
+    const proposals = page.locator(`${byTestId('plan-item')}[data-origin="proposal"]`);
+    await proposals.first().waitFor();
+    const [key, other] = await Promise.all([proposals.nth(0).getAttribute('data-key'), proposals.nth(1).getAttribute('data-key')]);
+    const title = (which: string | null) =>
+      page.locator(`[data-testid="plan-item"][data-key="${which}"] [data-testid="plan-item-title"]`).textContent();
+    const [french, otherFrench] = await Promise.all([title(key), title(other)]);
+    const kept = page.locator(`${byTestId('plan-item')}[data-origin="kept"]`).first();
+    const keptTitle = await kept.locator(byTestId('plan-item-title')).textContent();
+
+    await page.locator(byTestId('language-en')).click();
+    await expect.poll(() => title(key)).not.toBe(french);
+    expect(await title(other)).not.toBe(otherFrench);
+    // What the user kept keeps its own words.
+    expect(await kept.locator(byTestId('plan-item-title')).textContent()).toBe(keptTitle);
+    const calls = () => page.evaluate(() => (window as unknown as Mock).__tcmMock.calls);
+    expect((await calls()).filter((call) => call.command === 'action_plan').at(-1)?.args.language).toBe('en');
+
+    // A proposal taken up is kept as worded on screen; the plan returned stays in English.
+    const english = await title(key);
+    await page.locator(`[data-testid="plan-item"][data-key="${key}"] ${byTestId('plan-keep')}`).click();
+    const taken = page.locator(`${byTestId('plan-item')}[data-origin="kept"]`).filter({ hasText: english! });
+    await taken.waitFor();
+    expect((await calls()).filter((call) => call.command === 'keep_action').at(-1)?.args.language).toBe('en');
+    const otherEnglish = await title(other);
+    expect(otherEnglish).not.toBe(otherFrench);
+
+    await page.locator(byTestId('language-fr')).click();
+    await expect.poll(() => title(other)).toBe(otherFrench);
+    expect(await taken.locator(byTestId('plan-item-title')).textContent()).toBe(english);
     expectClean(app.watch);
   });
 });

@@ -54,14 +54,18 @@ function builtKeys(): string[] {
       `newAssessment.respondentLabel.${mode}`,
       `newAssessment.respondentHint.${mode}`,
       `respondent.who.${mode}`,
+      `respondent.many.${mode}`,
+      `consensus.choice.${mode}`,
       `respondent.firstTitle.${mode}`,
       `respondent.firstText.${mode}`,
     ]),
     ...['questionnaire', 'results', 'plan', 'export'].map((tab) => `nav.${tab}`),
+    ...['saved', 'savedTargets'].map((outcome) => `assessment.${outcome}`),
     ...['fr', 'en'].map((language) => `language.${language}`),
     ...['organisationRequired', 'nameRequired', 'sectorRequired', 'titleRequired', 'tooLong'].map(
       (problem) => `validation.${problem}`,
     ),
+    ...['modeRequired', 'languageRequired', 'statusRequired'].map((problem) => `validation.${problem}`),
     ...['questionnaireRequired', 'targetRange', 'actionTitleRequired', 'dateInvalid', 'scaleRange'].map(
       (problem) => `validation.${problem}`,
     ),
