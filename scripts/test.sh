@@ -5,6 +5,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# Incremental caches double what a one-off build writes to disk; a developer can set it back.
+export CARGO_INCREMENTAL="${CARGO_INCREMENTAL:-0}"
+
 step() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
 started=$SECONDS
 
