@@ -3,10 +3,11 @@
 //! Nothing here decides anything about the domain.
 
 pub mod commands;
+pub mod webview;
 
 use std::path::PathBuf;
 
-use tauri::{Builder, Runtime};
+use tauri::{Builder, Manager, Runtime};
 use tcm_api::Workbench;
 
 /// The database the app works on: `--db FILE` on the command line, else `TCM_DB`, else the
@@ -73,7 +74,13 @@ pub fn build_app<R: Runtime>(builder: Builder<R>, workbench: Workbench) -> Build
 pub fn run() {
     let workbench = Workbench::start(database_path(std::env::args().skip(1)), chrono::Utc::now);
     let context = tauri::generate_context!();
-    if let Err(error) = build_app(Builder::default(), workbench).run(context) {
+    let builder = build_app(Builder::default(), workbench).setup(|app| {
+        if let Some(window) = app.get_webview_window("main") {
+            webview::tune(&window)?;
+        }
+        Ok(())
+    });
+    if let Err(error) = builder.run(context) {
         eprintln!("TCM Workbench could not start: {error}");
         std::process::exit(1);
     }
