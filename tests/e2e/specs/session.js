@@ -54,5 +54,20 @@ export async function screenshot(browser, name) {
   const directory = process.env.TCM_E2E_ARTIFACTS;
   if (!directory) return;
   await browser.pause(300);
+  // WebKitWebDriver takes a screenshot after the page's next drawing. The app draws without
+  // GPU compositing (src-tauri/src/webview.rs), and then a page where nothing changes is not
+  // drawn again and the screenshot waits forever. Keep the page drawing (an invisible outline
+  // toggled for two seconds) while the screenshot is taken.
+  await browser.execute(() => {
+    const body = document.body;
+    let ticks = 0;
+    const tick = () => {
+      ticks += 1;
+      body.style.outline = ticks % 2 ? '1px solid rgb(0 0 0 / 1%)' : '';
+      if (ticks < 20) setTimeout(tick, 100);
+      else body.style.outline = '';
+    };
+    setTimeout(tick, 50);
+  });
   await browser.saveScreenshot(join(directory, `${name}.png`));
 }
