@@ -3,20 +3,21 @@
 
 use std::collections::BTreeMap;
 
-use tcm_core::MaturityLevel;
+use tcm_core::{Language, MaturityLevel, Questionnaire};
 
 use crate::document::{Align, Block, ColumnSpec, Piece, TableRow, Tone};
 use crate::input::ReportInput;
 use crate::words::{plan_model, scoring_model, words};
 
-pub fn appendix(input: &ReportInput<'_>) -> Vec<Block> {
-    let w = words(input.language);
-    let language = input.language;
-    let mut blocks = vec![
-        Block::Section(w.appendix.to_owned()),
-        Block::Heading(w.scale.to_owned()),
-    ];
-    blocks.push(Block::Table {
+/// The answer scale as a table: each level with its label and description, then `more` rows
+/// (the report adds NA and ?; the blank grid shows its own boxes for them).
+pub(crate) fn scale_table(
+    questionnaire: &Questionnaire,
+    language: Language,
+    more: impl IntoIterator<Item = TableRow>,
+) -> Block {
+    let w = words(language);
+    Block::Table {
         columns: vec![
             ColumnSpec {
                 title: w.level.to_owned(),
@@ -34,8 +35,7 @@ pub fn appendix(input: &ReportInput<'_>) -> Vec<Block> {
                 align: Align::Left,
             },
         ],
-        rows: input
-            .questionnaire
+        rows: questionnaire
             .scale()
             .iter()
             .map(|level| {
@@ -45,20 +45,34 @@ pub fn appendix(input: &ReportInput<'_>) -> Vec<Block> {
                     vec![Piece::new(level.description.get(language), Tone::Normal)],
                 ])
             })
-            .chain([
-                TableRow::Cells(vec![
-                    vec![Piece::new("NA", Tone::Strong)],
-                    vec![Piece::new(w.not_applicable, Tone::Strong)],
-                    vec![],
-                ]),
-                TableRow::Cells(vec![
-                    vec![Piece::new("?", Tone::Strong)],
-                    vec![Piece::new(w.dont_know, Tone::Strong)],
-                    vec![],
-                ]),
-            ])
+            .chain(more)
             .collect(),
-    });
+    }
+}
+
+pub fn appendix(input: &ReportInput<'_>) -> Vec<Block> {
+    let w = words(input.language);
+    let language = input.language;
+    let mut blocks = vec![
+        Block::Section(w.appendix.to_owned()),
+        Block::Heading(w.scale.to_owned()),
+    ];
+    blocks.push(scale_table(
+        input.questionnaire,
+        language,
+        [
+            TableRow::Cells(vec![
+                vec![Piece::new("NA", Tone::Strong)],
+                vec![Piece::new(w.not_applicable, Tone::Strong)],
+                vec![],
+            ]),
+            TableRow::Cells(vec![
+                vec![Piece::new("?", Tone::Strong)],
+                vec![Piece::new(w.dont_know, Tone::Strong)],
+                vec![],
+            ]),
+        ],
+    ));
 
     blocks.push(Block::Heading(w.maturity_levels.to_owned()));
     blocks.push(Block::Table {

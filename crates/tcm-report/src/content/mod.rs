@@ -7,6 +7,8 @@ mod plan;
 mod summary;
 mod visuals;
 
+pub(crate) use appendix::scale_table;
+
 use crate::charts::ChartError;
 use crate::document::Block;
 use crate::input::ReportInput;

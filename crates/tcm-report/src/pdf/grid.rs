@@ -7,7 +7,7 @@ use tcm_core::{Language, Questionnaire};
 use super::blocks::{self, BODY, BODY_MUTED, HEADING, TITLE, stage_colour};
 use super::page::{CONTENT_WIDTH, Colour, Composer, Face, MARGIN_X, Style};
 use super::{ReportError, assemble, load_fonts, running};
-use crate::document::{Align, Block, ColumnSpec, Piece, TableRow, Tone};
+use crate::content::scale_table;
 use crate::numbers;
 use crate::words::{colon, fill, words};
 
@@ -52,36 +52,7 @@ pub fn render_blank_grid(
     let mut forms = blocks::ChartForms::default();
     blocks::render(
         &mut composer,
-        &[Block::Table {
-            columns: vec![
-                ColumnSpec {
-                    title: w.level.to_owned(),
-                    share: 0.1,
-                    align: Align::Centre,
-                },
-                ColumnSpec {
-                    title: String::new(),
-                    share: 0.25,
-                    align: Align::Left,
-                },
-                ColumnSpec {
-                    title: String::new(),
-                    share: 0.65,
-                    align: Align::Left,
-                },
-            ],
-            rows: questionnaire
-                .scale()
-                .iter()
-                .map(|level| {
-                    TableRow::Cells(vec![
-                        vec![Piece::new(level.level.to_string(), Tone::Strong)],
-                        vec![Piece::new(level.label.get(language), Tone::Strong)],
-                        vec![Piece::new(level.description.get(language), Tone::Normal)],
-                    ])
-                })
-                .collect(),
-        }],
+        &[scale_table(questionnaire, language, [])],
         &mut forms,
     )?;
 
