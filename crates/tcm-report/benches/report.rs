@@ -4,41 +4,24 @@
 
 use std::hint::black_box;
 
-use chrono::NaiveDate;
 use criterion::{Criterion, criterion_group, criterion_main};
-use tcm_core::{Language, Questionnaire, action_plan, score};
-use tcm_report::{PreviousAssessment, ReportInput};
+use tcm_core::Language;
 
-const GRID: &str = include_str!("../../../questionnaires/tcm-92.toml");
+#[path = "../tests/common/demo.rs"]
+mod demo;
+use demo::Demo;
 
 fn report(c: &mut Criterion) {
-    let questionnaire = Questionnaire::from_toml(GRID, "tcm-92.toml").expect("valid grid");
-    let date = NaiveDate::from_ymd_opt(2026, 3, 12).expect("valid date");
-    let demo = tcm_demo::demo_assessment(&questionnaire, date);
-    let scorecard = score(&questionnaire, &demo.answers);
-    let previous = score(&questionnaire, &demo.previous_answers);
-    let plan = action_plan(
-        &questionnaire,
-        &scorecard,
-        &demo.assessment.targets,
-        &demo.actions,
-        Language::French,
-    );
-    let input = ReportInput {
-        organisation: &demo.organisation,
-        assessment: &demo.assessment,
-        questionnaire: &questionnaire,
-        scorecard: &scorecard,
-        respondents: &demo.respondents,
-        answers: &demo.answers,
-        plan: &plan,
-        previous: Some(PreviousAssessment {
-            scorecard: &previous,
-            date: demo.previous_date,
-        }),
-        date,
-        language: Language::French,
-    };
+    let fixture = Demo::new(Language::French);
+    let input = fixture.input();
+    let Demo {
+        questionnaire,
+        demo,
+        scorecard,
+        previous,
+        ..
+    } = &fixture;
+    let date = input.date;
     let mut group = c.benchmark_group("report");
     group.sample_size(20);
     group.bench_function("full report PDF, demo on TCM-92", |b| {
@@ -50,22 +33,22 @@ fn report(c: &mut Criterion) {
             let language = Language::French;
             (
                 tcm_report::charts::radar_svg(
-                    &questionnaire,
-                    &scorecard,
+                    questionnaire,
+                    scorecard,
                     targets,
-                    Some(&previous),
+                    Some(previous),
                     language,
                 ),
-                tcm_report::charts::stage_bars_svg(&questionnaire, &scorecard, targets, language),
-                tcm_report::charts::theme_bars_svg(&questionnaire, &scorecard, language),
-                tcm_report::charts::heatmap_svg(&questionnaire, &scorecard, language),
-                tcm_report::charts::dispersion_svg(&questionnaire, &scorecard, language),
+                tcm_report::charts::stage_bars_svg(questionnaire, scorecard, targets, language),
+                tcm_report::charts::theme_bars_svg(questionnaire, scorecard, language),
+                tcm_report::charts::heatmap_svg(questionnaire, scorecard, language),
+                tcm_report::charts::dispersion_svg(questionnaire, scorecard, language),
             )
         })
     });
     group.bench_function("blank grid PDF, TCM-92", |b| {
         b.iter(|| {
-            tcm_report::render_blank_grid(black_box(&questionnaire), Language::French, date)
+            tcm_report::render_blank_grid(black_box(questionnaire), Language::French, date)
                 .expect("renders")
         })
     });

@@ -4,11 +4,11 @@
 
 use std::path::PathBuf;
 
-use chrono::NaiveDate;
-use tcm_core::{Language, Questionnaire, action_plan, score};
-use tcm_report::{PreviousAssessment, ReportInput};
+use tcm_core::Language;
 
-const GRID: &str = include_str!("../../../questionnaires/tcm-92.toml");
+#[path = "../tests/common/demo.rs"]
+mod demo;
+use demo::Demo;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut pdf: Option<PathBuf> = None;
@@ -25,33 +25,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             other => return Err(format!("unknown argument `{other}`").into()),
         }
     }
-    let questionnaire = Questionnaire::from_toml(GRID, "tcm-92.toml")?;
-    let date = NaiveDate::from_ymd_opt(2026, 3, 12).ok_or("bad date")?;
-    let demo = tcm_demo::demo_assessment(&questionnaire, date);
-    let scorecard = score(&questionnaire, &demo.answers);
-    let previous = score(&questionnaire, &demo.previous_answers);
-    let plan = action_plan(
-        &questionnaire,
-        &scorecard,
-        &demo.assessment.targets,
-        &demo.actions,
-        language,
-    );
-    let input = ReportInput {
-        organisation: &demo.organisation,
-        assessment: &demo.assessment,
-        questionnaire: &questionnaire,
-        scorecard: &scorecard,
-        respondents: &demo.respondents,
-        answers: &demo.answers,
-        plan: &plan,
-        previous: Some(PreviousAssessment {
-            scorecard: &previous,
-            date: demo.previous_date,
-        }),
-        date,
-        language,
-    };
+    let fixture = Demo::new(language);
+    let input = fixture.input();
     if let Some(path) = pdf {
         std::fs::write(path, tcm_report::render_report(&input)?)?;
     }
@@ -61,7 +36,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     if let Some(path) = grid {
         std::fs::write(
             path,
-            tcm_report::render_blank_grid(&questionnaire, language, date)?,
+            tcm_report::render_blank_grid(&fixture.questionnaire, language, input.date)?,
         )?;
     }
     Ok(())

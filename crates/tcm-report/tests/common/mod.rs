@@ -1,4 +1,5 @@
-//! The demo assessment on the TCM-92 grid, ready to render, and the PDF tools the tests run.
+//! The demo assessment on the TCM-92 grid, ready to render (`demo.rs`, also used by the
+//! benchmark and the example), and the PDF tools the tests run.
 
 // Each test binary uses part of these helpers.
 #![allow(dead_code)]
@@ -6,67 +7,10 @@
 use std::path::Path;
 use std::process::Command;
 
-use chrono::NaiveDate;
-use tcm_core::{ActionPlan, Language, Questionnaire, Scorecard, action_plan, score};
-use tcm_demo::DemoAssessment;
-use tcm_report::{PreviousAssessment, ReportInput};
+mod demo;
 
-pub const GRID: &str = include_str!("../../../../questionnaires/tcm-92.toml");
-
-pub struct Demo {
-    pub questionnaire: Questionnaire,
-    pub demo: DemoAssessment,
-    pub scorecard: Scorecard,
-    pub previous: Scorecard,
-    pub plan: ActionPlan,
-    pub language: Language,
-}
-
-pub fn date() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 3, 12).expect("valid date")
-}
-
-impl Demo {
-    pub fn new(language: Language) -> Demo {
-        let questionnaire = Questionnaire::from_toml(GRID, "tcm-92.toml").expect("valid grid");
-        let demo = tcm_demo::demo_assessment(&questionnaire, date());
-        let scorecard = score(&questionnaire, &demo.answers);
-        let previous = score(&questionnaire, &demo.previous_answers);
-        let plan = action_plan(
-            &questionnaire,
-            &scorecard,
-            &demo.assessment.targets,
-            &demo.actions,
-            language,
-        );
-        Demo {
-            questionnaire,
-            demo,
-            scorecard,
-            previous,
-            plan,
-            language,
-        }
-    }
-
-    pub fn input(&self) -> ReportInput<'_> {
-        ReportInput {
-            organisation: &self.demo.organisation,
-            assessment: &self.demo.assessment,
-            questionnaire: &self.questionnaire,
-            scorecard: &self.scorecard,
-            respondents: &self.demo.respondents,
-            answers: &self.demo.answers,
-            plan: &self.plan,
-            previous: Some(PreviousAssessment {
-                scorecard: &self.previous,
-                date: self.demo.previous_date,
-            }),
-            date: date(),
-            language: self.language,
-        }
-    }
-}
+#[allow(unused_imports)] // as with dead_code above: each test binary uses part
+pub use demo::{Demo, GRID, date};
 
 /// Runs a tool on a file and returns its standard output; the test fails if it cannot run
 /// or exits with an error.
