@@ -5,7 +5,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
-use rusqlite::{Connection, TransactionBehavior, params};
+use rusqlite::{Connection, Transaction, TransactionBehavior, params};
 use tcm_core::{
     Answer, AnswerSheet, Consensus, QuestionId, Questionnaire, Respondent, RespondentProfile,
     Response, Scorecard,
@@ -15,7 +15,7 @@ use crate::codes::{answer_code, answer_from_code, consensus_code, consensus_from
 use crate::error::{Result, StoreError};
 use crate::questionnaires::questionnaire_of;
 use crate::records::{AssessmentId, RespondentId};
-use crate::summary::{Progress, progress_of, refresh};
+use crate::summary::{Progress, refresh};
 use crate::{Store, time};
 
 /// Every answer and consensus value of an assessment, respondents named by their labels.
@@ -116,24 +116,14 @@ impl Store {
         if questionnaire.question(question).is_none() {
             return Err(unknown_question(question, &questionnaire));
         }
-        let now = time::format(now);
-        let path = self.path.clone();
-        let fail = |error| StoreError::from_sqlite(&path, "saving the answer", error);
-        let transaction = self
-            .connection
-            .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(fail)?;
-        transaction
-            .execute(
+        self.write_and_refresh(assessment, &questionnaire, now, "saving the answer", |transaction, now| {
+            transaction.execute(
                 "INSERT INTO answer (respondent_id, question_id, value, comment, updated_at) VALUES (?1, ?2, ?3, ?4, ?5)
                  ON CONFLICT (respondent_id, question_id)
                  DO UPDATE SET value = excluded.value, comment = excluded.comment, updated_at = excluded.updated_at",
                 params![respondent.0, question, answer_code(answer), comment.unwrap_or("").trim(), now],
             )
-            .map_err(fail)?;
-        let (sheet, card) = refresh(&transaction, &path, assessment, &questionnaire, &now)?;
-        transaction.commit().map_err(fail)?;
-        Ok(progress_of(&sheet, &card, &questionnaire))
+        })
     }
 
     /// Removes a respondent's answer to a question (back to "not answered").
@@ -145,22 +135,18 @@ impl Store {
     ) -> Result<Progress> {
         let assessment = self.respondent_assessment(respondent)?;
         let questionnaire = self.questionnaire_arc(assessment)?;
-        let now = time::format(now);
-        let path = self.path.clone();
-        let fail = |error| StoreError::from_sqlite(&path, "clearing the answer", error);
-        let transaction = self
-            .connection
-            .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(fail)?;
-        transaction
-            .execute(
-                "DELETE FROM answer WHERE respondent_id = ?1 AND question_id = ?2",
-                params![respondent.0, question],
-            )
-            .map_err(fail)?;
-        let (sheet, card) = refresh(&transaction, &path, assessment, &questionnaire, &now)?;
-        transaction.commit().map_err(fail)?;
-        Ok(progress_of(&sheet, &card, &questionnaire))
+        self.write_and_refresh(
+            assessment,
+            &questionnaire,
+            now,
+            "clearing the answer",
+            |transaction, _| {
+                transaction.execute(
+                    "DELETE FROM answer WHERE respondent_id = ?1 AND question_id = ?2",
+                    params![respondent.0, question],
+                )
+            },
+        )
     }
 
     /// Sets (or, with `None`, clears) the consensus value of a question, with its note.
@@ -175,14 +161,7 @@ impl Store {
         if questionnaire.question(question).is_none() {
             return Err(unknown_question(question, &questionnaire));
         }
-        let now = time::format(now);
-        let path = self.path.clone();
-        let fail = |error| StoreError::from_sqlite(&path, "saving the consensus", error);
-        let transaction = self
-            .connection
-            .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(fail)?;
-        match value {
+        self.write_and_refresh(assessment, &questionnaire, now, "saving the consensus", |transaction, now| match value {
             Some((consensus, note)) => transaction.execute(
                 "INSERT INTO consensus (assessment_id, question_id, value, note, updated_at) VALUES (?1, ?2, ?3, ?4, ?5)
                  ON CONFLICT (assessment_id, question_id)
@@ -193,11 +172,31 @@ impl Store {
                 "DELETE FROM consensus WHERE assessment_id = ?1 AND question_id = ?2",
                 params![assessment.0, question],
             ),
-        }
-        .map_err(fail)?;
-        let (sheet, card) = refresh(&transaction, &path, assessment, &questionnaire, &now)?;
+        })
+    }
+
+    /// One change to an assessment's answers: `write` runs in an immediate transaction (given
+    /// the time as stored), the assessment's summary is refreshed in the same transaction, and
+    /// it is committed before this returns.
+    fn write_and_refresh(
+        &mut self,
+        assessment: AssessmentId,
+        questionnaire: &Questionnaire,
+        now: DateTime<Utc>,
+        doing: &str,
+        write: impl FnOnce(&Transaction<'_>, &str) -> rusqlite::Result<usize>,
+    ) -> Result<Progress> {
+        let now = time::format(now);
+        let path = self.path.clone();
+        let fail = |error| StoreError::from_sqlite(&path, doing, error);
+        let transaction = self
+            .connection
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(fail)?;
+        write(&transaction, &now).map_err(fail)?;
+        let progress = refresh(&transaction, &path, assessment, questionnaire, &now)?;
         transaction.commit().map_err(fail)?;
-        Ok(progress_of(&sheet, &card, &questionnaire))
+        Ok(progress)
     }
 
     /// The consensus values of an assessment with their notes, by question id.
@@ -401,13 +400,13 @@ impl Store {
                     .map_err(fail)?;
             }
         }
-        let (sheet, card) = refresh(&transaction, &path, assessment, &questionnaire, &now_text)?;
+        let progress = refresh(&transaction, &path, assessment, &questionnaire, &now_text)?;
         transaction.commit().map_err(fail)?;
         Ok(ImportOutcome {
             respondents_added: added,
             respondents_updated: updated,
             answers_written: written,
-            progress: progress_of(&sheet, &card, &questionnaire),
+            progress,
         })
     }
 }

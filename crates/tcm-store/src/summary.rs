@@ -5,7 +5,7 @@ use std::collections::HashSet;
 use std::path::Path;
 
 use rusqlite::{Connection, params};
-use tcm_core::{AnswerSheet, Questionnaire, Scorecard, score};
+use tcm_core::{AnswerSheet, Questionnaire, score};
 
 use crate::answers::read_sheet;
 use crate::error::{Result, StoreError};
@@ -21,29 +21,34 @@ pub struct Progress {
     pub overall_score: Option<f64>,
 }
 
-/// Rescores `assessment` and stores its summary; returns the scorecard.
+/// Rescores `assessment` and stores its summary; returns where it now stands.
 pub(crate) fn refresh(
     connection: &Connection,
     path: &Path,
     assessment: AssessmentId,
     questionnaire: &Questionnaire,
     updated_at: &str,
-) -> Result<(AnswerSheet, Scorecard)> {
+) -> Result<Progress> {
     let sheet = read_sheet(connection, path, assessment)?;
-    let card = score(questionnaire, &sheet);
-    let answered = answered_questions(questionnaire, &sheet);
+    let progress = Progress {
+        answered_questions: answered_questions(questionnaire, &sheet),
+        question_count: questionnaire.questions().len(),
+        overall_score: score(questionnaire, &sheet)
+            .overall
+            .map(|overall| overall.value()),
+    };
     connection
         .execute(
             "UPDATE assessment SET answered_questions = ?2, overall_score = ?3, updated_at = ?4 WHERE id = ?1",
             params![
                 assessment.0,
-                i64::try_from(answered).unwrap_or(i64::MAX),
-                card.overall.map(|overall| overall.value()),
+                i64::try_from(progress.answered_questions).unwrap_or(i64::MAX),
+                progress.overall_score,
                 updated_at
             ],
         )
         .map_err(|error| StoreError::from_sqlite(path, "updating the assessment's summary", error))?;
-    Ok((sheet, card))
+    Ok(progress)
 }
 
 /// How many of the questionnaire's questions have an answer (any, `NA` and `?` included) or a
@@ -63,17 +68,4 @@ pub(crate) fn answered_questions(questionnaire: &Questionnaire, sheet: &AnswerSh
         .iter()
         .filter(|question| answered.contains(question.id.as_str()))
         .count()
-}
-
-/// The progress after a change.
-pub(crate) fn progress_of(
-    sheet: &AnswerSheet,
-    card: &Scorecard,
-    questionnaire: &Questionnaire,
-) -> Progress {
-    Progress {
-        answered_questions: answered_questions(questionnaire, sheet),
-        question_count: questionnaire.questions().len(),
-        overall_score: card.overall.map(|overall| overall.value()),
-    }
 }
