@@ -6,13 +6,15 @@ pub mod commands;
 pub mod webview;
 
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use tauri::{Builder, Manager, Runtime};
 use tcm_api::Workbench;
 
 /// The database the app works on: `--db FILE` on the command line, else `TCM_DB`, else the
-/// platform's data folder.
-pub fn database_path(arguments: impl IntoIterator<Item = String>) -> PathBuf {
+/// platform's data folder; `None` when there is no data folder (the app then says so rather
+/// than inventing a database in the working directory).
+pub fn database_path(arguments: impl IntoIterator<Item = String>) -> Option<PathBuf> {
     let mut arguments = arguments.into_iter();
     let mut given = None;
     while let Some(argument) = arguments.next() {
@@ -22,7 +24,7 @@ pub fn database_path(arguments: impl IntoIterator<Item = String>) -> PathBuf {
             given = arguments.next().map(PathBuf::from);
         }
     }
-    tcm_store::location::resolve(given).unwrap_or_else(|| PathBuf::from("tcm.sqlite"))
+    tcm_store::location::resolve(given)
 }
 
 /// Registers the state, plugins and commands on a builder. Tests pass
@@ -30,7 +32,7 @@ pub fn database_path(arguments: impl IntoIterator<Item = String>) -> PathBuf {
 pub fn build_app<R: Runtime>(builder: Builder<R>, workbench: Workbench) -> Builder<R> {
     builder
         .plugin(tauri_plugin_dialog::init())
-        .manage(workbench)
+        .manage(Arc::new(workbench))
         .invoke_handler(tauri::generate_handler![
             commands::questionnaires::list_questionnaires,
             commands::questionnaires::questionnaire_overview,
@@ -72,12 +74,23 @@ pub fn build_app<R: Runtime>(builder: Builder<R>, workbench: Workbench) -> Build
 
 /// Starts the application.
 pub fn run() {
-    let workbench = Workbench::start(database_path(std::env::args().skip(1)), chrono::Utc::now);
+    let workbench = match database_path(std::env::args().skip(1)) {
+        Some(path) => Workbench::start(path, chrono::Utc::now),
+        None => Workbench::without_database(chrono::Utc::now),
+    };
     let context = tauri::generate_context!();
     let builder = build_app(Builder::default(), workbench).setup(|app| {
         if let Some(window) = app.get_webview_window("main") {
             webview::tune(&window)?;
         }
+        // The full check of the file and the start-up backup take time proportional to the
+        // database: off the main thread, so the window opens at once.
+        let workbench = Arc::clone(app.state::<Arc<Workbench>>().inner());
+        tauri::async_runtime::spawn_blocking(move || {
+            if let Err(error) = workbench.check_and_back_up() {
+                eprintln!("TCM Workbench: {}", error.message);
+            }
+        });
         Ok(())
     });
     if let Err(error) = builder.run(context) {

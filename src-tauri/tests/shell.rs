@@ -172,10 +172,10 @@ fn the_database_can_be_given_on_the_command_line() {
     };
     assert_eq!(
         tcm_desktop::database_path(arguments(&["--db", "/tmp/a.sqlite"])),
-        std::path::PathBuf::from("/tmp/a.sqlite")
+        Some(std::path::PathBuf::from("/tmp/a.sqlite"))
     );
     assert_eq!(
         tcm_desktop::database_path(arguments(&["--db=/tmp/b.sqlite"])),
-        std::path::PathBuf::from("/tmp/b.sqlite")
+        Some(std::path::PathBuf::from("/tmp/b.sqlite"))
     );
 }

@@ -172,36 +172,41 @@ pub fn create_assessment(
             })
         }
     };
+    let first_respondent = input
+        .first_respondent
+        .as_deref()
+        .map(str::trim)
+        .filter(|label| !label.is_empty())
+        .map(|label| RespondentProfile {
+            label: label.to_owned(),
+            role: String::new(),
+            group: String::new(),
+        });
     workbench.with_store(|store, now| {
-        let organisation = match (&input.organisation, &new_organisation) {
-            (OrganisationInput::Existing { id }, _) => store.organisation(OrganisationId(*id))?.id,
-            (_, Some(organisation)) => store.create_organisation(organisation, now)?,
-            (_, None) => unreachable!("a new organisation was read above"),
+        let existing = match &input.organisation {
+            OrganisationInput::Existing { id } => Some(store.organisation(OrganisationId(*id))?.id),
+            OrganisationInput::New { .. } => None,
         };
-        let id = store.create_assessment(
-            &NewAssessment {
+        let id = store.write(now, "starting the assessment", |tx| {
+            let organisation = match (existing, &new_organisation) {
+                (Some(id), _) => id,
+                (None, Some(organisation)) => tx.create_organisation(organisation)?,
+                (None, None) => {
+                    return Err(tcm_store::StoreError::Invalid(
+                        "the assessment needs an organisation".to_owned(),
+                    ));
+                }
+            };
+            let id = tx.create_assessment(&NewAssessment {
                 organisation,
                 questionnaire,
                 assessment: assessment.clone(),
-            },
-            now,
-        )?;
-        if let Some(label) = input
-            .first_respondent
-            .as_deref()
-            .map(str::trim)
-            .filter(|label| !label.is_empty())
-        {
-            store.add_respondent(
-                id,
-                &RespondentProfile {
-                    label: label.to_owned(),
-                    role: String::new(),
-                    group: String::new(),
-                },
-                now,
-            )?;
-        }
+            })?;
+            if let Some(profile) = &first_respondent {
+                tx.add_respondent(id, profile)?;
+            }
+            Ok(id)
+        })?;
         Ok(id.0)
     })
 }
@@ -266,7 +271,7 @@ pub fn update_assessment(
 }
 
 pub fn delete_assessment(workbench: &Workbench, id: i64) -> Result<(), ApiError> {
-    workbench.with_store(|store, _| Ok(store.delete_assessment(AssessmentId(id))?))
+    workbench.with_store(|store, now| Ok(store.delete_assessment(AssessmentId(id), now)?))
 }
 
 /// The questionnaire of an assessment, in full.
@@ -301,8 +306,8 @@ pub fn update_respondent(
     respondent: i64,
     input: &RespondentInput,
 ) -> Result<RespondentView, ApiError> {
-    workbench.with_store(|store, _| {
-        store.update_respondent(RespondentId(respondent), &profile(input))?;
+    workbench.with_store(|store, now| {
+        store.update_respondent(RespondentId(respondent), &profile(input), now)?;
         Ok(respondent_view(
             &store.respondent(RespondentId(respondent))?,
         ))
@@ -348,17 +353,17 @@ pub fn save_answer(
     let answer = input.answer.as_deref().map(parse::<Answer>).transpose()?;
     workbench.with_store(|store, now| {
         let respondent = RespondentId(input.respondent_id);
-        let progress = match answer {
-            Some(answer) => store.save_answer(
-                respondent,
-                &input.question_id,
-                answer,
-                Some(&input.comment),
-                now,
-            )?,
-            None => store.clear_answer(respondent, &input.question_id, now)?,
-        };
-        store.set_resume_question(respondent, Some(&input.question_id))?;
+        let progress = store.write(now, "saving the answer", |tx| {
+            match answer {
+                Some(answer) => {
+                    tx.put_answer(respondent, &input.question_id, answer, Some(&input.comment))?
+                }
+                None => tx.clear_answer(respondent, &input.question_id)?,
+            }
+            tx.set_resume_question(respondent, Some(&input.question_id))?;
+            let assessment = tx.respondent(respondent)?.assessment;
+            tx.progress(assessment)
+        })?;
         Ok(SavedAnswer {
             question_id: input.question_id.clone(),
             answered_questions: count(progress.answered_questions),
@@ -464,7 +469,7 @@ pub fn set_resume_question(
     respondent: i64,
     question: &str,
 ) -> Result<(), ApiError> {
-    workbench.with_store(|store, _| {
-        Ok(store.set_resume_question(RespondentId(respondent), Some(question))?)
+    workbench.with_store(|store, now| {
+        Ok(store.set_resume_question(RespondentId(respondent), Some(question), now)?)
     })
 }

@@ -61,3 +61,18 @@ pub fn bundled() -> Result<&'static [Questionnaire], InvalidQuestionnaire> {
         .map(Vec::as_slice)
         .map_err(Clone::clone)
 }
+
+/// Whether `questionnaire` claims the id and version of a bundled questionnaire but says
+/// something else (other questions, weights or texts): such a snapshot is shown everywhere as
+/// modified, so that two audits labelled alike but scored differently are never confused.
+pub fn is_modified(questionnaire: &Questionnaire) -> bool {
+    let Ok(bundled) = bundled() else {
+        return false;
+    };
+    bundled
+        .iter()
+        .find(|known| {
+            known.id() == questionnaire.id() && known.version() == questionnaire.version()
+        })
+        .is_some_and(|known| known.to_toml() != questionnaire.to_toml())
+}

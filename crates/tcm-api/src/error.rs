@@ -17,6 +17,12 @@ pub enum ErrorKind {
     InvalidInput,
     /// Saving or reading data failed; nothing already saved was lost.
     Storage,
+    /// An imported `.tcm` file holds an assessment this database has, with local work the
+    /// file does not contain: the UI asks whether to import a copy, replace or merge.
+    ImportConflict,
+    /// A file the user chose cannot be written there (the database itself, its backups, a
+    /// folder, a device): nothing was written.
+    ForbiddenPath,
     /// A bug: something that should not happen.
     Internal,
 }
@@ -49,6 +55,8 @@ impl From<tcm_store::StoreError> for ApiError {
         let kind = match &error {
             StoreError::NotFound { .. } => ErrorKind::NotFound,
             StoreError::Invalid(_) => ErrorKind::InvalidInput,
+            StoreError::ImportConflict { .. } => ErrorKind::ImportConflict,
+            StoreError::ForbiddenOutput { .. } => ErrorKind::ForbiddenPath,
             StoreError::Corrupt { .. }
             | StoreError::NewerSchema { .. }
             | StoreError::Migration { .. }

@@ -9,7 +9,9 @@ use tcm_interchange::answers_csv::{CsvDialect, write_answers_csv};
 use tcm_interchange::import::{FileKind, read_responses};
 use tcm_interchange::portable;
 use tcm_interchange::workbook::{ActionRow, WorkbookInput, write_workbook};
-use tcm_store::{AssessmentId, PortableImport, Store};
+use tcm_store::{AssessmentId, ImportChoice, PortableImport, Store};
+
+use crate::catalogue;
 
 use crate::error::{ApiError, ErrorKind};
 
@@ -102,16 +104,61 @@ pub fn export_tcm(
     Ok(portable::to_json(&store.export_portable(id)?, now))
 }
 
-/// Imports a `.tcm` file.
+/// Writes a file the user asked for, whole or not at all, never over the database at
+/// `database`, its companion files or its backups (see [`tcm_store::output`]).
+pub fn write_output(
+    database: &std::path::Path,
+    path: &std::path::Path,
+    bytes: &[u8],
+) -> Result<(), ApiError> {
+    let protected = tcm_store::output::ProtectedPaths::of_database(database);
+    Ok(tcm_store::output::write_output(
+        path,
+        bytes,
+        Some(&protected),
+    )?)
+}
+
+/// Checks, before anything is written, that `path` may receive a file the user asked for
+/// (see [`tcm_store::output::check_output`]).
+pub fn check_output_path(
+    database: &std::path::Path,
+    path: &std::path::Path,
+) -> Result<(), ApiError> {
+    let protected = tcm_store::output::ProtectedPaths::of_database(database);
+    tcm_store::output::check_output(path, Some(&protected))?;
+    Ok(())
+}
+
+/// What importing a `.tcm` file did.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TcmImported {
+    pub outcome: PortableImport,
+    /// The file's questionnaire has the id and version of a bundled one but other content:
+    /// it is shown everywhere as modified.
+    pub questionnaire_modified: bool,
+}
+
+/// Imports a `.tcm` file; `choice` says what to do when its assessment is already here with
+/// local work the file does not contain.
 pub fn import_tcm(
     store: &mut Store,
     bytes: &[u8],
     file: &str,
+    choice: ImportChoice,
     now: DateTime<Utc>,
-) -> Result<PortableImport, ApiError> {
+) -> Result<TcmImported, ApiError> {
     let portable = portable::from_json(bytes)
         .map_err(|error| ApiError::invalid(format!("{file} cannot be imported: {error}")))?;
-    Ok(store.import_portable(&portable, now)?)
+    let questionnaire_modified = portable
+        .questionnaire()
+        .map(|questionnaire| catalogue::is_modified(&questionnaire))
+        .unwrap_or(false);
+    let outcome = store.import_portable(&portable, choice, now)?;
+    Ok(TcmImported {
+        outcome,
+        questionnaire_modified,
+    })
 }
 
 /// What a response import did.

@@ -168,9 +168,9 @@ pub fn delete_action(
     action_id: i64,
     language: Option<&str>,
 ) -> Result<PlanView, ApiError> {
-    let assessment = workbench.with_store(|store, _| {
+    let assessment = workbench.with_store(|store, now| {
         let assessment = store.action(ActionId(action_id))?.assessment;
-        store.delete_action(ActionId(action_id))?;
+        store.delete_action(ActionId(action_id), now)?;
         Ok(assessment)
     })?;
     action_plan(workbench, assessment.0, language)

@@ -74,10 +74,6 @@ pub fn create_demo(store: &mut Store, now: DateTime<Utc>) -> Result<AssessmentId
         .find(|questionnaire| questionnaire.id() == catalogue::DEFAULT_QUESTIONNAIRE)
         .ok_or_else(|| ApiError::not_found("the full grid is not bundled"))?;
     let demo = tcm_demo::demo_assessment(questionnaire, now.date_naive());
-    let organisation = match store.find_organisation(&demo.organisation.name)? {
-        Some(found) => found.id,
-        None => store.create_organisation(&demo.organisation, now)?,
-    };
     let previous_time = demo
         .previous_date
         .and_hms_opt(9, 0, 0)
@@ -91,57 +87,48 @@ pub fn create_demo(store: &mut Store, now: DateTime<Utc>) -> Result<AssessmentId
         status: AssessmentStatus::Completed,
         ..demo.assessment.clone()
     };
-    let previous_id = store.create_assessment_with_uuid(
-        &NewAssessment {
-            organisation,
-            questionnaire,
-            assessment: previous,
-        },
-        DEMO_PREVIOUS,
-        previous_time,
-        previous_time,
-    )?;
-    if let Some(director) = demo.respondents.first() {
-        store.import_responses(
-            previous_id,
-            std::slice::from_ref(director),
-            &demo.previous_answers,
+    let id = store.write(now, "creating the demo", |tx| {
+        let organisation = tx.organisation_named(&demo.organisation)?;
+        let previous_id = tx.create_assessment_with_uuid(
+            &NewAssessment {
+                organisation,
+                questionnaire,
+                assessment: previous,
+            },
+            DEMO_PREVIOUS,
+            previous_time,
             previous_time,
         )?;
-    }
-    let id = store.create_assessment_with_uuid(
-        &NewAssessment {
-            organisation,
-            questionnaire,
-            assessment: demo.assessment.clone(),
-        },
-        DEMO_CURRENT,
-        now,
-        now,
-    )?;
-    store.import_responses(id, &demo.respondents, &demo.answers, now)?;
-    for action in &demo.actions {
-        store.add_action(id, action, now)?;
-    }
+        if let Some(director) = demo.respondents.first() {
+            tx.import_responses_at(
+                previous_id,
+                std::slice::from_ref(director),
+                &demo.previous_answers,
+                previous_time,
+            )?;
+        }
+        let id = tx.create_assessment_with_uuid(
+            &NewAssessment {
+                organisation,
+                questionnaire,
+                assessment: demo.assessment.clone(),
+            },
+            DEMO_CURRENT,
+            now,
+            now,
+        )?;
+        tx.import_responses(id, &demo.respondents, &demo.answers)?;
+        for action in &demo.actions {
+            tx.add_action(id, action)?;
+        }
+        Ok(id)
+    })?;
     Ok(id)
 }
 
 /// Opens the demo (creating it on first use); returns the workshop's id.
 pub fn open_demo(workbench: &Workbench) -> Result<i64, ApiError> {
     workbench.with_store(|store, now| Ok(create_demo(store, now)?.0))
-}
-
-fn write(path: &Path, bytes: &[u8]) -> Result<(), ApiError> {
-    let partial = path.with_extension("partial");
-    std::fs::write(&partial, bytes)
-        .and_then(|()| std::fs::rename(&partial, path))
-        .map_err(|error| {
-            let _ = std::fs::remove_file(&partial);
-            ApiError::new(
-                ErrorKind::Storage,
-                format!("cannot write {}: {error}", path.display()),
-            )
-        })
 }
 
 fn language(code: &str) -> Result<Language, ApiError> {
@@ -165,7 +152,7 @@ pub fn export_report(
             now.date_naive(),
         )
     })?;
-    write(path, &bytes)
+    crate::files::write_output(workbench.path(), path, &bytes)
 }
 
 /// Writes a bundled questionnaire as a blank form to print, to `path`.
@@ -184,5 +171,5 @@ pub fn export_blank_grid(
         })?;
     let bytes = render_blank_grid(questionnaire, language, workbench.now().date_naive())
         .map_err(report_error)?;
-    write(path, &bytes)
+    crate::files::write_output(workbench.path(), path, &bytes)
 }

@@ -3,11 +3,11 @@
 use std::path::Path;
 
 use tcm_interchange::answers_csv::CsvDialect;
-use tcm_store::{AssessmentId, PortableImport};
+use tcm_store::{AssessmentId, ImportChoice, PortableImport};
 
 use crate::error::{ApiError, ErrorKind};
 use crate::files;
-use crate::transfer::ImportView;
+use crate::transfer::{ImportChoiceInput, ImportView};
 use crate::workbench::Workbench;
 
 /// What to export.
@@ -17,20 +17,6 @@ pub enum ExportKind {
     Csv,
     Xlsx,
     Tcm,
-}
-
-fn write(path: &Path, bytes: &[u8]) -> Result<(), ApiError> {
-    // Written next to the target then renamed, so a failure never leaves half a file.
-    let partial = path.with_extension("partial");
-    std::fs::write(&partial, bytes)
-        .and_then(|()| std::fs::rename(&partial, path))
-        .map_err(|error| {
-            let _ = std::fs::remove_file(&partial);
-            ApiError::new(
-                ErrorKind::Storage,
-                format!("cannot write {}: {error}", path.display()),
-            )
-        })
 }
 
 fn read(path: &Path) -> Result<Vec<u8>, ApiError> {
@@ -56,30 +42,79 @@ pub fn export(
             ExportKind::Tcm => files::export_tcm(store, id, now),
         }
     })?;
-    write(path, &bytes)
+    crate::files::write_output(workbench.path(), path, &bytes)
 }
 
-/// Imports a `.tcm` file.
-pub fn import_tcm(workbench: &Workbench, path: &Path) -> Result<ImportView, ApiError> {
+/// Imports a `.tcm` file; `choice` is what the user chose after a first import was refused
+/// because of local work the file does not contain (see [`ErrorKind::ImportConflict`]).
+pub fn import_tcm(
+    workbench: &Workbench,
+    path: &Path,
+    choice: Option<ImportChoiceInput>,
+) -> Result<ImportView, ApiError> {
     let bytes = read(path)?;
     let name = path.file_name().map_or_else(
         || path.display().to_string(),
         |name| name.to_string_lossy().into_owned(),
     );
-    let outcome =
-        workbench.with_store(|store, now| files::import_tcm(store, &bytes, &name, now))?;
-    Ok(ImportView {
+    let choice = match choice {
+        None => ImportChoice::Safe,
+        Some(ImportChoiceInput::AsCopy) => ImportChoice::AsCopy,
+        Some(ImportChoiceInput::Replace) => ImportChoice::Replace,
+        Some(ImportChoiceInput::Merge) => ImportChoice::Merge,
+    };
+    let imported =
+        workbench.with_store(|store, now| files::import_tcm(store, &bytes, &name, choice, now))?;
+    Ok(tcm_import_view(&imported))
+}
+
+/// What a `.tcm` import did, as the UI shows it.
+pub fn tcm_import_view(imported: &files::TcmImported) -> ImportView {
+    let outcome = &imported.outcome;
+    let (name, backup, lost, conflicts) = match outcome {
+        PortableImport::Created(_) => ("created", None, Vec::new(), Vec::new()),
+        PortableImport::AlreadyPresent(_) => ("alreadyPresent", None, Vec::new(), Vec::new()),
+        PortableImport::Copied(_) => ("copied", None, Vec::new(), Vec::new()),
+        PortableImport::Updated { backup, .. } => ("updated", Some(backup), Vec::new(), Vec::new()),
+        PortableImport::Replaced { backup, lost, .. } => (
+            "replaced",
+            Some(backup),
+            lost.iter().map(ToString::to_string).collect(),
+            Vec::new(),
+        ),
+        PortableImport::Merged {
+            backup, conflicts, ..
+        } => (
+            "merged",
+            Some(backup),
+            Vec::new(),
+            conflicts
+                .iter()
+                .map(|conflict| {
+                    format!(
+                        "{}: kept {} ({})",
+                        conflict.item,
+                        match conflict.kept {
+                            tcm_interchange::portable::reconcile::Side::Local => "this computer's",
+                            tcm_interchange::portable::reconcile::Side::File => "the file's",
+                        },
+                        conflict.reason
+                    )
+                })
+                .collect(),
+        ),
+    };
+    ImportView {
         assessment_id: outcome.assessment().0,
-        outcome: match outcome {
-            PortableImport::Created(_) => "created",
-            PortableImport::Updated(_) => "updated",
-            PortableImport::AlreadyPresent(_) => "alreadyPresent",
-        }
-        .to_owned(),
+        outcome: name.to_owned(),
         answers_written: 0,
         respondents_added: 0,
         ignored_columns: Vec::new(),
-    })
+        backup: backup.map(|path| path.display().to_string()),
+        lost,
+        conflicts,
+        questionnaire_modified: imported.questionnaire_modified,
+    }
 }
 
 /// Imports responses (CSV or XLSX) into an assessment.
@@ -102,5 +137,9 @@ pub fn import_responses(
         answers_written: crate::transfer::count(outcome.answers_written),
         respondents_added: crate::transfer::count(outcome.respondents_added),
         ignored_columns: outcome.ignored_columns,
+        backup: None,
+        lost: Vec::new(),
+        conflicts: Vec::new(),
+        questionnaire_modified: false,
     })
 }

@@ -25,16 +25,51 @@ pub struct Workbench {
 }
 
 impl Workbench {
-    /// Opens the database at `path`, taking the start-up backup. A database that cannot be
-    /// opened leaves the workbench running, with every data handler answering why.
+    /// Opens the database at `path` (cheaply: the full check and the start-up backup are
+    /// [`Workbench::check_and_back_up`], which the app runs in the background). A database
+    /// that cannot be opened leaves the workbench running, with every data handler answering
+    /// why.
     pub fn start(path: PathBuf, clock: Clock) -> Workbench {
-        let database = match Store::open_with_startup_backup(&path, clock()) {
+        let database = match Store::open(&path, clock()) {
             Ok(store) => Database::Open(Box::new(store)),
             Err(error) => Database::Unusable(error.into()),
         };
         Workbench {
             path,
             database: Mutex::new(database),
+            clock,
+        }
+    }
+
+    /// The full check of the database file and the start-up backup. A damaged file found
+    /// then makes every data handler refuse from then on, as if it had been found on opening.
+    pub fn check_and_back_up(&self) -> Result<(), ApiError> {
+        let now = self.now();
+        let mut database = self.lock();
+        let outcome = match &*database {
+            Database::Open(store) => store.check_and_back_up(now),
+            Database::Unusable(error) => return Err(error.clone()),
+        };
+        match outcome {
+            Ok(_) => Ok(()),
+            Err(error) if error.is_unusable_file() => {
+                let error = ApiError::from(error);
+                *database = Database::Unusable(error.clone());
+                Err(error)
+            }
+            Err(error) => Err(error.into()),
+        }
+    }
+
+    /// A workbench with no database, when no data folder was found: every data handler says
+    /// so (and how to choose a database) instead of a database being made somewhere unexpected.
+    pub fn without_database(clock: Clock) -> Workbench {
+        Workbench {
+            path: PathBuf::new(),
+            database: Mutex::new(Database::Unusable(ApiError::new(
+                ErrorKind::Storage,
+                "no data folder was found for the database; start the app with --db FILE or set TCM_DB",
+            ))),
             clock,
         }
     }

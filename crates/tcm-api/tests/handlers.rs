@@ -126,6 +126,10 @@ fn a_restarted_workbench_finds_everything_and_backs_up_at_start() {
         detail.respondents[0].resume_question.as_deref(),
         Some("pro-13")
     );
+    // The app runs the full check and the start-up backup in the background after opening.
+    workbench
+        .check_and_back_up()
+        .expect("checked and backed up");
     assert!(
         dir.path()
             .join("backups")
@@ -369,10 +373,10 @@ fn exports_and_imports_through_files() {
     .expect("exported");
     let other = tempfile::tempdir().expect("temp dir");
     let elsewhere = Workbench::start(other.path().join("tcm.sqlite"), clock);
-    let imported = transfers::import_tcm(&elsewhere, &file).expect("imported");
+    let imported = transfers::import_tcm(&elsewhere, &file, None).expect("imported");
     assert_eq!(imported.outcome, "created");
     assert_eq!(
-        transfers::import_tcm(&elsewhere, &file)
+        transfers::import_tcm(&elsewhere, &file, None)
             .expect("again")
             .outcome,
         "alreadyPresent"
@@ -384,7 +388,7 @@ fn exports_and_imports_through_files() {
     assert_eq!((view.answers_written, view.respondents_added), (1, 1));
     let broken = dir.path().join("broken.tcm");
     std::fs::write(&broken, "{\"format\": \"something else\"}").expect("written");
-    let error = transfers::import_tcm(&elsewhere, &broken).expect_err("refused");
+    let error = transfers::import_tcm(&elsewhere, &broken, None).expect_err("refused");
     assert_eq!(error.kind, ErrorKind::InvalidInput);
     assert!(
         error.message.starts_with("broken.tcm cannot be imported:"),
@@ -544,7 +548,24 @@ fn the_report_and_the_blank_grid_are_written_where_asked() {
         &dir.path().join("missing-folder/r.pdf"),
     )
     .expect_err("no folder");
-    assert_eq!(error.kind, ErrorKind::Storage);
+    assert_eq!(error.kind, ErrorKind::ForbiddenPath);
+    // The app's save dialog and export handlers refuse the database itself, by any path.
+    let database = workbench.path().to_owned();
+    let dotted = database
+        .parent()
+        .expect("folder")
+        .join(".")
+        .join(database.file_name().expect("name"));
+    for target in [database.clone(), dotted] {
+        let error = reports::export_report(&workbench, id, "fr", &target).expect_err("refused");
+        assert_eq!(error.kind, ErrorKind::ForbiddenPath, "{}", error.message);
+        let error = tcm_api::files::check_output_path(&database, &target).expect_err("refused");
+        assert_eq!(error.kind, ErrorKind::ForbiddenPath);
+    }
+    assert!(
+        reports::open_demo(&workbench).is_ok(),
+        "the database still opens"
+    );
 }
 
 #[test]

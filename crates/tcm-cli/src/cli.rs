@@ -97,6 +97,11 @@ pub enum Command {
                             Examples:\n  tcm demo --out demo.pdf\n  tcm demo --out demo-en.pdf --lang en\n  tcm --db demo.sqlite demo --out demo.pdf   (keep the demo database)"
     )]
     Demo(DemoArgs),
+    /// Check the whole database file for damage (reads every page; takes time on a large file)
+    #[command(
+        after_help = "Prints `ok` and exits 0, or names the damage and the way out and exits 1."
+    )]
+    Check,
     /// Back up the database (into its backups folder, or to a file)
     #[command(after_help = "Examples:\n  tcm backup\n  tcm backup --out ~/audit-backup.sqlite")]
     Backup(BackupArgs),
@@ -203,6 +208,16 @@ pub struct ImportArgs {
     /// The assessment the responses go to
     #[arg(long)]
     pub assessment: Option<i64>,
+    /// A .tcm file whose assessment is already here: import it as a separate copy
+    #[arg(long, conflicts_with_all = ["replace", "merge"])]
+    pub as_copy: bool,
+    /// A .tcm file whose assessment is already here: replace it (a backup is taken first)
+    #[arg(long, conflicts_with = "merge")]
+    pub replace: bool,
+    /// A .tcm file whose assessment is already here: merge answer by answer, the later
+    /// change winning (a backup is taken first)
+    #[arg(long)]
+    pub merge: bool,
 }
 
 #[derive(Debug, Args)]

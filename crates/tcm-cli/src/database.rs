@@ -26,6 +26,23 @@ pub fn open(given: Option<PathBuf>) -> Result<Store, Failure> {
     Store::open(&path, Utc::now()).map_err(store_failure)
 }
 
+/// Writes a file the user asked for (`--out`), whole or not at all, never over `database`
+/// (the one in use, or the default one), its companion files or its backups.
+pub fn write_output(
+    database: Option<&std::path::Path>,
+    target: &std::path::Path,
+    bytes: &[u8],
+) -> Result<(), Failure> {
+    let default = match database {
+        Some(_) => None,
+        None => tcm_store::location::resolve(None),
+    };
+    let protected = database
+        .or(default.as_deref())
+        .map(tcm_store::output::ProtectedPaths::of_database);
+    tcm_store::output::write_output(target, bytes, protected.as_ref()).map_err(store_failure)
+}
+
 pub fn store_failure(error: tcm_store::StoreError) -> Failure {
     Failure::Error(anyhow::Error::new(error))
 }

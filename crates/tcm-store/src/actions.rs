@@ -1,11 +1,14 @@
 //! The actions a user keeps in an assessment's plan.
 
+use std::path::Path;
+
 use chrono::{DateTime, NaiveDate, Utc};
-use rusqlite::{OptionalExtension, Row, params};
+use rusqlite::{Connection, OptionalExtension, Row, params};
 use tcm_core::{ActionLink, ActionStatus, PlannedAction, QuestionId, StageId};
 
 use crate::error::{Result, StoreError};
 use crate::records::{ActionId, AssessmentId, StoredAction};
+use crate::unit::Tx;
 use crate::{Store, time};
 
 const COLUMNS: &str = "id, assessment_id, question_id, stage, title, description, owner, due_date, status, impact, effort, created_at, updated_at";
@@ -51,7 +54,7 @@ fn link_columns(link: &ActionLink) -> (Option<&str>, Option<&'static str>) {
     }
 }
 
-impl Store {
+impl Tx<'_> {
     fn check_action(&mut self, assessment: AssessmentId, action: &PlannedAction) -> Result<()> {
         if action.title.trim().is_empty() {
             return Err(StoreError::Invalid("an action needs a title".to_owned()));
@@ -80,12 +83,22 @@ impl Store {
         &mut self,
         assessment: AssessmentId,
         action: &PlannedAction,
-        now: DateTime<Utc>,
+    ) -> Result<ActionId> {
+        let now = self.now_text().to_owned();
+        self.add_action_at(assessment, action, &now)
+    }
+
+    /// Keeps an action stamped `at`: the one statement that inserts actions.
+    pub(crate) fn add_action_at(
+        &mut self,
+        assessment: AssessmentId,
+        action: &PlannedAction,
+        at: &str,
     ) -> Result<ActionId> {
         self.check_action(assessment, action)?;
         let (question, stage) = link_columns(&action.link);
-        let now = time::format(now);
-        self.connection
+        let path = self.path().to_owned();
+        self.connection()
             .execute(
                 "INSERT INTO action (assessment_id, question_id, stage, title, description, owner, due_date, status, impact, effort, created_at, updated_at)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11)",
@@ -100,29 +113,24 @@ impl Store {
                     action.status.as_str(),
                     action.impact,
                     action.effort,
-                    now
+                    at
                 ],
             )
             .map_err(|error| match (error.sqlite_error_code(), question) {
                 (Some(rusqlite::ErrorCode::ConstraintViolation), Some(question)) => {
                     StoreError::Invalid(format!("the plan already keeps an action for question `{question}`"))
                 }
-                _ => StoreError::from_sqlite(&self.path, "saving the action", error),
+                _ => StoreError::from_sqlite(&path, "saving the action", error),
             })?;
-        Ok(ActionId(self.connection.last_insert_rowid()))
+        Ok(ActionId(self.connection().last_insert_rowid()))
     }
 
     /// Replaces a kept action's content.
-    pub fn update_action(
-        &mut self,
-        id: ActionId,
-        action: &PlannedAction,
-        now: DateTime<Utc>,
-    ) -> Result<()> {
+    pub fn update_action(&mut self, id: ActionId, action: &PlannedAction) -> Result<()> {
         let assessment = self.action(id)?.assessment;
         self.check_action(assessment, action)?;
         let (question, stage) = link_columns(&action.link);
-        self.connection
+        self.connection()
             .execute(
                 "UPDATE action SET question_id = ?2, stage = ?3, title = ?4, description = ?5, owner = ?6, due_date = ?7,
                         status = ?8, impact = ?9, effort = ?10, updated_at = ?11 WHERE id = ?1",
@@ -137,7 +145,7 @@ impl Store {
                     action.status.as_str(),
                     action.impact,
                     action.effort,
-                    time::format(now)
+                    self.now_text()
                 ],
             )
             .map_err(self.fail("saving the action"))?;
@@ -146,7 +154,7 @@ impl Store {
 
     pub fn delete_action(&mut self, id: ActionId) -> Result<()> {
         let changed = self
-            .connection
+            .connection()
             .execute("DELETE FROM action WHERE id = ?1", [id.0])
             .map_err(self.fail("deleting the action"))?;
         if changed == 0 {
@@ -159,18 +167,53 @@ impl Store {
     }
 
     pub fn action(&self, id: ActionId) -> Result<StoredAction> {
-        self.connection
-            .query_row(
-                &format!("SELECT {COLUMNS} FROM action WHERE id = ?1"),
-                [id.0],
-                from_row,
-            )
-            .optional()
-            .map_err(self.fail("reading the action"))?
-            .ok_or(StoreError::NotFound {
-                what: "action",
-                id: id.to_string(),
-            })
+        read_action(self.connection(), self.path(), id)
+    }
+}
+
+fn read_action(connection: &Connection, path: &Path, id: ActionId) -> Result<StoredAction> {
+    connection
+        .query_row(
+            &format!("SELECT {COLUMNS} FROM action WHERE id = ?1"),
+            [id.0],
+            from_row,
+        )
+        .optional()
+        .map_err(|error| StoreError::from_sqlite(path, "reading the action", error))?
+        .ok_or(StoreError::NotFound {
+            what: "action",
+            id: id.to_string(),
+        })
+}
+
+impl Store {
+    /// Keeps an action in the plan, in its own unit of work.
+    pub fn add_action(
+        &mut self,
+        assessment: AssessmentId,
+        action: &PlannedAction,
+        now: DateTime<Utc>,
+    ) -> Result<ActionId> {
+        self.write(now, "saving the action", |tx| {
+            tx.add_action(assessment, action)
+        })
+    }
+
+    pub fn update_action(
+        &mut self,
+        id: ActionId,
+        action: &PlannedAction,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        self.write(now, "saving the action", |tx| tx.update_action(id, action))
+    }
+
+    pub fn delete_action(&mut self, id: ActionId, now: DateTime<Utc>) -> Result<()> {
+        self.write(now, "deleting the action", |tx| tx.delete_action(id))
+    }
+
+    pub fn action(&self, id: ActionId) -> Result<StoredAction> {
+        read_action(&self.connection, &self.path, id)
     }
 
     /// The kept actions of an assessment, in the order they were added.

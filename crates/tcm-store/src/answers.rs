@@ -1,22 +1,23 @@
-//! Answers and consensus values. Every save is one transaction, committed when the call
-//! returns, which also refreshes the assessment's progress and overall index.
+//! Answers and consensus values: the statements that write them (as [`Tx`] methods, each
+//! keeping the question's tally current) and the reads of a whole answer sheet.
 
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
-use rusqlite::{Connection, Transaction, TransactionBehavior, params};
+use rusqlite::{Connection, OptionalExtension, params};
 use tcm_core::{
     Answer, AnswerSheet, Consensus, QuestionId, Questionnaire, Respondent, RespondentProfile,
     Response, Scorecard,
 };
 
+use crate::Store;
 use crate::codes::{answer_code, answer_from_code, consensus_code, consensus_from_code};
 use crate::error::{Result, StoreError};
-use crate::questionnaires::questionnaire_of;
 use crate::records::{AssessmentId, RespondentId};
-use crate::summary::{Progress, refresh};
-use crate::{Store, time};
+use crate::summary::Progress;
+use crate::unit::Tx;
 
 /// Every answer and consensus value of an assessment, respondents named by their labels.
 pub(crate) fn read_sheet(
@@ -87,66 +88,90 @@ pub struct ImportOutcome {
     pub progress: Progress,
 }
 
-impl Store {
-    fn respondent_assessment(&self, respondent: RespondentId) -> Result<AssessmentId> {
-        Ok(self.respondent(respondent)?.assessment)
-    }
-
-    fn questionnaire_arc(&mut self, assessment: AssessmentId) -> Result<Arc<Questionnaire>> {
-        questionnaire_of(
-            &self.connection,
-            &mut self.questionnaires,
-            &self.path,
-            assessment,
-        )
-    }
-
-    /// Saves one answer (replacing the respondent's previous answer to that question). When it
-    /// returns, the answer is committed to disk.
-    pub fn save_answer(
+impl Tx<'_> {
+    /// Saves one answer, replacing the respondent's previous answer to that question, and
+    /// keeps the question's tally current.
+    pub fn put_answer(
         &mut self,
         respondent: RespondentId,
         question: &str,
         answer: Answer,
         comment: Option<&str>,
-        now: DateTime<Utc>,
-    ) -> Result<Progress> {
-        let assessment = self.respondent_assessment(respondent)?;
-        let questionnaire = self.questionnaire_arc(assessment)?;
+    ) -> Result<()> {
+        let assessment = self.respondent(respondent)?.assessment;
+        let questionnaire = self.questionnaire(assessment)?;
         if questionnaire.question(question).is_none() {
             return Err(unknown_question(question, &questionnaire));
         }
-        self.write_and_refresh(assessment, &questionnaire, now, "saving the answer", |transaction, now| {
-            transaction.execute(
+        let now = self.now_text().to_owned();
+        self.put_answer_at(assessment, respondent, question, answer, comment, &now)
+    }
+
+    /// Writes an answer stamped `updated_at`, the question already checked: the one statement
+    /// that writes the `answer` table.
+    pub(crate) fn put_answer_at(
+        &mut self,
+        assessment: AssessmentId,
+        respondent: RespondentId,
+        question: &str,
+        answer: Answer,
+        comment: Option<&str>,
+        updated_at: &str,
+    ) -> Result<()> {
+        let previous = self.stored_answer(respondent, question)?;
+        self.connection()
+            .prepare_cached(
                 "INSERT INTO answer (respondent_id, question_id, value, comment, updated_at) VALUES (?1, ?2, ?3, ?4, ?5)
                  ON CONFLICT (respondent_id, question_id)
                  DO UPDATE SET value = excluded.value, comment = excluded.comment, updated_at = excluded.updated_at",
-                params![respondent.0, question, answer_code(answer), comment.unwrap_or("").trim(), now],
             )
-        })
+            .and_then(|mut statement| {
+                statement.execute(params![
+                    respondent.0,
+                    question,
+                    answer_code(answer),
+                    comment.unwrap_or("").trim(),
+                    updated_at
+                ])
+            })
+            .map_err(self.fail("saving the answer"))?;
+        if let Some(previous) = previous {
+            self.count_answer(assessment, question, previous, -1)?;
+        }
+        self.count_answer(assessment, question, answer, 1)?;
+        self.touch(assessment);
+        Ok(())
     }
 
     /// Removes a respondent's answer to a question (back to "not answered").
-    pub fn clear_answer(
-        &mut self,
-        respondent: RespondentId,
-        question: &str,
-        now: DateTime<Utc>,
-    ) -> Result<Progress> {
-        let assessment = self.respondent_assessment(respondent)?;
-        let questionnaire = self.questionnaire_arc(assessment)?;
-        self.write_and_refresh(
-            assessment,
-            &questionnaire,
-            now,
-            "clearing the answer",
-            |transaction, _| {
-                transaction.execute(
-                    "DELETE FROM answer WHERE respondent_id = ?1 AND question_id = ?2",
-                    params![respondent.0, question],
-                )
-            },
-        )
+    pub fn clear_answer(&mut self, respondent: RespondentId, question: &str) -> Result<()> {
+        let assessment = self.respondent(respondent)?.assessment;
+        let Some(previous) = self.stored_answer(respondent, question)? else {
+            return Ok(());
+        };
+        self.connection()
+            .prepare_cached("DELETE FROM answer WHERE respondent_id = ?1 AND question_id = ?2")
+            .and_then(|mut statement| statement.execute(params![respondent.0, question]))
+            .map_err(self.fail("clearing the answer"))?;
+        self.count_answer(assessment, question, previous, -1)?;
+        self.touch(assessment);
+        Ok(())
+    }
+
+    /// The answer a respondent gave to a question, if any.
+    fn stored_answer(&self, respondent: RespondentId, question: &str) -> Result<Option<Answer>> {
+        let code: Option<String> = self
+            .connection()
+            .prepare_cached(
+                "SELECT value FROM answer WHERE respondent_id = ?1 AND question_id = ?2",
+            )
+            .and_then(|mut statement| {
+                statement
+                    .query_row(params![respondent.0, question], |row| row.get(0))
+                    .optional()
+            })
+            .map_err(self.fail("reading the answer"))?;
+        Ok(code.as_deref().and_then(answer_from_code))
     }
 
     /// Sets (or, with `None`, clears) the consensus value of a question, with its note.
@@ -155,48 +180,232 @@ impl Store {
         assessment: AssessmentId,
         question: &str,
         value: Option<(Consensus, &str)>,
-        now: DateTime<Utc>,
-    ) -> Result<Progress> {
-        let questionnaire = self.questionnaire_arc(assessment)?;
+    ) -> Result<()> {
+        let questionnaire = self.questionnaire(assessment)?;
         if questionnaire.question(question).is_none() {
             return Err(unknown_question(question, &questionnaire));
         }
-        self.write_and_refresh(assessment, &questionnaire, now, "saving the consensus", |transaction, now| match value {
-            Some((consensus, note)) => transaction.execute(
-                "INSERT INTO consensus (assessment_id, question_id, value, note, updated_at) VALUES (?1, ?2, ?3, ?4, ?5)
-                 ON CONFLICT (assessment_id, question_id)
-                 DO UPDATE SET value = excluded.value, note = excluded.note, updated_at = excluded.updated_at",
-                params![assessment.0, question, consensus_code(consensus), note.trim(), now],
-            ),
-            None => transaction.execute(
-                "DELETE FROM consensus WHERE assessment_id = ?1 AND question_id = ?2",
-                params![assessment.0, question],
-            ),
+        let now = self.now_text().to_owned();
+        self.set_consensus_at(assessment, question, value, &now)
+    }
+
+    /// Writes or clears a consensus value stamped `updated_at`, the question already checked:
+    /// the statements that write the `consensus` table.
+    pub(crate) fn set_consensus_at(
+        &mut self,
+        assessment: AssessmentId,
+        question: &str,
+        value: Option<(Consensus, &str)>,
+        updated_at: &str,
+    ) -> Result<()> {
+        match value {
+            Some((consensus, note)) => self
+                .connection()
+                .prepare_cached(
+                    "INSERT INTO consensus (assessment_id, question_id, value, note, updated_at) VALUES (?1, ?2, ?3, ?4, ?5)
+                     ON CONFLICT (assessment_id, question_id)
+                     DO UPDATE SET value = excluded.value, note = excluded.note, updated_at = excluded.updated_at",
+                )
+                .and_then(|mut statement| {
+                    statement.execute(params![
+                        assessment.0,
+                        question,
+                        consensus_code(consensus),
+                        note.trim(),
+                        updated_at
+                    ])
+                }),
+            None => self
+                .connection()
+                .prepare_cached("DELETE FROM consensus WHERE assessment_id = ?1 AND question_id = ?2")
+                .and_then(|mut statement| statement.execute(params![assessment.0, question])),
+        }
+        .map_err(self.fail("saving the consensus"))?;
+        self.touch(assessment);
+        Ok(())
+    }
+
+    /// Writes imported responses: respondents are matched by label (added when new; their
+    /// role and group updated when given), and each answer replaces the respondent's previous
+    /// one. Any answer to a question the questionnaire does not hold → nothing is written;
+    /// the error lists the first 20 problems.
+    pub fn import_responses(
+        &mut self,
+        assessment: AssessmentId,
+        respondents: &[RespondentProfile],
+        sheet: &AnswerSheet,
+    ) -> Result<ImportOutcome> {
+        let now = self.now();
+        self.import_responses_at(assessment, respondents, sheet, now)
+    }
+
+    /// [`Tx::import_responses`] with every row stamped `at` (the demo's earlier audit).
+    pub fn import_responses_at(
+        &mut self,
+        assessment: AssessmentId,
+        respondents: &[RespondentProfile],
+        sheet: &AnswerSheet,
+        at: DateTime<Utc>,
+    ) -> Result<ImportOutcome> {
+        let questionnaire = self.questionnaire(assessment)?;
+        check_import(&questionnaire, sheet)?;
+        let mut profiles: Vec<RespondentProfile> = Vec::new();
+        let mut seen: HashSet<String> = HashSet::new();
+        let named = respondents.iter().cloned();
+        let answering = sheet
+            .respondents()
+            .into_iter()
+            .map(|respondent| RespondentProfile {
+                label: respondent.as_str().to_owned(),
+                role: String::new(),
+                group: String::new(),
+            });
+        for profile in named.chain(answering) {
+            let label = profile.label.trim();
+            if !label.is_empty() && seen.insert(label.to_owned()) {
+                profiles.push(profile);
+            }
+        }
+        let (mut added, mut updated) = (0, 0);
+        let mut ids: HashMap<String, RespondentId> = HashMap::new();
+        for profile in &profiles {
+            let label = profile.label.trim();
+            let id = match self.find_respondent(assessment, label)? {
+                Some(existing) => {
+                    self.update_respondent_details(existing.id, &profile.role, &profile.group)?;
+                    updated += 1;
+                    existing.id
+                }
+                None => {
+                    added += 1;
+                    self.add_respondent_at(assessment, profile, &crate::time::format(at))?
+                }
+            };
+            ids.insert(label.to_owned(), id);
+        }
+        let now = crate::time::format(at);
+        let mut written = 0;
+        for (respondent, question, response) in sheet.responses() {
+            let Some(&id) = ids.get(respondent.as_str().trim()) else {
+                continue;
+            };
+            self.put_answer_at(
+                assessment,
+                id,
+                question.as_str(),
+                response.answer,
+                response.comment.as_deref(),
+                &now,
+            )?;
+            written += 1;
+        }
+        for (question, value) in sheet.consensus_values() {
+            let note = self.consensus_note(assessment, question.as_str())?;
+            self.set_consensus_at(assessment, question.as_str(), Some((value, &note)), &now)?;
+        }
+        self.touch_at(assessment, at);
+        Ok(ImportOutcome {
+            respondents_added: added,
+            respondents_updated: updated,
+            answers_written: written,
+            progress: self.progress(assessment)?,
         })
     }
 
-    /// One change to an assessment's answers: `write` runs in an immediate transaction (given
-    /// the time as stored), the assessment's summary is refreshed in the same transaction, and
-    /// it is committed before this returns.
-    fn write_and_refresh(
+    /// The note kept with a question's consensus value ("" when there is none).
+    fn consensus_note(&self, assessment: AssessmentId, question: &str) -> Result<String> {
+        Ok(self
+            .connection()
+            .prepare_cached(
+                "SELECT note FROM consensus WHERE assessment_id = ?1 AND question_id = ?2",
+            )
+            .and_then(|mut statement| {
+                statement
+                    .query_row(params![assessment.0, question], |row| row.get(0))
+                    .optional()
+            })
+            .map_err(self.fail("reading the consensus"))?
+            .unwrap_or_default())
+    }
+}
+
+/// Refuses an import that names questions the questionnaire does not hold, listing the first
+/// 20 problems.
+fn check_import(questionnaire: &Questionnaire, sheet: &AnswerSheet) -> Result<()> {
+    let mut problems: Vec<String> = sheet
+        .responses()
+        .filter(|(_, question, _)| questionnaire.question(question.as_str()).is_none())
+        .map(|(respondent, question, _)| {
+            format!(
+                "respondent « {respondent} »: question `{question}` is not in questionnaire `{}`",
+                questionnaire.id()
+            )
+        })
+        .collect();
+    if sheet
+        .consensus_values()
+        .any(|(question, _)| questionnaire.question(question.as_str()).is_none())
+    {
+        problems
+            .push("a consensus value names a question that is not in the questionnaire".to_owned());
+    }
+    if problems.is_empty() {
+        return Ok(());
+    }
+    let total = problems.len();
+    problems.truncate(20);
+    if total > 20 {
+        problems.push(format!("… and {} more", total - 20));
+    }
+    Err(StoreError::Invalid(format!(
+        "nothing was imported:\n{}",
+        problems.join("\n")
+    )))
+}
+
+impl Store {
+    /// Saves one answer in its own unit of work; committed to disk when this returns.
+    pub fn save_answer(
+        &mut self,
+        respondent: RespondentId,
+        question: &str,
+        answer: Answer,
+        comment: Option<&str>,
+        now: DateTime<Utc>,
+    ) -> Result<Progress> {
+        self.write(now, "saving the answer", |tx| {
+            tx.put_answer(respondent, question, answer, comment)?;
+            let assessment = tx.respondent(respondent)?.assessment;
+            tx.progress(assessment)
+        })
+    }
+
+    /// Removes a respondent's answer to a question, in its own unit of work.
+    pub fn clear_answer(
+        &mut self,
+        respondent: RespondentId,
+        question: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Progress> {
+        self.write(now, "clearing the answer", |tx| {
+            tx.clear_answer(respondent, question)?;
+            let assessment = tx.respondent(respondent)?.assessment;
+            tx.progress(assessment)
+        })
+    }
+
+    /// Sets or clears a consensus value, in its own unit of work.
+    pub fn set_consensus(
         &mut self,
         assessment: AssessmentId,
-        questionnaire: &Questionnaire,
+        question: &str,
+        value: Option<(Consensus, &str)>,
         now: DateTime<Utc>,
-        doing: &str,
-        write: impl FnOnce(&Transaction<'_>, &str) -> rusqlite::Result<usize>,
     ) -> Result<Progress> {
-        let now = time::format(now);
-        let path = self.path.clone();
-        let fail = |error| StoreError::from_sqlite(&path, doing, error);
-        let transaction = self
-            .connection
-            .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(fail)?;
-        write(&transaction, &now).map_err(fail)?;
-        let progress = refresh(&transaction, &path, assessment, questionnaire, &now)?;
-        transaction.commit().map_err(fail)?;
-        Ok(progress)
+        self.write(now, "saving the consensus", |tx| {
+            tx.set_consensus(assessment, question, value)?;
+            tx.progress(assessment)
+        })
     }
 
     /// The consensus values of an assessment with their notes, by question id.
@@ -239,16 +448,13 @@ impl Store {
         &mut self,
         assessment: AssessmentId,
     ) -> Result<(Arc<Questionnaire>, AnswerSheet, Scorecard)> {
-        let questionnaire = self.questionnaire_arc(assessment)?;
+        let questionnaire = self.questionnaire(assessment)?;
         let sheet = read_sheet(&self.connection, &self.path, assessment)?;
         let card = tcm_core::score(&questionnaire, &sheet);
         Ok((questionnaire, sheet, card))
     }
 
-    /// Writes imported responses in one transaction: respondents are matched by label (added
-    /// when new; their role and group updated when given), and each answer replaces the
-    /// respondent's previous one. Any problem → nothing is written; the error lists the first
-    /// 20 problems.
+    /// Writes imported responses in their own unit of work (see [`Tx::import_responses`]).
     pub fn import_responses(
         &mut self,
         assessment: AssessmentId,
@@ -256,157 +462,8 @@ impl Store {
         sheet: &AnswerSheet,
         now: DateTime<Utc>,
     ) -> Result<ImportOutcome> {
-        let questionnaire = self.questionnaire_arc(assessment)?;
-        let mut problems: Vec<String> = sheet
-            .responses()
-            .filter(|(_, question, _)| questionnaire.question(question.as_str()).is_none())
-            .map(|(respondent, question, _)| {
-                format!("respondent « {respondent} »: question `{question}` is not in questionnaire `{}`", questionnaire.id())
-            })
-            .collect();
-        if sheet
-            .consensus_values()
-            .any(|(question, _)| questionnaire.question(question.as_str()).is_none())
-        {
-            problems.push(
-                "a consensus value names a question that is not in the questionnaire".to_owned(),
-            );
-        }
-        if !problems.is_empty() {
-            let total = problems.len();
-            problems.truncate(20);
-            if total > 20 {
-                problems.push(format!("… and {} more", total - 20));
-            }
-            return Err(StoreError::Invalid(format!(
-                "nothing was imported:\n{}",
-                problems.join("\n")
-            )));
-        }
-        let now_text = time::format(now);
-        let path = self.path.clone();
-        let fail = |error| StoreError::from_sqlite(&path, "importing responses", error);
-        let transaction = self
-            .connection
-            .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(fail)?;
-        let mut added = 0;
-        let mut updated = 0;
-        let mut ids = std::collections::HashMap::new();
-        {
-            let mut find = transaction
-                .prepare_cached("SELECT id FROM respondent WHERE assessment_id = ?1 AND label = ?2")
-                .map_err(fail)?;
-            let mut insert = transaction
-                .prepare_cached(
-                    "INSERT INTO respondent (assessment_id, label, role, group_name, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
-                )
-                .map_err(fail)?;
-            let mut update = transaction
-                .prepare_cached(
-                    "UPDATE respondent SET role = CASE WHEN ?2 = '' THEN role ELSE ?2 END,
-                            group_name = CASE WHEN ?3 = '' THEN group_name ELSE ?3 END WHERE id = ?1",
-                )
-                .map_err(fail)?;
-            let mut labels: Vec<RespondentProfile> = respondents.to_vec();
-            for respondent in sheet.respondents() {
-                if !labels
-                    .iter()
-                    .any(|profile| profile.label.trim() == respondent.as_str().trim())
-                {
-                    labels.push(RespondentProfile {
-                        label: respondent.as_str().to_owned(),
-                        role: String::new(),
-                        group: String::new(),
-                    });
-                }
-            }
-            for profile in &labels {
-                let label = profile.label.trim();
-                if label.is_empty() {
-                    continue;
-                }
-                let existing: Option<i64> = find
-                    .query_row(params![assessment.0, label], |row| row.get(0))
-                    .map(Some)
-                    .or_else(|error| match error {
-                        rusqlite::Error::QueryReturnedNoRows => Ok(None),
-                        other => Err(other),
-                    })
-                    .map_err(fail)?;
-                let id = match existing {
-                    Some(id) => {
-                        update
-                            .execute(params![id, profile.role.trim(), profile.group.trim()])
-                            .map_err(fail)?;
-                        updated += 1;
-                        id
-                    }
-                    None => {
-                        insert
-                            .execute(params![
-                                assessment.0,
-                                label,
-                                profile.role.trim(),
-                                profile.group.trim(),
-                                now_text
-                            ])
-                            .map_err(fail)?;
-                        added += 1;
-                        transaction.last_insert_rowid()
-                    }
-                };
-                ids.insert(label.to_owned(), id);
-            }
-        }
-        let mut written = 0;
-        {
-            let mut upsert = transaction
-                .prepare_cached(
-                    "INSERT INTO answer (respondent_id, question_id, value, comment, updated_at) VALUES (?1, ?2, ?3, ?4, ?5)
-                     ON CONFLICT (respondent_id, question_id)
-                     DO UPDATE SET value = excluded.value, comment = excluded.comment, updated_at = excluded.updated_at",
-                )
-                .map_err(fail)?;
-            for (respondent, question, response) in sheet.responses() {
-                let Some(id) = ids.get(respondent.as_str().trim()) else {
-                    continue;
-                };
-                upsert
-                    .execute(params![
-                        id,
-                        question.as_str(),
-                        answer_code(response.answer),
-                        response.comment.as_deref().unwrap_or("").trim(),
-                        now_text
-                    ])
-                    .map_err(fail)?;
-                written += 1;
-            }
-            let mut consensus = transaction
-                .prepare_cached(
-                    "INSERT INTO consensus (assessment_id, question_id, value, note, updated_at) VALUES (?1, ?2, ?3, '', ?4)
-                     ON CONFLICT (assessment_id, question_id) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
-                )
-                .map_err(fail)?;
-            for (question, value) in sheet.consensus_values() {
-                consensus
-                    .execute(params![
-                        assessment.0,
-                        question.as_str(),
-                        consensus_code(value),
-                        now_text
-                    ])
-                    .map_err(fail)?;
-            }
-        }
-        let progress = refresh(&transaction, &path, assessment, &questionnaire, &now_text)?;
-        transaction.commit().map_err(fail)?;
-        Ok(ImportOutcome {
-            respondents_added: added,
-            respondents_updated: updated,
-            answers_written: written,
-            progress,
+        self.write(now, "importing responses", |tx| {
+            tx.import_responses(assessment, respondents, sheet)
         })
     }
 }

@@ -1,14 +1,16 @@
 //! Assessments: one audit of one organisation with one questionnaire.
 
+use std::path::Path;
+
 use chrono::{DateTime, Utc};
-use rusqlite::{OptionalExtension, Row, params};
+use rusqlite::{Connection, OptionalExtension, Row, params};
 use tcm_core::{Assessment, AssessmentStatus, Language, Mode, Targets};
 
 use crate::error::{Result, StoreError};
-use crate::questionnaires::snapshot_id;
 use crate::records::{
     AssessmentId, AssessmentSummary, NewAssessment, OrganisationId, StoredAssessment,
 };
+use crate::unit::Tx;
 use crate::{Store, time};
 
 const TARGET_COLUMNS: &str = "a.target_creative, a.target_active, a.target_curative, a.target_preventive, a.target_proactive";
@@ -76,18 +78,16 @@ fn check(assessment: &Assessment) -> Result<()> {
     Ok(())
 }
 
-impl Store {
-    /// Starts an assessment; its questionnaire is kept whole with it. Returns its id.
-    pub fn create_assessment(
-        &mut self,
-        new: &NewAssessment<'_>,
-        now: DateTime<Utc>,
-    ) -> Result<AssessmentId> {
+impl Tx<'_> {
+    /// Starts an assessment with a new global id; its questionnaire is kept whole with it.
+    pub fn create_assessment(&mut self, new: &NewAssessment<'_>) -> Result<AssessmentId> {
         let uuid = uuid::Uuid::new_v4().to_string();
+        let now = self.now();
         self.create_assessment_with_uuid(new, &uuid, now, now)
     }
 
-    /// Starts an assessment with a given global id and times (imports keep those of the file).
+    /// Starts an assessment with a given global id and times (imports keep those of the
+    /// file): the one statement that inserts assessments.
     pub fn create_assessment_with_uuid(
         &mut self,
         new: &NewAssessment<'_>,
@@ -96,31 +96,25 @@ impl Store {
         updated_at: DateTime<Utc>,
     ) -> Result<AssessmentId> {
         check(&new.assessment)?;
-        let path = self.path.clone();
-        let transaction = self
-            .connection
-            .transaction()
-            .map_err(|error| StoreError::from_sqlite(&path, "starting a transaction", error))?;
-        let path = path.as_path();
-        let fail =
-            |context: &'static str| move |error| StoreError::from_sqlite(path, context, error);
-        let exists: Option<i64> = transaction
+        let exists: Option<i64> = self
+            .connection()
             .query_row(
                 "SELECT id FROM organisation WHERE id = ?1",
                 [new.organisation.0],
                 |row| row.get(0),
             )
             .optional()
-            .map_err(fail("reading the organisation"))?;
+            .map_err(self.fail("reading the organisation"))?;
         if exists.is_none() {
             return Err(StoreError::NotFound {
                 what: "organisation",
                 id: new.organisation.to_string(),
             });
         }
-        let snapshot = snapshot_id(&transaction, path, new.questionnaire)?;
+        let snapshot = self.questionnaire_snapshot(new.questionnaire)?;
         let targets = new.assessment.targets.levels();
-        transaction
+        let path = self.path().to_owned();
+        self.connection()
             .execute(
                 "INSERT INTO assessment (uuid, organisation_id, questionnaire_snapshot_id, title, mode, language,
                     target_creative, target_active, target_curative, target_preventive, target_proactive,
@@ -148,13 +142,137 @@ impl Store {
                 Some(rusqlite::ErrorCode::ConstraintViolation) => StoreError::Invalid(format!(
                     "an assessment with the id {uuid} already exists"
                 )),
-                _ => StoreError::from_sqlite(path, "saving the assessment", error),
+                _ => StoreError::from_sqlite(&path, "saving the assessment", error),
             })?;
-        let id = AssessmentId(transaction.last_insert_rowid());
-        transaction
-            .commit()
-            .map_err(fail("saving the assessment"))?;
-        Ok(id)
+        Ok(AssessmentId(self.connection().last_insert_rowid()))
+    }
+
+    /// Changes an assessment's title, mode, language, targets or status.
+    pub fn update_assessment(&mut self, id: AssessmentId, assessment: &Assessment) -> Result<()> {
+        check(assessment)?;
+        let targets = assessment.targets.levels();
+        let changed = self
+            .connection()
+            .execute(
+                "UPDATE assessment SET title = ?2, mode = ?3, language = ?4, target_creative = ?5, target_active = ?6,
+                        target_curative = ?7, target_preventive = ?8, target_proactive = ?9, status = ?10, updated_at = ?11
+                  WHERE id = ?1",
+                params![
+                    id.0,
+                    assessment.title.trim(),
+                    assessment.mode.as_str(),
+                    language_code(assessment.language),
+                    targets[0],
+                    targets[1],
+                    targets[2],
+                    targets[3],
+                    targets[4],
+                    assessment.status.as_str(),
+                    self.now_text()
+                ],
+            )
+            .map_err(self.fail("saving the assessment"))?;
+        if changed == 0 {
+            return Err(StoreError::NotFound {
+                what: "assessment",
+                id: id.to_string(),
+            });
+        }
+        Ok(())
+    }
+
+    /// Deletes an assessment with its respondents, answers, consensus, actions and snapshots.
+    pub fn delete_assessment(&mut self, id: AssessmentId) -> Result<()> {
+        let changed = self
+            .connection()
+            .execute("DELETE FROM assessment WHERE id = ?1", [id.0])
+            .map_err(self.fail("deleting the assessment"))?;
+        if changed == 0 {
+            return Err(StoreError::NotFound {
+                what: "assessment",
+                id: id.to_string(),
+            });
+        }
+        Ok(())
+    }
+
+    /// Deletes everything an assessment holds (respondents with their answers, consensus,
+    /// actions, finalised scores and counts) and moves it to `organisation` and `snapshot`,
+    /// keeping its id and uuid: the first half of replacing it by a file's content.
+    pub(crate) fn empty_assessment(
+        &mut self,
+        id: AssessmentId,
+        organisation: OrganisationId,
+        snapshot: i64,
+        question_count: usize,
+    ) -> Result<()> {
+        for table in [
+            "respondent",
+            "consensus",
+            "action",
+            "score_snapshot",
+            "question_tally",
+        ] {
+            self.connection()
+                .execute(
+                    &format!("DELETE FROM {table} WHERE assessment_id = ?1"),
+                    [id.0],
+                )
+                .map_err(self.fail("emptying the assessment"))?;
+        }
+        self.connection()
+            .execute(
+                "UPDATE assessment SET organisation_id = ?2, questionnaire_snapshot_id = ?3, question_count = ?4 WHERE id = ?1",
+                params![
+                    id.0,
+                    organisation.0,
+                    snapshot,
+                    i64::try_from(question_count).unwrap_or(i64::MAX)
+                ],
+            )
+            .map_err(self.fail("emptying the assessment"))?;
+        self.touch(id);
+        Ok(())
+    }
+
+    /// Sets an assessment's creation time (an import keeps the file's).
+    pub(crate) fn set_created_at(
+        &mut self,
+        id: AssessmentId,
+        created_at: DateTime<Utc>,
+    ) -> Result<()> {
+        self.connection()
+            .execute(
+                "UPDATE assessment SET created_at = ?2 WHERE id = ?1",
+                params![id.0, time::format(created_at)],
+            )
+            .map_err(self.fail("saving the assessment"))?;
+        Ok(())
+    }
+
+    /// The assessment with this global id, if this database has it.
+    pub fn find_assessment_by_uuid(&self, uuid: &str) -> Result<Option<AssessmentId>> {
+        find_by_uuid(self.connection(), self.path(), uuid)
+    }
+}
+
+fn find_by_uuid(connection: &Connection, path: &Path, uuid: &str) -> Result<Option<AssessmentId>> {
+    connection
+        .query_row("SELECT id FROM assessment WHERE uuid = ?1", [uuid], |row| {
+            row.get(0).map(AssessmentId)
+        })
+        .optional()
+        .map_err(|error| StoreError::from_sqlite(path, "looking for the assessment", error))
+}
+
+impl Store {
+    /// Starts an assessment in its own unit of work. Returns its id.
+    pub fn create_assessment(
+        &mut self,
+        new: &NewAssessment<'_>,
+        now: DateTime<Utc>,
+    ) -> Result<AssessmentId> {
+        self.write(now, "saving the assessment", |tx| tx.create_assessment(new))
     }
 
     pub fn assessment(&self, id: AssessmentId) -> Result<StoredAssessment> {
@@ -196,12 +314,7 @@ impl Store {
 
     /// The assessment with this global id, if this database has it.
     pub fn find_assessment_by_uuid(&self, uuid: &str) -> Result<Option<AssessmentId>> {
-        self.connection
-            .query_row("SELECT id FROM assessment WHERE uuid = ?1", [uuid], |row| {
-                row.get(0).map(AssessmentId)
-            })
-            .optional()
-            .map_err(self.fail("looking for the assessment"))
+        find_by_uuid(&self.connection, &self.path, uuid)
     }
 
     /// Every assessment, most recently changed first, with its progress and overall index.
@@ -235,58 +348,23 @@ impl Store {
             })
     }
 
-    /// Changes an assessment's title, mode, language, targets or status.
+    /// Changes an assessment's title, mode, language, targets or status (own unit of work).
     pub fn update_assessment(
         &mut self,
         id: AssessmentId,
         assessment: &Assessment,
         now: DateTime<Utc>,
     ) -> Result<()> {
-        check(assessment)?;
-        let targets = assessment.targets.levels();
-        let changed = self
-            .connection
-            .execute(
-                "UPDATE assessment SET title = ?2, mode = ?3, language = ?4, target_creative = ?5, target_active = ?6,
-                        target_curative = ?7, target_preventive = ?8, target_proactive = ?9, status = ?10, updated_at = ?11
-                  WHERE id = ?1",
-                params![
-                    id.0,
-                    assessment.title.trim(),
-                    assessment.mode.as_str(),
-                    language_code(assessment.language),
-                    targets[0],
-                    targets[1],
-                    targets[2],
-                    targets[3],
-                    targets[4],
-                    assessment.status.as_str(),
-                    time::format(now)
-                ],
-            )
-            .map_err(self.fail("saving the assessment"))?;
-        if changed == 0 {
-            return Err(StoreError::NotFound {
-                what: "assessment",
-                id: id.to_string(),
-            });
-        }
-        Ok(())
+        self.write(now, "saving the assessment", |tx| {
+            tx.update_assessment(id, assessment)
+        })
     }
 
-    /// Deletes an assessment with its respondents, answers, consensus, actions and snapshots.
-    pub fn delete_assessment(&mut self, id: AssessmentId) -> Result<()> {
-        let changed = self
-            .connection
-            .execute("DELETE FROM assessment WHERE id = ?1", [id.0])
-            .map_err(self.fail("deleting the assessment"))?;
-        if changed == 0 {
-            return Err(StoreError::NotFound {
-                what: "assessment",
-                id: id.to_string(),
-            });
-        }
-        Ok(())
+    /// Deletes an assessment and all it holds, in its own unit of work.
+    pub fn delete_assessment(&mut self, id: AssessmentId, now: DateTime<Utc>) -> Result<()> {
+        self.write(now, "deleting the assessment", |tx| {
+            tx.delete_assessment(id)
+        })
     }
 
     /// The most recent other assessment of the same organisation created before this one: the

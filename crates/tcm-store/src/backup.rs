@@ -24,6 +24,8 @@ pub enum BackupKind {
     BeforeMigration { from: usize },
     /// Before replacing the database with a backup.
     BeforeRestore,
+    /// Before an import replaces or merges an assessment.
+    BeforeImport,
 }
 
 impl BackupKind {
@@ -33,6 +35,7 @@ impl BackupKind {
             BackupKind::Manual => "manual".to_owned(),
             BackupKind::BeforeMigration { from } => format!("before-migration-v{from}"),
             BackupKind::BeforeRestore => "before-restore".to_owned(),
+            BackupKind::BeforeImport => "before-import".to_owned(),
         }
     }
 }
@@ -86,27 +89,36 @@ pub(crate) fn write_backup(
 }
 
 fn copy_to(connection: &Connection, database: &Path, target: &Path) -> Result<()> {
-    if let Some(dir) = target.parent().filter(|dir| !dir.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir)
-            .map_err(StoreError::io("cannot create the backup folder", dir))?;
-    }
-    let partial = target.with_extension("sqlite.partial");
-    let _ = std::fs::remove_file(&partial);
+    let dir = target
+        .parent()
+        .filter(|dir| !dir.as_os_str().is_empty())
+        .unwrap_or_else(|| Path::new("."));
+    std::fs::create_dir_all(dir).map_err(StoreError::io("cannot create the backup folder", dir))?;
+    // A temporary file of our own next to the target, removed if anything fails: the
+    // target appears only complete, and no file of the user's is ever touched on the way.
+    let partial = tempfile::Builder::new()
+        .prefix(".tcm-backup-")
+        .suffix(".partial")
+        .tempfile_in(dir)
+        .map_err(StoreError::io("cannot write a backup in", dir))?
+        .into_temp_path();
     connection
-        .backup(MAIN_DB, &partial, None)
+        .backup(MAIN_DB, &*partial, None)
         .map_err(|error| {
             StoreError::from_sqlite(
                 database,
-                format!("backing up to {}", partial.display()),
+                format!("backing up to {}", target.display()),
                 error,
             )
         })?;
-    let copy = Connection::open(&partial)
-        .map_err(|error| StoreError::from_sqlite(&partial, "opening the backup", error))?;
+    let copy = Connection::open(&*partial)
+        .map_err(|error| StoreError::from_sqlite(target, "opening the backup", error))?;
     copy.pragma_update(None, "journal_mode", "DELETE")
-        .map_err(|error| StoreError::from_sqlite(&partial, "finishing the backup", error))?;
+        .map_err(|error| StoreError::from_sqlite(target, "finishing the backup", error))?;
     drop(copy);
-    std::fs::rename(&partial, target).map_err(StoreError::io("cannot finish the backup", target))
+    partial
+        .persist(target)
+        .map_err(|error| StoreError::io("cannot finish the backup", target)(error.error))
 }
 
 /// The start-up backups of a database, oldest first.
@@ -179,8 +191,12 @@ fn fingerprint_of_file(path: &Path) -> Option<String> {
 impl Store {
     /// Takes a backup. With `target`, writes it there; otherwise into the backups folder.
     pub fn backup(&self, target: Option<&Path>, now: DateTime<Utc>) -> Result<PathBuf> {
+        // A damaged file is refused rather than copied into a backup that looks sound.
+        self.check()?;
         match target {
             Some(target) => {
+                let protected = crate::output::ProtectedPaths::of_database(&self.path);
+                let target = &crate::output::check_output(target, Some(&protected))?;
                 if target.exists() {
                     return Err(StoreError::Invalid(format!(
                         "{} already exists; choose a new file name for the backup",

@@ -55,6 +55,25 @@ pub enum StoreError {
     #[error("{0}")]
     Invalid(String),
 
+    /// A `.tcm` file holds an assessment this database has, and this database holds work the
+    /// file does not contain: importing it as is would lose that work.
+    #[error(
+        "this database already holds the file's assessment, with {local_only} change(s) the \
+         file does not contain{}; nothing was imported. Import it as a separate copy, replace \
+         this one (a backup is taken first) or merge them answer by answer.\n{detail}",
+        if *.future { " (and the file is dated in the future, so its dates are not trusted)" } else { "" }
+    )]
+    ImportConflict {
+        local_only: usize,
+        from_file: usize,
+        future: bool,
+        detail: String,
+    },
+
+    /// A file the user asked for cannot be written there; nothing was written.
+    #[error("{} cannot be written: {reason}", .path.display())]
+    ForbiddenOutput { path: PathBuf, reason: String },
+
     /// The questionnaire snapshot of an assessment does not read any more.
     #[error("the questionnaire kept with assessment {assessment} does not read: {report}")]
     Snapshot { assessment: i64, report: String },

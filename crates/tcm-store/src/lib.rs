@@ -6,7 +6,8 @@
 //!   busy timeout, so that two processes on the same file do not corrupt it.
 //! - The schema is migrated by numbered, embedded migrations ([`migrations`]); a database made
 //!   by a newer version is refused and left untouched; an older one is backed up first.
-//! - Every write is one transaction that has committed when the call returns.
+//! - Every write goes through one unit of work ([`Store::write`] and its [`Tx`]): one user
+//!   action is one immediate transaction, committed when the call returns.
 //! - A damaged file is reported with its name and the way out (restore a backup), and is never
 //!   written to ([`open`]); backups rotate ([`backup`]).
 //!
@@ -18,9 +19,12 @@ mod error;
 pub mod location;
 pub mod migrations;
 mod open;
+pub mod output;
 mod records;
 mod summary;
+mod tally;
 mod time;
+mod unit;
 
 mod actions;
 mod answers;
@@ -41,12 +45,13 @@ use tcm_core::Questionnaire;
 pub use answers::{ConsensusNote, ImportOutcome};
 pub use backup::{RestoreOutcome, restore};
 pub use error::{Result, StoreError};
-pub use portable::PortableImport;
+pub use portable::{ImportChoice, PortableImport};
 pub use records::{
     ActionId, AssessmentId, AssessmentSummary, NewAssessment, OrganisationId, RespondentId,
     ScoreSnapshot, StoredAction, StoredAssessment, StoredOrganisation, StoredRespondent,
 };
 pub use summary::Progress;
+pub use unit::Tx;
 
 /// An open TCM Workbench database.
 pub struct Store {

@@ -7,6 +7,7 @@ use rusqlite_migration::{M, Migrations};
 const STEPS: &[&str] = &[
     include_str!("../migrations/001_initial.sql"),
     include_str!("../migrations/002_resume_position.sql"),
+    include_str!("../migrations/003_question_tally.sql"),
 ];
 
 /// The schema version this code reads and writes.

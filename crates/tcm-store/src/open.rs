@@ -36,19 +36,62 @@ fn check_header(path: &Path) -> Result<bool> {
         Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(false),
         Err(error) => return Err(StoreError::io("cannot read", path)(error)),
     };
-    let mut header = [0u8; 16];
-    let read = file
-        .read(&mut header)
-        .map_err(StoreError::io("cannot read", path))?;
-    match read {
-        0 => Ok(false),
-        16 if &header == SQLITE_HEADER => Ok(true),
-        _ => Err(corrupt(path, "it is not an SQLite database file")),
+    let mut header = [0u8; 100];
+    let mut read = 0;
+    loop {
+        match file.read(&mut header[read..]) {
+            Ok(0) => break,
+            Ok(count) => {
+                read += count;
+                if read == header.len() {
+                    break;
+                }
+            }
+            Err(error) if error.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(error) => return Err(StoreError::io("cannot read", path)(error)),
+        }
     }
+    if read == 0 {
+        return Ok(false);
+    }
+    if read < header.len() || &header[..16] != SQLITE_HEADER {
+        return Err(corrupt(path, "it is not an SQLite database file"));
+    }
+    let length = file
+        .metadata()
+        .map_err(StoreError::io("cannot read", path))?
+        .len();
+    check_size(&header, length).map_err(|detail| corrupt(path, detail))?;
+    Ok(true)
 }
 
-/// Reads the whole file's structure; any damage is reported, nothing is written.
-fn check_integrity(connection: &Connection, path: &Path) -> Result<()> {
+/// What the file's header says of its size, against its length: a file cut short (a copy
+/// interrupted, a disk that filled up) is found here without reading every page.
+fn check_size(header: &[u8; 100], length: u64) -> std::result::Result<(), String> {
+    let word = |at: usize| {
+        u32::from_be_bytes([header[at], header[at + 1], header[at + 2], header[at + 3]])
+    };
+    let page_size = match u16::from_be_bytes([header[16], header[17]]) {
+        1 => 65_536,
+        size if size >= 512 && size.is_power_of_two() => u64::from(size),
+        size => return Err(format!("its header names an impossible page size ({size})")),
+    };
+    // The page count in the header is valid only when written by the same change as the
+    // change counter (offsets 24 and 92, SQLite's file format).
+    let pages = u64::from(word(28));
+    if pages > 0 && word(24) == word(92) && length < pages * page_size {
+        return Err(format!(
+            "it is cut short: {length} bytes where its header announces {} (a copy or a write was interrupted)",
+            pages * page_size
+        ));
+    }
+    Ok(())
+}
+
+/// Reads the whole file's structure; any damage is reported, nothing is written. Proportional
+/// to the file's size: run where that is affordable (`tcm check`, before a backup, in the
+/// background when the app starts), never on every open.
+pub(crate) fn check_integrity(connection: &Connection, path: &Path) -> Result<()> {
     let verdict: String = connection
         .query_row("PRAGMA quick_check(1)", [], |row| row.get(0))
         .map_err(|error| StoreError::from_sqlite(path, "checking the file", error))?;
@@ -81,7 +124,6 @@ impl Store {
             .map_err(|error| StoreError::from_sqlite(path, "setting the busy timeout", error))?;
 
         let version = if existing {
-            check_integrity(&connection, path)?;
             let version = query_integer(&connection, path, "user_version")?;
             let application = query_integer(&connection, path, "application_id")?;
             let tables = connection
@@ -155,11 +197,25 @@ impl Store {
         })
     }
 
-    /// Opens the database and, as the desktop app does at start-up, takes a rotating backup
-    /// (skipped when nothing changed since the last one; the last 10 are kept).
+    /// Opens the database and, as the desktop app does at start-up, checks the whole file
+    /// and takes a rotating backup (see [`Store::check_and_back_up`]).
     pub fn open_with_startup_backup(path: &Path, now: DateTime<Utc>) -> Result<Store> {
         let store = Store::open(path, now)?;
-        store.rotate_startup_backup(now)?;
+        store.check_and_back_up(now)?;
         Ok(store)
+    }
+
+    /// Reads the whole file's structure (SQLite's `quick_check`): a damaged file is refused
+    /// as on opening. Takes time proportional to the file's size.
+    pub fn check(&self) -> Result<()> {
+        check_integrity(&self.connection, &self.path)
+    }
+
+    /// What the desktop app does at start-up, off the main thread: the full check, then the
+    /// rotating start-up backup (skipped when nothing changed since the last one; the last 10
+    /// are kept). Returns the backup taken, if any.
+    pub fn check_and_back_up(&self, now: DateTime<Utc>) -> Result<Option<std::path::PathBuf>> {
+        self.check()?;
+        self.rotate_startup_backup(now)
     }
 }

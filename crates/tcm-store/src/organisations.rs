@@ -1,11 +1,14 @@
 //! Organisations: the companies (or schools' case companies) being assessed.
 
+use std::path::Path;
+
 use chrono::{DateTime, Utc};
-use rusqlite::{OptionalExtension, Row, params};
+use rusqlite::{Connection, OptionalExtension, Row, params};
 use tcm_core::{Organisation, OrganisationSize, Sector};
 
 use crate::error::{Result, StoreError};
 use crate::records::{OrganisationId, StoredOrganisation};
+use crate::unit::Tx;
 use crate::{Store, time};
 
 const COLUMNS: &str = "id, name, sector, size, notes, created_at, updated_at";
@@ -35,15 +38,10 @@ fn check(organisation: &Organisation) -> Result<()> {
     Ok(())
 }
 
-impl Store {
-    pub fn create_organisation(
-        &mut self,
-        organisation: &Organisation,
-        now: DateTime<Utc>,
-    ) -> Result<OrganisationId> {
+impl Tx<'_> {
+    pub fn create_organisation(&mut self, organisation: &Organisation) -> Result<OrganisationId> {
         check(organisation)?;
-        let now = time::format(now);
-        self.connection
+        self.connection()
             .execute(
                 "INSERT INTO organisation (name, sector, size, notes, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?5)",
                 params![
@@ -51,22 +49,21 @@ impl Store {
                     organisation.sector.as_str(),
                     organisation.size.map(OrganisationSize::as_str),
                     organisation.notes,
-                    now
+                    self.now_text()
                 ],
             )
             .map_err(self.fail("saving the organisation"))?;
-        Ok(OrganisationId(self.connection.last_insert_rowid()))
+        Ok(OrganisationId(self.connection().last_insert_rowid()))
     }
 
     pub fn update_organisation(
         &mut self,
         id: OrganisationId,
         organisation: &Organisation,
-        now: DateTime<Utc>,
     ) -> Result<()> {
         check(organisation)?;
         let changed = self
-            .connection
+            .connection()
             .execute(
                 "UPDATE organisation SET name = ?2, sector = ?3, size = ?4, notes = ?5, updated_at = ?6 WHERE id = ?1",
                 params![
@@ -75,7 +72,7 @@ impl Store {
                     organisation.sector.as_str(),
                     organisation.size.map(OrganisationSize::as_str),
                     organisation.notes,
-                    time::format(now)
+                    self.now_text()
                 ],
             )
             .map_err(self.fail("saving the organisation"))?;
@@ -86,6 +83,57 @@ impl Store {
             });
         }
         Ok(())
+    }
+
+    /// The organisation with this name (case-insensitive), if there is one.
+    pub fn find_organisation(&self, name: &str) -> Result<Option<StoredOrganisation>> {
+        find_by_name(self.connection(), self.path(), name)
+    }
+
+    /// The organisation with this name, added when there is none.
+    pub fn organisation_named(&mut self, organisation: &Organisation) -> Result<OrganisationId> {
+        match self.find_organisation(&organisation.name)? {
+            Some(existing) => Ok(existing.id),
+            None => self.create_organisation(organisation),
+        }
+    }
+}
+
+fn find_by_name(
+    connection: &Connection,
+    path: &Path,
+    name: &str,
+) -> Result<Option<StoredOrganisation>> {
+    connection
+        .query_row(
+            &format!("SELECT {COLUMNS} FROM organisation WHERE lower(name) = lower(?1) ORDER BY id LIMIT 1"),
+            [name.trim()],
+            from_row,
+        )
+        .optional()
+        .map_err(|error| StoreError::from_sqlite(path, "looking for the organisation", error))
+}
+
+impl Store {
+    pub fn create_organisation(
+        &mut self,
+        organisation: &Organisation,
+        now: DateTime<Utc>,
+    ) -> Result<OrganisationId> {
+        self.write(now, "saving the organisation", |tx| {
+            tx.create_organisation(organisation)
+        })
+    }
+
+    pub fn update_organisation(
+        &mut self,
+        id: OrganisationId,
+        organisation: &Organisation,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        self.write(now, "saving the organisation", |tx| {
+            tx.update_organisation(id, organisation)
+        })
     }
 
     pub fn organisation(&self, id: OrganisationId) -> Result<StoredOrganisation> {
@@ -105,14 +153,7 @@ impl Store {
 
     /// The organisation with this name (case-insensitive), if there is one.
     pub fn find_organisation(&self, name: &str) -> Result<Option<StoredOrganisation>> {
-        self.connection
-            .query_row(
-                &format!("SELECT {COLUMNS} FROM organisation WHERE lower(name) = lower(?1) ORDER BY id LIMIT 1"),
-                [name.trim()],
-                from_row,
-            )
-            .optional()
-            .map_err(self.fail("looking for the organisation"))
+        find_by_name(&self.connection, &self.path, name)
     }
 
     /// Every organisation, by name.

@@ -1,38 +1,112 @@
-//! Whole assessments in and out, for portable `.tcm` files: one transaction each way, local
-//! ids remapped, and the assessment's global id (uuid) recognised so that importing the same
-//! file twice does not duplicate it.
+//! Whole assessments in and out, for portable `.tcm` files: one unit of work each way,
+//! local ids remapped, and the assessment's global id (uuid) recognised so that importing
+//! the same file twice does not duplicate it.
+//!
+//! An import never deletes work silently. When this database already holds the assessment
+//! and holds work the file does not contain (see
+//! [`tcm_interchange::portable::reconcile`]), the import is refused unless the caller chose
+//! what to do: import as a separate copy, replace (after a backup), or merge answer by answer
+//! (after a backup). Replacing or merging always takes a backup first.
 
 use std::collections::HashMap;
+use std::path::PathBuf;
 
 use chrono::{DateTime, Utc};
-use rusqlite::{OptionalExtension, TransactionBehavior, params};
-use tcm_core::{ActionLink, Questionnaire, StageId};
+use tcm_core::{Questionnaire, RespondentProfile};
+use tcm_interchange::portable::reconcile::{self, Comparison, Conflict, Item};
 use tcm_interchange::portable::{AgreedValue, PortableAssessment, RecordedAnswer, ScoreSnapshot};
 
-use crate::codes::{answer_code, consensus_code};
+use crate::backup::BackupKind;
 use crate::error::{Result, StoreError};
-use crate::questionnaires::snapshot_id;
-use crate::records::AssessmentId;
+use crate::records::{AssessmentId, NewAssessment, RespondentId, ScoreSnapshot as StoredSnapshot};
+use crate::unit::Tx;
 use crate::{Store, time};
 
+/// What to do with a file whose assessment is already here.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ImportChoice {
+    /// Bring the file's content only when nothing of this computer's would be lost;
+    /// otherwise refuse with [`StoreError::ImportConflict`].
+    #[default]
+    Safe,
+    /// Import as a separate assessment (a new global id), leaving this one untouched.
+    AsCopy,
+    /// Replace this computer's content by the file's, after a backup.
+    Replace,
+    /// Merge answer by answer (the later change wins; conflicts listed), after a backup.
+    Merge,
+}
+
 /// What importing a portable assessment did.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum PortableImport {
     /// The assessment was new here.
     Created(AssessmentId),
-    /// It was here already, older: its content was replaced by the file's.
-    Updated(AssessmentId),
-    /// It was here already, as recent as the file: nothing changed.
+    /// It was here already with the same content: nothing changed.
     AlreadyPresent(AssessmentId),
+    /// It was here already; the file brought newer content and this computer held nothing
+    /// the file lacks. The content before is in `backup`.
+    Updated {
+        assessment: AssessmentId,
+        backup: PathBuf,
+    },
+    /// Imported as a separate assessment.
+    Copied(AssessmentId),
+    /// Replaced by the file's content; `lost` lists what this computer held that the file
+    /// did not (kept in `backup`).
+    Replaced {
+        assessment: AssessmentId,
+        backup: PathBuf,
+        lost: Vec<Item>,
+    },
+    /// Merged: `brought` items came from the file; `conflicts` lists the items both held
+    /// differently, with the side kept. The content before is in `backup`.
+    Merged {
+        assessment: AssessmentId,
+        backup: PathBuf,
+        brought: usize,
+        conflicts: Vec<Conflict>,
+    },
 }
 
 impl PortableImport {
-    pub fn assessment(self) -> AssessmentId {
+    pub fn assessment(&self) -> AssessmentId {
         match self {
             PortableImport::Created(id)
-            | PortableImport::Updated(id)
-            | PortableImport::AlreadyPresent(id) => id,
+            | PortableImport::AlreadyPresent(id)
+            | PortableImport::Copied(id)
+            | PortableImport::Updated { assessment: id, .. }
+            | PortableImport::Replaced { assessment: id, .. }
+            | PortableImport::Merged { assessment: id, .. } => *id,
         }
+    }
+}
+
+/// The words a copy's title gains, in the assessment's language.
+fn copy_title(portable: &PortableAssessment) -> String {
+    let suffix = match portable.assessment.language {
+        tcm_core::Language::French => "copie importée",
+        tcm_core::Language::English => "imported copy",
+    };
+    format!("{} ({suffix})", portable.assessment.title.trim())
+}
+
+/// The refusal when local work would be lost, naming what.
+fn conflict_error(comparison: &Comparison) -> StoreError {
+    let mut lines: Vec<String> = comparison
+        .local_only
+        .iter()
+        .take(10)
+        .map(|item| format!("- {item}"))
+        .collect();
+    if comparison.local_only.len() > 10 {
+        lines.push(format!("- … and {} more", comparison.local_only.len() - 10));
+    }
+    StoreError::ImportConflict {
+        local_only: comparison.local_only.len(),
+        from_file: comparison.from_file.len(),
+        future: comparison.file_dated_in_future,
+        detail: lines.join("\n"),
     }
 }
 
@@ -133,12 +207,13 @@ impl Store {
         })
     }
 
-    /// Imports a portable assessment in one transaction. Its organisation is matched by name
-    /// (or added); an assessment with the same global id is left alone when it is as recent
-    /// as the file, and replaced by the file's content when it is older.
+    /// Imports a portable assessment in one unit of work, as `choice` says when the
+    /// assessment is already here (see [`ImportChoice`]). Its organisation is matched by
+    /// name (or added).
     pub fn import_portable(
         &mut self,
         portable: &PortableAssessment,
+        choice: ImportChoice,
         now: DateTime<Utc>,
     ) -> Result<PortableImport> {
         let questionnaire: Questionnaire = portable.questionnaire().map_err(|invalid| {
@@ -147,215 +222,198 @@ impl Store {
                 invalid.report()
             ))
         })?;
-        let existing = self.find_assessment_by_uuid(&portable.uuid)?;
-        if let Some(id) = existing
-            && self.assessment(id)?.updated_at >= portable.updated_at
-        {
-            return Ok(PortableImport::AlreadyPresent(id));
-        }
-        let path = self.path.clone();
-        let path = path.as_path();
-        let fail =
-            |context: &'static str| move |error| StoreError::from_sqlite(path, context, error);
-        let transaction = self
-            .connection
-            .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(fail("starting the import"))?;
-        let organisation: i64 = match transaction
-            .query_row(
-                "SELECT id FROM organisation WHERE lower(name) = lower(?1) ORDER BY id LIMIT 1",
-                [portable.organisation.name.trim()],
-                |row| row.get(0),
-            )
-            .optional()
-            .map_err(fail("looking for the organisation"))?
-        {
-            Some(id) => id,
-            None => {
-                let organisation = &portable.organisation;
-                transaction
-                    .execute(
-                        "INSERT INTO organisation (name, sector, size, notes, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?5)",
-                        params![
-                            organisation.name.trim(),
-                            organisation.sector.as_str(),
-                            organisation.size.map(|size| size.as_str()),
-                            organisation.notes,
-                            time::format(now)
-                        ],
-                    )
-                    .map_err(fail("adding the organisation"))?;
-                transaction.last_insert_rowid()
-            }
-        };
-        let snapshot = snapshot_id(&transaction, path, &questionnaire)?;
-        let assessment = &portable.assessment;
-        let targets = assessment.targets.levels();
-        let id = match existing {
-            Some(id) => {
-                // Replace the older content: what belongs to the assessment is deleted (the
-                // foreign keys cascade from respondents), then written again from the file.
-                for table in ["respondent", "consensus", "action", "score_snapshot"] {
-                    transaction
-                        .execute(
-                            &format!("DELETE FROM {table} WHERE assessment_id = ?1"),
-                            [id.0],
-                        )
-                        .map_err(fail("replacing the assessment"))?;
-                }
-                transaction
-                    .execute(
-                        "UPDATE assessment SET organisation_id = ?2, questionnaire_snapshot_id = ?3, title = ?4, mode = ?5, language = ?6,
-                                target_creative = ?7, target_active = ?8, target_curative = ?9, target_preventive = ?10, target_proactive = ?11,
-                                status = ?12, question_count = ?13, created_at = ?14, updated_at = ?15 WHERE id = ?1",
-                        params![
-                            id.0,
-                            organisation,
-                            snapshot,
-                            assessment.title,
-                            assessment.mode.as_str(),
-                            assessment.language.code(),
-                            targets[0],
-                            targets[1],
-                            targets[2],
-                            targets[3],
-                            targets[4],
-                            assessment.status.as_str(),
-                            i64::try_from(questionnaire.questions().len()).unwrap_or(i64::MAX),
-                            time::format(portable.created_at),
-                            time::format(portable.updated_at)
-                        ],
-                    )
-                    .map_err(fail("replacing the assessment"))?;
-                id
-            }
-            None => {
-                transaction
-                    .execute(
-                        "INSERT INTO assessment (uuid, organisation_id, questionnaire_snapshot_id, title, mode, language,
-                            target_creative, target_active, target_curative, target_preventive, target_proactive,
-                            status, question_count, created_at, updated_at)
-                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
-                        params![
-                            portable.uuid,
-                            organisation,
-                            snapshot,
-                            assessment.title,
-                            assessment.mode.as_str(),
-                            assessment.language.code(),
-                            targets[0],
-                            targets[1],
-                            targets[2],
-                            targets[3],
-                            targets[4],
-                            assessment.status.as_str(),
-                            i64::try_from(questionnaire.questions().len()).unwrap_or(i64::MAX),
-                            time::format(portable.created_at),
-                            time::format(portable.updated_at)
-                        ],
-                    )
-                    .map_err(fail("adding the assessment"))?;
-                AssessmentId(transaction.last_insert_rowid())
-            }
-        };
-        let mut respondent_ids: HashMap<String, i64> = HashMap::new();
-        for profile in &portable.respondents {
-            transaction
-                .execute(
-                    "INSERT INTO respondent (assessment_id, label, role, group_name, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
-                    params![id.0, profile.label, profile.role, profile.group, time::format(portable.created_at)],
+        let Some(existing) = self.find_assessment_by_uuid(&portable.uuid)? else {
+            let id = self.write(now, "importing the assessment", |tx| {
+                tx.add_portable(
+                    portable,
+                    &questionnaire,
+                    &portable.uuid,
+                    &portable.assessment.title,
                 )
-                .map_err(|error| match error.sqlite_error_code() {
-                    Some(rusqlite::ErrorCode::ConstraintViolation) => crate::respondents::label_taken(&profile.label),
-                    _ => StoreError::from_sqlite(path, "adding a respondent", error),
+            })?;
+            return Ok(PortableImport::Created(id));
+        };
+        if choice == ImportChoice::AsCopy {
+            let uuid = uuid::Uuid::new_v4().to_string();
+            let title = copy_title(portable);
+            let id = self.write(now, "importing the assessment as a copy", |tx| {
+                tx.add_portable(portable, &questionnaire, &uuid, &title)
+            })?;
+            return Ok(PortableImport::Copied(id));
+        }
+        let local = self.export_portable(existing)?;
+        let comparison = reconcile::compare(&local, portable, now);
+        let same_questionnaire = local.questionnaire_snapshot == portable.questionnaire_snapshot;
+        match choice {
+            ImportChoice::Safe if comparison.is_same() && same_questionnaire => {
+                Ok(PortableImport::AlreadyPresent(existing))
+            }
+            ImportChoice::Safe if comparison.local_only.is_empty() => {
+                let backup = self.backup_before_import(now)?;
+                self.write(now, "updating the assessment", |tx| {
+                    tx.replace_with_portable(existing, portable, &questionnaire)
                 })?;
-            respondent_ids.insert(profile.label.clone(), transaction.last_insert_rowid());
-        }
-        {
-            let mut insert = transaction
-                .prepare_cached("INSERT INTO answer (respondent_id, question_id, value, comment, updated_at) VALUES (?1, ?2, ?3, ?4, ?5)")
-                .map_err(fail("adding the answers"))?;
-            for ((respondent, question), recorded) in &portable.answers {
-                let Some(respondent) = respondent_ids.get(respondent.as_str()) else {
-                    return Err(StoreError::Invalid(format!(
-                        "an answer names the unknown respondent « {respondent} »"
-                    )));
-                };
-                insert
-                    .execute(params![
-                        respondent,
-                        question.as_str(),
-                        answer_code(recorded.answer),
-                        recorded.comment.as_deref().unwrap_or(""),
-                        time::format(recorded.updated_at)
-                    ])
-                    .map_err(fail("adding the answers"))?;
+                Ok(PortableImport::Updated {
+                    assessment: existing,
+                    backup,
+                })
             }
+            ImportChoice::Safe => Err(conflict_error(&comparison)),
+            ImportChoice::Replace => {
+                let backup = self.backup_before_import(now)?;
+                self.write(now, "replacing the assessment", |tx| {
+                    tx.replace_with_portable(existing, portable, &questionnaire)
+                })?;
+                Ok(PortableImport::Replaced {
+                    assessment: existing,
+                    backup,
+                    lost: comparison.local_only,
+                })
+            }
+            ImportChoice::Merge => {
+                if !same_questionnaire {
+                    return Err(StoreError::Invalid(format!(
+                        "the file's assessment was run with another questionnaire ({} {}) than                          this one's ({} {}): answers cannot be merged. Import it as a copy, or                          replace this one.",
+                        portable.questionnaire_id,
+                        portable.questionnaire_version,
+                        local.questionnaire_id,
+                        local.questionnaire_version
+                    )));
+                }
+                let (merged, comparison) = reconcile::merge(&local, portable, now);
+                let backup = self.backup_before_import(now)?;
+                self.write(now, "merging the assessment", |tx| {
+                    tx.replace_with_portable(existing, &merged, &questionnaire)
+                })?;
+                Ok(PortableImport::Merged {
+                    assessment: existing,
+                    backup,
+                    brought: comparison.from_file.len(),
+                    conflicts: comparison.conflicts,
+                })
+            }
+            ImportChoice::AsCopy => unreachable_choice(),
         }
+    }
+
+    fn backup_before_import(&self, now: DateTime<Utc>) -> Result<PathBuf> {
+        crate::backup::write_backup(&self.connection, &self.path, BackupKind::BeforeImport, now)
+    }
+}
+
+/// `AsCopy` returns before the match; kept total without a panic.
+fn unreachable_choice() -> Result<PortableImport> {
+    Err(StoreError::Invalid("unexpected import choice".to_owned()))
+}
+
+impl Tx<'_> {
+    /// Adds a portable assessment as a new one here, with `uuid` and `title`.
+    fn add_portable(
+        &mut self,
+        portable: &PortableAssessment,
+        questionnaire: &Questionnaire,
+        uuid: &str,
+        title: &str,
+    ) -> Result<AssessmentId> {
+        let organisation = self.organisation_named(&portable.organisation)?;
+        let mut assessment = portable.assessment.clone();
+        assessment.title = title.to_owned();
+        let id = self.create_assessment_with_uuid(
+            &NewAssessment {
+                organisation,
+                questionnaire,
+                assessment,
+            },
+            uuid,
+            portable.created_at,
+            portable.updated_at,
+        )?;
+        self.fill_from_portable(id, portable)?;
+        Ok(id)
+    }
+
+    /// Empties an assessment and writes a portable assessment's content into it, keeping its
+    /// id and uuid.
+    fn replace_with_portable(
+        &mut self,
+        id: AssessmentId,
+        portable: &PortableAssessment,
+        questionnaire: &Questionnaire,
+    ) -> Result<()> {
+        let organisation = self.organisation_named(&portable.organisation)?;
+        let snapshot = self.questionnaire_snapshot(questionnaire)?;
+        self.empty_assessment(id, organisation, snapshot, questionnaire.questions().len())?;
+        self.update_assessment(id, &portable.assessment)?;
+        self.set_created_at(id, portable.created_at)?;
+        self.fill_from_portable(id, portable)
+    }
+
+    /// Writes a portable assessment's respondents, answers, consensus values, actions and
+    /// finalised scores into an empty assessment.
+    fn fill_from_portable(
+        &mut self,
+        id: AssessmentId,
+        portable: &PortableAssessment,
+    ) -> Result<()> {
+        let questionnaire = self.questionnaire(id)?;
+        let created_at = time::format(portable.created_at);
+        let mut respondents: HashMap<&str, RespondentId> = HashMap::new();
+        for profile in &portable.respondents {
+            let respondent = self.add_respondent_at(id, profile, &created_at)?;
+            respondents.insert(profile.label.as_str(), respondent);
+        }
+        for ((respondent, question), recorded) in &portable.answers {
+            let Some(&respondent_id) = respondents.get(respondent.as_str()) else {
+                return Err(StoreError::Invalid(format!(
+                    "an answer names the unknown respondent « {respondent} »"
+                )));
+            };
+            if questionnaire.question(question.as_str()).is_none() {
+                return Err(StoreError::Invalid(format!(
+                    "an answer names question `{question}`, which the file's questionnaire does not hold"
+                )));
+            }
+            self.put_answer_at(
+                id,
+                respondent_id,
+                question.as_str(),
+                recorded.answer,
+                recorded.comment.as_deref(),
+                &time::format(recorded.updated_at.min(self.now())),
+            )?;
+        }
+        // A time later than now is not trusted: it is kept as now.
+        let updated = portable.updated_at.min(self.now());
+        let updated_at = time::format(updated);
         for (question, agreed) in &portable.consensus {
-            transaction
-                .execute(
-                    "INSERT INTO consensus (assessment_id, question_id, value, note, updated_at) VALUES (?1, ?2, ?3, ?4, ?5)",
-                    params![id.0, question.as_str(), consensus_code(agreed.value), agreed.note, time::format(portable.updated_at)],
-                )
-                .map_err(fail("adding the consensus values"))?;
+            self.set_consensus_at(
+                id,
+                question.as_str(),
+                Some((agreed.value, &agreed.note)),
+                &updated_at,
+            )?;
         }
         for action in &portable.actions {
-            let (question, stage): (Option<&str>, Option<&str>) = match &action.link {
-                ActionLink::Question(question) => (Some(question.as_str()), None),
-                ActionLink::Stage(stage) => (None, Some(stage.as_str())),
-            };
-            transaction
-                .execute(
-                    "INSERT INTO action (assessment_id, question_id, stage, title, description, owner, due_date, status, impact, effort, created_at, updated_at)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11)",
-                    params![
-                        id.0,
-                        question,
-                        stage,
-                        action.title,
-                        action.description,
-                        action.owner,
-                        action.due.map(|date| date.format("%Y-%m-%d").to_string()),
-                        action.status.as_str(),
-                        action.impact,
-                        action.effort,
-                        time::format(portable.updated_at)
-                    ],
-                )
-                .map_err(fail("adding the actions"))?;
+            self.add_action_at(id, action, &updated_at)?;
         }
         for snapshot in &portable.score_snapshots {
-            let stages = StageId::ALL.map(|stage| snapshot.stage(stage));
-            transaction
-                .execute(
-                    "INSERT INTO score_snapshot (assessment_id, taken_at, respondents, overall, creative, active, curative, preventive, proactive)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-                    params![
-                        id.0,
-                        time::format(snapshot.taken_at),
-                        i64::try_from(portable.respondents.len()).unwrap_or(0),
-                        snapshot.overall,
-                        stages[0],
-                        stages[1],
-                        stages[2],
-                        stages[3],
-                        stages[4]
-                    ],
-                )
-                .map_err(fail("adding the finalised scores"))?;
+            self.add_score_snapshot(&stored_snapshot(id, snapshot, &portable.respondents))?;
         }
-        crate::summary::refresh(
-            &transaction,
-            path,
-            id,
-            &questionnaire,
-            &time::format(portable.updated_at),
-        )?;
-        transaction.commit().map_err(fail("finishing the import"))?;
-        Ok(match existing {
-            Some(_) => PortableImport::Updated(id),
-            None => PortableImport::Created(id),
-        })
+        self.touch_at(id, updated);
+        Ok(())
+    }
+}
+
+fn stored_snapshot(
+    assessment: AssessmentId,
+    snapshot: &ScoreSnapshot,
+    respondents: &[RespondentProfile],
+) -> StoredSnapshot {
+    StoredSnapshot {
+        assessment,
+        taken_at: snapshot.taken_at,
+        respondents: respondents.len(),
+        overall: snapshot.overall,
+        stages: snapshot.stages,
     }
 }

@@ -11,34 +11,33 @@ use tcm_core::Questionnaire;
 use crate::Store;
 use crate::error::{Result, StoreError};
 use crate::records::AssessmentId;
+use crate::unit::Tx;
 
-/// The snapshot row holding `questionnaire`, added if it is not there yet.
-pub(crate) fn snapshot_id(
-    connection: &Connection,
-    path: &Path,
-    questionnaire: &Questionnaire,
-) -> Result<i64> {
-    let content = questionnaire.to_toml();
-    let version = questionnaire.version().to_string();
-    let fail = |error| StoreError::from_sqlite(path, "saving the questionnaire", error);
-    let existing = connection
-        .query_row(
-            "SELECT id FROM questionnaire_snapshot WHERE questionnaire_id = ?1 AND version = ?2 AND content = ?3",
-            params![questionnaire.id(), version, content],
-            |row| row.get(0),
-        )
-        .optional()
-        .map_err(fail)?;
-    match existing {
-        Some(id) => Ok(id),
-        None => {
-            connection
-                .execute(
-                    "INSERT INTO questionnaire_snapshot (questionnaire_id, version, content) VALUES (?1, ?2, ?3)",
-                    params![questionnaire.id(), version, content],
-                )
-                .map_err(fail)?;
-            Ok(connection.last_insert_rowid())
+impl Tx<'_> {
+    /// The snapshot row holding `questionnaire`, added if it is not there yet.
+    pub(crate) fn questionnaire_snapshot(&mut self, questionnaire: &Questionnaire) -> Result<i64> {
+        let content = questionnaire.to_toml();
+        let version = questionnaire.version().to_string();
+        let existing = self
+            .connection()
+            .query_row(
+                "SELECT id FROM questionnaire_snapshot WHERE questionnaire_id = ?1 AND version = ?2 AND content = ?3",
+                params![questionnaire.id(), version, content],
+                |row| row.get(0),
+            )
+            .optional()
+            .map_err(self.fail("saving the questionnaire"))?;
+        match existing {
+            Some(id) => Ok(id),
+            None => {
+                self.connection()
+                    .execute(
+                        "INSERT INTO questionnaire_snapshot (questionnaire_id, version, content) VALUES (?1, ?2, ?3)",
+                        params![questionnaire.id(), version, content],
+                    )
+                    .map_err(self.fail("saving the questionnaire"))?;
+                Ok(self.connection().last_insert_rowid())
+            }
         }
     }
 }

@@ -1,11 +1,15 @@
 //! Respondents: who answers in an assessment (a name or an anonymous label, a role, a group).
 
+use std::path::Path;
+
 use chrono::{DateTime, Utc};
-use rusqlite::{OptionalExtension, Row, params};
+use rusqlite::{Connection, OptionalExtension, Row, params};
 use tcm_core::{QuestionId, RespondentProfile};
 
+use crate::codes::answer_from_code;
 use crate::error::{Result, StoreError};
 use crate::records::{AssessmentId, RespondentId, StoredRespondent};
+use crate::unit::Tx;
 use crate::{Store, time};
 
 const COLUMNS: &str = "id, assessment_id, label, role, group_name, resume_question, created_at";
@@ -39,29 +43,100 @@ fn check(profile: &RespondentProfile) -> Result<()> {
     Ok(())
 }
 
-impl Store {
+/// The respondent `id`, read on `connection`.
+fn read_respondent(
+    connection: &Connection,
+    path: &Path,
+    id: RespondentId,
+) -> Result<StoredRespondent> {
+    connection
+        .prepare_cached(&format!("SELECT {COLUMNS} FROM respondent WHERE id = ?1"))
+        .and_then(|mut statement| statement.query_row([id.0], from_row).optional())
+        .map_err(|error| StoreError::from_sqlite(path, "reading the respondent", error))?
+        .ok_or(StoreError::NotFound {
+            what: "respondent",
+            id: id.to_string(),
+        })
+}
+
+/// The respondent with this label in an assessment, read on `connection`.
+fn read_by_label(
+    connection: &Connection,
+    path: &Path,
+    assessment: AssessmentId,
+    label: &str,
+) -> Result<Option<StoredRespondent>> {
+    connection
+        .prepare_cached(&format!(
+            "SELECT {COLUMNS} FROM respondent WHERE assessment_id = ?1 AND label = ?2"
+        ))
+        .and_then(|mut statement| {
+            statement
+                .query_row(params![assessment.0, label.trim()], from_row)
+                .optional()
+        })
+        .map_err(|error| StoreError::from_sqlite(path, "looking for the respondent", error))
+}
+
+impl Tx<'_> {
     /// Adds a respondent; labels are unique within an assessment.
     pub fn add_respondent(
         &mut self,
         assessment: AssessmentId,
         profile: &RespondentProfile,
-        now: DateTime<Utc>,
     ) -> Result<RespondentId> {
-        check(profile)?;
-        self.assessment(assessment)?;
-        let label = profile.label.trim();
-        self.connection
-            .execute(
-                "INSERT INTO respondent (assessment_id, label, role, group_name, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
-                params![assessment.0, label, profile.role.trim(), profile.group.trim(), time::format(now)],
-            )
-            .map_err(|error| match error.sqlite_error_code() {
-                Some(rusqlite::ErrorCode::ConstraintViolation) => label_taken(label),
-                _ => StoreError::from_sqlite(&self.path, "saving the respondent", error),
-            })?;
-        Ok(RespondentId(self.connection.last_insert_rowid()))
+        let created_at = self.now_text().to_owned();
+        self.add_respondent_at(assessment, profile, &created_at)
     }
 
+    /// Adds a respondent created at `created_at`: the one statement that inserts respondents.
+    pub(crate) fn add_respondent_at(
+        &mut self,
+        assessment: AssessmentId,
+        profile: &RespondentProfile,
+        created_at: &str,
+    ) -> Result<RespondentId> {
+        check(profile)?;
+        let label = profile.label.trim();
+        let path = self.path().to_owned();
+        self.connection()
+            .prepare_cached(
+                "INSERT INTO respondent (assessment_id, label, role, group_name, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+            )
+            .and_then(|mut statement| {
+                statement.execute(params![
+                    assessment.0,
+                    label,
+                    profile.role.trim(),
+                    profile.group.trim(),
+                    created_at
+                ])
+            })
+            .map_err(|error| match error.sqlite_error_code() {
+                Some(rusqlite::ErrorCode::ConstraintViolation) => {
+                    if self.assessment_exists(assessment) {
+                        label_taken(label)
+                    } else {
+                        StoreError::NotFound { what: "assessment", id: assessment.to_string() }
+                    }
+                }
+                _ => StoreError::from_sqlite(&path, "saving the respondent", error),
+            })?;
+        self.touch(assessment);
+        Ok(RespondentId(self.connection().last_insert_rowid()))
+    }
+
+    fn assessment_exists(&self, assessment: AssessmentId) -> bool {
+        self.connection()
+            .query_row(
+                "SELECT 1 FROM assessment WHERE id = ?1",
+                [assessment.0],
+                |_| Ok(()),
+            )
+            .is_ok()
+    }
+
+    /// Changes a respondent's label, role and group.
     pub fn update_respondent(
         &mut self,
         id: RespondentId,
@@ -69,15 +144,23 @@ impl Store {
     ) -> Result<()> {
         check(profile)?;
         let label = profile.label.trim();
+        let path = self.path().to_owned();
         let changed = self
-            .connection
-            .execute(
+            .connection()
+            .prepare_cached(
                 "UPDATE respondent SET label = ?2, role = ?3, group_name = ?4 WHERE id = ?1",
-                params![id.0, label, profile.role.trim(), profile.group.trim()],
             )
+            .and_then(|mut statement| {
+                statement.execute(params![
+                    id.0,
+                    label,
+                    profile.role.trim(),
+                    profile.group.trim()
+                ])
+            })
             .map_err(|error| match error.sqlite_error_code() {
                 Some(rusqlite::ErrorCode::ConstraintViolation) => label_taken(label),
-                _ => StoreError::from_sqlite(&self.path, "saving the respondent", error),
+                _ => StoreError::from_sqlite(&path, "saving the respondent", error),
             })?;
         if changed == 0 {
             return Err(StoreError::NotFound {
@@ -88,43 +171,111 @@ impl Store {
         Ok(())
     }
 
-    /// Removes a respondent and their answers.
-    pub fn remove_respondent(&mut self, id: RespondentId, now: DateTime<Utc>) -> Result<()> {
+    /// Sets a respondent's role and group where a value is given (an empty one keeps theirs).
+    pub(crate) fn update_respondent_details(
+        &mut self,
+        id: RespondentId,
+        role: &str,
+        group: &str,
+    ) -> Result<()> {
+        self.connection()
+            .prepare_cached(
+                "UPDATE respondent SET role = CASE WHEN ?2 = '' THEN role ELSE ?2 END,
+                        group_name = CASE WHEN ?3 = '' THEN group_name ELSE ?3 END WHERE id = ?1",
+            )
+            .and_then(|mut statement| statement.execute(params![id.0, role.trim(), group.trim()]))
+            .map_err(self.fail("saving the respondent"))?;
+        Ok(())
+    }
+
+    /// Removes a respondent and their answers (their counts leave the tallies).
+    pub fn remove_respondent(&mut self, id: RespondentId) -> Result<()> {
         let respondent = self.respondent(id)?;
-        let questionnaire = self.questionnaire(respondent.assessment)?;
-        let path = self.path.clone();
-        let transaction = self
-            .connection
-            .transaction()
-            .map_err(|error| StoreError::from_sqlite(&path, "starting a transaction", error))?;
-        transaction
-            .execute("DELETE FROM respondent WHERE id = ?1", [id.0])
-            .map_err(|error| StoreError::from_sqlite(&path, "removing the respondent", error))?;
-        crate::summary::refresh(
-            &transaction,
-            &path,
-            respondent.assessment,
-            &questionnaire,
-            &time::format(now),
-        )?;
-        transaction
-            .commit()
-            .map_err(|error| StoreError::from_sqlite(&path, "removing the respondent", error))
+        let answers: Vec<(String, String)> = self
+            .connection()
+            .prepare_cached("SELECT question_id, value FROM answer WHERE respondent_id = ?1")
+            .and_then(|mut statement| {
+                statement
+                    .query_map([id.0], |row| Ok((row.get(0)?, row.get(1)?)))?
+                    .collect::<rusqlite::Result<Vec<_>>>()
+            })
+            .map_err(self.fail("reading the respondent's answers"))?;
+        for (question, value) in answers {
+            if let Some(answer) = answer_from_code(&value) {
+                self.count_answer(respondent.assessment, &question, answer, -1)?;
+            }
+        }
+        self.connection()
+            .prepare_cached("DELETE FROM respondent WHERE id = ?1")
+            .and_then(|mut statement| statement.execute([id.0]))
+            .map_err(self.fail("removing the respondent"))?;
+        self.touch(respondent.assessment);
+        Ok(())
+    }
+
+    /// Remembers where a respondent is in the questionnaire, to resume there.
+    pub fn set_resume_question(&mut self, id: RespondentId, question: Option<&str>) -> Result<()> {
+        let changed = self
+            .connection()
+            .prepare_cached("UPDATE respondent SET resume_question = ?2 WHERE id = ?1")
+            .and_then(|mut statement| statement.execute(params![id.0, question]))
+            .map_err(self.fail("saving where the respondent is"))?;
+        if changed == 0 {
+            return Err(StoreError::NotFound {
+                what: "respondent",
+                id: id.to_string(),
+            });
+        }
+        Ok(())
     }
 
     pub fn respondent(&self, id: RespondentId) -> Result<StoredRespondent> {
-        self.connection
-            .query_row(
-                &format!("SELECT {COLUMNS} FROM respondent WHERE id = ?1"),
-                [id.0],
-                from_row,
-            )
-            .optional()
-            .map_err(self.fail("reading the respondent"))?
-            .ok_or(StoreError::NotFound {
-                what: "respondent",
-                id: id.to_string(),
-            })
+        read_respondent(self.connection(), self.path(), id)
+    }
+
+    /// The respondent with this label in an assessment, if there is one.
+    pub fn find_respondent(
+        &self,
+        assessment: AssessmentId,
+        label: &str,
+    ) -> Result<Option<StoredRespondent>> {
+        read_by_label(self.connection(), self.path(), assessment, label)
+    }
+}
+
+impl Store {
+    /// Adds a respondent, in its own unit of work.
+    pub fn add_respondent(
+        &mut self,
+        assessment: AssessmentId,
+        profile: &RespondentProfile,
+        now: DateTime<Utc>,
+    ) -> Result<RespondentId> {
+        self.write(now, "saving the respondent", |tx| {
+            tx.add_respondent(assessment, profile)
+        })
+    }
+
+    pub fn update_respondent(
+        &mut self,
+        id: RespondentId,
+        profile: &RespondentProfile,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        self.write(now, "saving the respondent", |tx| {
+            tx.update_respondent(id, profile)
+        })
+    }
+
+    /// Removes a respondent and their answers, in its own unit of work.
+    pub fn remove_respondent(&mut self, id: RespondentId, now: DateTime<Utc>) -> Result<()> {
+        self.write(now, "removing the respondent", |tx| {
+            tx.remove_respondent(id)
+        })
+    }
+
+    pub fn respondent(&self, id: RespondentId) -> Result<StoredRespondent> {
+        read_respondent(&self.connection, &self.path, id)
     }
 
     /// The respondents of an assessment, in the order they were added.
@@ -148,33 +299,18 @@ impl Store {
         assessment: AssessmentId,
         label: &str,
     ) -> Result<Option<StoredRespondent>> {
-        self.connection
-            .query_row(
-                &format!(
-                    "SELECT {COLUMNS} FROM respondent WHERE assessment_id = ?1 AND label = ?2"
-                ),
-                params![assessment.0, label.trim()],
-                from_row,
-            )
-            .optional()
-            .map_err(self.fail("looking for the respondent"))
+        read_by_label(&self.connection, &self.path, assessment, label)
     }
 
-    /// Remembers where a respondent is in the questionnaire, to resume there.
-    pub fn set_resume_question(&mut self, id: RespondentId, question: Option<&str>) -> Result<()> {
-        let changed = self
-            .connection
-            .execute(
-                "UPDATE respondent SET resume_question = ?2 WHERE id = ?1",
-                params![id.0, question],
-            )
-            .map_err(self.fail("saving where the respondent is"))?;
-        if changed == 0 {
-            return Err(StoreError::NotFound {
-                what: "respondent",
-                id: id.to_string(),
-            });
-        }
-        Ok(())
+    /// Remembers where a respondent is in the questionnaire, in its own unit of work.
+    pub fn set_resume_question(
+        &mut self,
+        id: RespondentId,
+        question: Option<&str>,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        self.write(now, "saving where the respondent is", |tx| {
+            tx.set_resume_question(id, question)
+        })
     }
 }

@@ -4,37 +4,43 @@ use chrono::{DateTime, Utc};
 use rusqlite::params;
 use tcm_core::{Score, StageId};
 
+use crate::answers::read_sheet;
 use crate::error::Result;
 use crate::records::{AssessmentId, ScoreSnapshot};
+use crate::unit::Tx;
 use crate::{Store, time};
 
-impl Store {
+impl Tx<'_> {
     /// Scores the assessment now and keeps the result.
-    pub fn finalise_scores(
-        &mut self,
-        assessment: AssessmentId,
-        now: DateTime<Utc>,
-    ) -> Result<ScoreSnapshot> {
-        let (_, _, card) = self.score_assessment(assessment)?;
-        let stages = StageId::ALL.map(|stage| {
-            card.stage(stage)
-                .and_then(|s| s.result.score)
-                .map(Score::value)
-        });
+    pub fn finalise_scores(&mut self, assessment: AssessmentId) -> Result<ScoreSnapshot> {
+        let questionnaire = self.questionnaire(assessment)?;
+        let sheet = read_sheet(self.connection(), self.path(), assessment)?;
+        let card = tcm_core::score(&questionnaire, &sheet);
         let snapshot = ScoreSnapshot {
             assessment,
-            taken_at: now,
+            taken_at: self.now(),
             respondents: card.respondents,
             overall: card.overall.map(Score::value),
-            stages,
+            stages: StageId::ALL.map(|stage| {
+                card.stage(stage)
+                    .and_then(|s| s.result.score)
+                    .map(Score::value)
+            }),
         };
-        self.connection
+        self.add_score_snapshot(&snapshot)?;
+        Ok(snapshot)
+    }
+
+    /// Keeps finalised scores: the one statement that inserts them.
+    pub(crate) fn add_score_snapshot(&mut self, snapshot: &ScoreSnapshot) -> Result<()> {
+        let stages = snapshot.stages;
+        self.connection()
             .execute(
                 "INSERT INTO score_snapshot (assessment_id, taken_at, respondents, overall, creative, active, curative, preventive, proactive)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
                 params![
-                    assessment.0,
-                    time::format(now),
+                    snapshot.assessment.0,
+                    time::format(snapshot.taken_at),
                     i64::try_from(snapshot.respondents).unwrap_or(i64::MAX),
                     snapshot.overall,
                     stages[0],
@@ -45,7 +51,20 @@ impl Store {
                 ],
             )
             .map_err(self.fail("saving the finalised scores"))?;
-        Ok(snapshot)
+        Ok(())
+    }
+}
+
+impl Store {
+    /// Scores the assessment now and keeps the result, in its own unit of work.
+    pub fn finalise_scores(
+        &mut self,
+        assessment: AssessmentId,
+        now: DateTime<Utc>,
+    ) -> Result<ScoreSnapshot> {
+        self.write(now, "saving the finalised scores", |tx| {
+            tx.finalise_scores(assessment)
+        })
     }
 
     /// The finalised scores of an assessment, oldest first.

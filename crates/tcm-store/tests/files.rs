@@ -232,3 +232,48 @@ fn two_writers_on_the_same_file_do_not_corrupt_it() {
         10
     );
 }
+
+#[test]
+fn opening_is_cheap_and_the_full_check_finds_a_damaged_page() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = database(&dir);
+    let (mut store, _, _, claire) = seeded(&path);
+    for question in [
+        "sample-cre-01",
+        "sample-cre-02",
+        "sample-act-01",
+        "sample-act-02",
+    ] {
+        store
+            .save_answer(
+                claire,
+                question,
+                tcm_core::Answer::DontKnow,
+                Some(&"x".repeat(3000)),
+                at(5),
+            )
+            .expect("saved");
+    }
+    drop(store);
+    let connection = Connection::open(&path).expect("opens");
+    connection
+        .execute_batch("PRAGMA wal_checkpoint(TRUNCATE); PRAGMA journal_mode=DELETE;")
+        .expect("checkpoint");
+    drop(connection);
+    // Scribble over the last page: an index or table page that opening does not read.
+    let mut bytes = std::fs::read(&path).expect("read");
+    let page = 4096;
+    let last = bytes.len() - page;
+    for (offset, byte) in bytes[last..].iter_mut().enumerate() {
+        *byte = (offset % 251) as u8;
+    }
+    std::fs::write(&path, &bytes).expect("damaged");
+    let store = Store::open(&path, at(6)).expect("opening reads only the header and schema");
+    let error = store.check().expect_err("the full check finds the damage");
+    assert!(error.is_unusable_file(), "{error}");
+    assert!(error.to_string().contains("tcm restore"), "{error}");
+    let error = store
+        .backup(None, at(7))
+        .expect_err("no backup of a damaged file");
+    assert!(error.is_unusable_file(), "{error}");
+}

@@ -105,7 +105,7 @@ fn everything_survives_closing_and_reopening() {
         )
         .expect("consensus");
     store
-        .set_resume_question(claire, Some("sample-pro-02"))
+        .set_resume_question(claire, Some("sample-pro-02"), at(30))
         .expect("resume");
     drop(store);
 
@@ -300,7 +300,9 @@ fn deleting_an_assessment_removes_what_belongs_to_it() {
     store
         .finalise_scores(assessment, at(11))
         .expect("finalised");
-    store.delete_assessment(assessment).expect("deleted");
+    store
+        .delete_assessment(assessment, at(40))
+        .expect("deleted");
     assert!(store.list_assessments().expect("list").is_empty());
     assert!(matches!(
         store.respondent(claire),

@@ -8,7 +8,7 @@ use tcm_core::{
     ActionLink, ActionStatus, Answer, Consensus, Level, PlannedAction, QuestionId, StageId,
 };
 use tcm_interchange::portable;
-use tcm_store::{PortableImport, Store};
+use tcm_store::{ImportChoice, PortableImport, Store, StoreError};
 
 fn filled_store(path: &std::path::Path) -> (Store, tcm_store::AssessmentId) {
     let (mut store, _, assessment, claire) = seeded(path);
@@ -106,7 +106,9 @@ fn export_import_export_is_identical() {
         )
         .expect("assessment");
     let read = portable::from_json(&exported).expect("reads");
-    let imported = second.import_portable(&read, at(21)).expect("imports");
+    let imported = second
+        .import_portable(&read, ImportChoice::Safe, at(21))
+        .expect("imports");
     let PortableImport::Created(id) = imported else {
         panic!("{imported:?}")
     };
@@ -130,16 +132,20 @@ fn importing_the_same_file_twice_does_not_duplicate() {
     let file = store.export_portable(assessment).expect("export");
     let other = tempfile::tempdir().expect("temp dir");
     let mut target = Store::open(&database(&other), at(0)).expect("opens");
-    let first = target.import_portable(&file, at(30)).expect("imports");
+    let first = target
+        .import_portable(&file, ImportChoice::Safe, at(30))
+        .expect("imports");
     let second = target
-        .import_portable(&file, at(31))
+        .import_portable(&file, ImportChoice::Safe, at(31))
         .expect("imports again");
     assert_eq!(second, PortableImport::AlreadyPresent(first.assessment()));
     assert_eq!(target.list_assessments().expect("list").len(), 1);
     assert_eq!(target.list_organisations().expect("list").len(), 1);
     // Importing into the database it came from changes nothing either.
     assert_eq!(
-        store.import_portable(&file, at(32)).expect("imports"),
+        store
+            .import_portable(&file, ImportChoice::Safe, at(32))
+            .expect("imports"),
         PortableImport::AlreadyPresent(assessment)
     );
 }
@@ -152,7 +158,7 @@ fn a_newer_file_replaces_the_older_copy() {
     let other = tempfile::tempdir().expect("temp dir");
     let mut laptop = Store::open(&database(&other), at(0)).expect("opens");
     let id = laptop
-        .import_portable(&older, at(40))
+        .import_portable(&older, ImportChoice::Safe, at(40))
         .expect("imports")
         .assessment();
     // The workshop goes on in the first database.
@@ -171,9 +177,20 @@ fn a_newer_file_replaces_the_older_copy() {
         )
         .expect("saved");
     let newer = store.export_portable(assessment).expect("export");
-    assert_eq!(
-        laptop.import_portable(&newer, at(51)).expect("imports"),
-        PortableImport::Updated(id)
+    let outcome = laptop
+        .import_portable(&newer, ImportChoice::Safe, at(51))
+        .expect("imports");
+    let PortableImport::Updated {
+        assessment: updated,
+        backup,
+    } = outcome
+    else {
+        panic!("{outcome:?}")
+    };
+    assert_eq!(updated, id);
+    assert!(
+        backup.exists(),
+        "a backup is taken before the assessment is replaced"
     );
     assert_eq!(laptop.answer_sheet(id).expect("sheet").len(), 4);
     assert_eq!(
@@ -182,4 +199,254 @@ fn a_newer_file_replaces_the_older_copy() {
         "replaced, not added twice"
     );
     assert_eq!(laptop.list_respondents(id).expect("respondents").len(), 2);
+}
+
+fn level(value: u8) -> Answer {
+    Answer::Level(Level::new(value).expect("level"))
+}
+
+/// The first database (the office) and a laptop that imported its assessment, then both went
+/// on: the laptop's Claire changes sample-cre-01 at `laptop_time`, the office's Marc answers
+/// sample-act-01 at 60. Returns the laptop, the laptop's id and the office's newer file.
+fn diverged(
+    office_dir: &tempfile::TempDir,
+    laptop_dir: &tempfile::TempDir,
+    laptop_time: i64,
+) -> (
+    Store,
+    tcm_store::AssessmentId,
+    tcm_interchange::portable::PortableAssessment,
+) {
+    let (mut office, assessment) = filled_store(&database(office_dir));
+    let file = office.export_portable(assessment).expect("export");
+    let mut laptop = Store::open(&database(laptop_dir), at(0)).expect("opens");
+    let id = laptop
+        .import_portable(&file, ImportChoice::Safe, at(40))
+        .expect("imports")
+        .assessment();
+    let claire = laptop
+        .find_respondent(id, "Claire")
+        .expect("query")
+        .expect("found")
+        .id;
+    laptop
+        .save_answer(
+            claire,
+            "sample-cre-01",
+            level(1),
+            Some("revu sur le portable"),
+            at(laptop_time),
+        )
+        .expect("saved on the laptop");
+    let marc = office
+        .find_respondent(assessment, "Marc « le commercial »")
+        .expect("query")
+        .expect("found")
+        .id;
+    office
+        .save_answer(marc, "sample-act-01", level(2), None, at(60))
+        .expect("saved at the office");
+    let newer = office.export_portable(assessment).expect("export");
+    (laptop, id, newer)
+}
+
+fn answer_of(
+    store: &Store,
+    id: tcm_store::AssessmentId,
+    who: &str,
+    question: &str,
+) -> Option<Answer> {
+    store
+        .answer_sheet(id)
+        .expect("sheet")
+        .response(&tcm_core::Respondent::new(who), &QuestionId::new(question))
+        .map(|response| response.answer)
+}
+
+#[test]
+fn an_import_never_deletes_local_work_silently() {
+    let (office, laptop_dir) = (
+        tempfile::tempdir().expect("dir"),
+        tempfile::tempdir().expect("dir"),
+    );
+    let (mut laptop, id, newer) = diverged(&office, &laptop_dir, 55);
+    // Before the fix the newer file replaced the whole assessment and Claire's laptop answer
+    // was gone; now the import is refused and names what would be lost.
+    let error = laptop
+        .import_portable(&newer, ImportChoice::Safe, at(70))
+        .expect_err("refused");
+    assert!(
+        matches!(error, StoreError::ImportConflict { local_only: 1, .. }),
+        "{error}"
+    );
+    assert!(error.to_string().contains("Claire"), "{error}");
+    assert_eq!(
+        answer_of(&laptop, id, "Claire", "sample-cre-01"),
+        Some(level(1))
+    );
+    assert_eq!(
+        answer_of(&laptop, id, "Marc « le commercial »", "sample-act-01"),
+        None
+    );
+    assert!(
+        tcm_store::backup::list_backups(laptop.path()).is_empty(),
+        "nothing happened, so no backup either"
+    );
+}
+
+#[test]
+fn replacing_keeps_a_backup_and_names_what_was_replaced() {
+    let (office, laptop_dir) = (
+        tempfile::tempdir().expect("dir"),
+        tempfile::tempdir().expect("dir"),
+    );
+    let (mut laptop, id, newer) = diverged(&office, &laptop_dir, 55);
+    let outcome = laptop
+        .import_portable(&newer, ImportChoice::Replace, at(70))
+        .expect("replaced");
+    let PortableImport::Replaced {
+        assessment,
+        backup,
+        lost,
+    } = outcome
+    else {
+        panic!("{outcome:?}")
+    };
+    assert_eq!(assessment, id);
+    assert_eq!(lost.len(), 1);
+    assert!(lost[0].to_string().contains("Claire"));
+    assert_eq!(
+        answer_of(&laptop, id, "Claire", "sample-cre-01"),
+        Some(level(3))
+    );
+    assert_eq!(
+        answer_of(&laptop, id, "Marc « le commercial »", "sample-act-01"),
+        Some(level(2))
+    );
+    // The laptop's answer survives in the backup.
+    let kept = Store::open(&backup, at(71)).expect("the backup opens");
+    let claire = kept
+        .find_respondent(id, "Claire")
+        .expect("query")
+        .expect("found")
+        .id;
+    assert!(claire.0 > 0);
+    assert_eq!(
+        answer_of(&kept, id, "Claire", "sample-cre-01"),
+        Some(level(1))
+    );
+}
+
+#[test]
+fn merging_keeps_both_sides_work_and_lists_conflicts() {
+    let (office, laptop_dir) = (
+        tempfile::tempdir().expect("dir"),
+        tempfile::tempdir().expect("dir"),
+    );
+    let (mut laptop, id, newer) = diverged(&office, &laptop_dir, 55);
+    let outcome = laptop
+        .import_portable(&newer, ImportChoice::Merge, at(70))
+        .expect("merged");
+    let PortableImport::Merged {
+        backup,
+        brought,
+        conflicts,
+        ..
+    } = outcome
+    else {
+        panic!("{outcome:?}")
+    };
+    assert!(backup.exists());
+    assert!(brought >= 1);
+    assert_eq!(
+        answer_of(&laptop, id, "Claire", "sample-cre-01"),
+        Some(level(1)),
+        "the laptop's later change"
+    );
+    assert_eq!(
+        answer_of(&laptop, id, "Marc « le commercial »", "sample-act-01"),
+        Some(level(2)),
+        "the office's new answer"
+    );
+    assert!(
+        conflicts
+            .iter()
+            .any(|conflict| conflict.item.to_string().contains("Claire")),
+        "{conflicts:?}"
+    );
+    // Scores and summary agree with a full rescore after the merge.
+    let (_, _, card) = laptop.score_assessment(id).expect("scored");
+    let summary = laptop.assessment_summary(id).expect("summary");
+    assert_eq!(
+        summary.overall_score,
+        card.overall.map(tcm_core::Score::value)
+    );
+}
+
+#[test]
+fn a_file_dated_in_the_future_does_not_win_by_its_date() {
+    let (office, laptop_dir) = (
+        tempfile::tempdir().expect("dir"),
+        tempfile::tempdir().expect("dir"),
+    );
+    // The laptop's change (at 55) is older than the file's answers dated 60, but the import
+    // runs at 58: the file's dates lie in the future and are not trusted.
+    let (mut laptop, id, newer) = diverged(&office, &laptop_dir, 55);
+    let mut future = newer.clone();
+    for recorded in future.answers.values_mut() {
+        recorded.updated_at = at(10_000);
+    }
+    future.updated_at = at(10_000);
+    let error = laptop
+        .import_portable(&future, ImportChoice::Safe, at(58))
+        .expect_err("refused");
+    assert!(error.to_string().contains("future"), "{error}");
+    let outcome = laptop
+        .import_portable(&future, ImportChoice::Merge, at(58))
+        .expect("merged");
+    assert!(matches!(outcome, PortableImport::Merged { .. }));
+    assert_eq!(
+        answer_of(&laptop, id, "Claire", "sample-cre-01"),
+        Some(level(1)),
+        "local kept"
+    );
+    let summary = laptop.assessment_summary(id).expect("summary");
+    assert!(
+        summary.updated_at <= at(58),
+        "no time after now is stored: {}",
+        summary.updated_at
+    );
+}
+
+#[test]
+fn an_import_as_a_copy_leaves_the_local_assessment_alone() {
+    let (office, laptop_dir) = (
+        tempfile::tempdir().expect("dir"),
+        tempfile::tempdir().expect("dir"),
+    );
+    let (mut laptop, id, newer) = diverged(&office, &laptop_dir, 55);
+    let outcome = laptop
+        .import_portable(&newer, ImportChoice::AsCopy, at(70))
+        .expect("copied");
+    let PortableImport::Copied(copy) = outcome else {
+        panic!("{outcome:?}")
+    };
+    assert_ne!(copy, id);
+    assert_eq!(
+        answer_of(&laptop, id, "Claire", "sample-cre-01"),
+        Some(level(1))
+    );
+    assert_eq!(
+        answer_of(&laptop, copy, "Claire", "sample-cre-01"),
+        Some(level(3))
+    );
+    assert!(
+        laptop
+            .assessment(copy)
+            .expect("copy")
+            .assessment
+            .title
+            .contains("copie importée")
+    );
+    assert_eq!(laptop.list_assessments().expect("list").len(), 2);
 }

@@ -1,5 +1,6 @@
 //! Organisations, assessments, respondents and answers.
 
+use std::sync::Arc;
 use tauri::State;
 use tcm_api::assessments as handlers;
 use tcm_api::transfer::{
@@ -7,112 +8,163 @@ use tcm_api::transfer::{
     NewAssessmentInput, OrganisationView, RespondentAnswers, RespondentInput, RespondentView,
     SaveAnswerInput, SavedAnswer,
 };
+
 use tcm_api::{ApiError, Workbench};
 
+use super::run;
+
 #[tauri::command]
-pub fn list_organisations(
-    workbench: State<'_, Workbench>,
+pub async fn list_organisations(
+    workbench: State<'_, Arc<Workbench>>,
 ) -> Result<Vec<OrganisationView>, ApiError> {
-    handlers::list_organisations(&workbench)
+    run(&workbench, move |workbench| {
+        handlers::list_organisations(workbench)
+    })
+    .await
 }
 
 #[tauri::command]
-pub fn list_assessments(
-    workbench: State<'_, Workbench>,
+pub async fn list_assessments(
+    workbench: State<'_, Arc<Workbench>>,
 ) -> Result<Vec<AssessmentListItem>, ApiError> {
-    handlers::list_assessments(&workbench)
+    run(&workbench, move |workbench| {
+        handlers::list_assessments(workbench)
+    })
+    .await
 }
 
 #[tauri::command]
-pub fn create_assessment(
-    workbench: State<'_, Workbench>,
+pub async fn create_assessment(
+    workbench: State<'_, Arc<Workbench>>,
     input: NewAssessmentInput,
 ) -> Result<i64, ApiError> {
-    handlers::create_assessment(&workbench, &input)
+    run(&workbench, move |workbench| {
+        handlers::create_assessment(workbench, &input)
+    })
+    .await
 }
 
 #[tauri::command]
-pub fn assessment_detail(
-    workbench: State<'_, Workbench>,
+pub async fn assessment_detail(
+    workbench: State<'_, Arc<Workbench>>,
     assessment: i64,
 ) -> Result<AssessmentDetail, ApiError> {
-    handlers::assessment_detail(&workbench, assessment)
+    run(&workbench, move |workbench| {
+        handlers::assessment_detail(workbench, assessment)
+    })
+    .await
 }
 
 #[tauri::command]
-pub fn update_assessment(
-    workbench: State<'_, Workbench>,
+pub async fn update_assessment(
+    workbench: State<'_, Arc<Workbench>>,
     assessment: i64,
     update: AssessmentUpdate,
 ) -> Result<AssessmentDetail, ApiError> {
-    handlers::update_assessment(&workbench, assessment, &update)
+    run(&workbench, move |workbench| {
+        handlers::update_assessment(workbench, assessment, &update)
+    })
+    .await
 }
 
 #[tauri::command]
-pub fn delete_assessment(workbench: State<'_, Workbench>, assessment: i64) -> Result<(), ApiError> {
-    handlers::delete_assessment(&workbench, assessment)
+pub async fn delete_assessment(
+    workbench: State<'_, Arc<Workbench>>,
+    assessment: i64,
+) -> Result<(), ApiError> {
+    run(&workbench, move |workbench| {
+        handlers::delete_assessment(workbench, assessment)
+    })
+    .await
 }
 
 #[tauri::command]
-pub fn add_respondent(
-    workbench: State<'_, Workbench>,
+pub async fn add_respondent(
+    workbench: State<'_, Arc<Workbench>>,
     assessment: i64,
     input: RespondentInput,
 ) -> Result<RespondentView, ApiError> {
-    handlers::add_respondent(&workbench, assessment, &input)
+    run(&workbench, move |workbench| {
+        handlers::add_respondent(workbench, assessment, &input)
+    })
+    .await
 }
 
 #[tauri::command]
-pub fn update_respondent(
-    workbench: State<'_, Workbench>,
+pub async fn update_respondent(
+    workbench: State<'_, Arc<Workbench>>,
     respondent: i64,
     input: RespondentInput,
 ) -> Result<RespondentView, ApiError> {
-    handlers::update_respondent(&workbench, respondent, &input)
+    run(&workbench, move |workbench| {
+        handlers::update_respondent(workbench, respondent, &input)
+    })
+    .await
 }
 
 #[tauri::command]
-pub fn remove_respondent(workbench: State<'_, Workbench>, respondent: i64) -> Result<(), ApiError> {
-    handlers::remove_respondent(&workbench, respondent)
+pub async fn remove_respondent(
+    workbench: State<'_, Arc<Workbench>>,
+    respondent: i64,
+) -> Result<(), ApiError> {
+    run(&workbench, move |workbench| {
+        handlers::remove_respondent(workbench, respondent)
+    })
+    .await
 }
 
 #[tauri::command]
-pub fn respondent_answers(
-    workbench: State<'_, Workbench>,
+pub async fn respondent_answers(
+    workbench: State<'_, Arc<Workbench>>,
     respondent: i64,
 ) -> Result<RespondentAnswers, ApiError> {
-    handlers::respondent_answers(&workbench, respondent)
+    run(&workbench, move |workbench| {
+        handlers::respondent_answers(workbench, respondent)
+    })
+    .await
 }
 
 #[tauri::command]
-pub fn save_answer(
-    workbench: State<'_, Workbench>,
+pub async fn save_answer(
+    workbench: State<'_, Arc<Workbench>>,
     input: SaveAnswerInput,
 ) -> Result<SavedAnswer, ApiError> {
-    handlers::save_answer(&workbench, &input)
+    run(&workbench, move |workbench| {
+        handlers::save_answer(workbench, &input)
+    })
+    .await
 }
 
 #[tauri::command]
-pub fn set_resume_question(
-    workbench: State<'_, Workbench>,
+pub async fn set_resume_question(
+    workbench: State<'_, Arc<Workbench>>,
     respondent: i64,
     question: String,
 ) -> Result<(), ApiError> {
-    handlers::set_resume_question(&workbench, respondent, &question)
+    run(&workbench, move |workbench| {
+        handlers::set_resume_question(workbench, respondent, &question)
+    })
+    .await
 }
 
 #[tauri::command]
-pub fn consensus_sheet(
-    workbench: State<'_, Workbench>,
+pub async fn consensus_sheet(
+    workbench: State<'_, Arc<Workbench>>,
     assessment: i64,
 ) -> Result<ConsensusSheet, ApiError> {
-    handlers::consensus_sheet(&workbench, assessment)
+    run(&workbench, move |workbench| {
+        handlers::consensus_sheet(workbench, assessment)
+    })
+    .await
 }
 
 #[tauri::command]
-pub fn set_consensus(
-    workbench: State<'_, Workbench>,
+pub async fn set_consensus(
+    workbench: State<'_, Arc<Workbench>>,
     input: ConsensusInput,
 ) -> Result<SavedAnswer, ApiError> {
-    handlers::set_consensus(&workbench, &input)
+    run(&workbench, move |workbench| {
+        handlers::set_consensus(workbench, &input)
+    })
+    .await
 }

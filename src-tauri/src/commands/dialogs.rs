@@ -4,11 +4,19 @@
 //! `<dir>/<suggested name>` at once, and `TCM_E2E_OPEN_FILE` makes an open dialog answer that
 //! file: WebDriver cannot drive a native dialog.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
-use tauri::{AppHandle, Runtime};
+use tauri::{AppHandle, Manager, Runtime};
 use tauri_plugin_dialog::DialogExt;
-use tcm_api::ApiError;
+use tcm_api::{ApiError, Workbench};
+
+/// Refuses a chosen path that must never be written (the database, its companion files, its
+/// backups, a folder, a device) before the UI asks for anything to be written there.
+fn check_output<R: Runtime>(app: &AppHandle<R>, path: &Path) -> Result<(), ApiError> {
+    let workbench = app.state::<Arc<Workbench>>();
+    tcm_api::files::check_output_path(workbench.path(), path)
+}
 
 /// Asks where to save a file; `None` when the user cancels.
 #[tauri::command]
@@ -19,12 +27,9 @@ pub async fn choose_save_path<R: Runtime>(
     extensions: Vec<String>,
 ) -> Result<Option<String>, ApiError> {
     if let Some(dir) = std::env::var_os("TCM_E2E_SAVE_DIR") {
-        return Ok(Some(
-            PathBuf::from(dir)
-                .join(&suggested_name)
-                .display()
-                .to_string(),
-        ));
+        let path = PathBuf::from(dir).join(&suggested_name);
+        check_output(&app, &path)?;
+        return Ok(Some(path.display().to_string()));
     }
     let extensions: Vec<&str> = extensions.iter().map(String::as_str).collect();
     let chosen = app
@@ -33,7 +38,11 @@ pub async fn choose_save_path<R: Runtime>(
         .set_file_name(suggested_name)
         .add_filter(filter_name, &extensions)
         .blocking_save_file();
-    Ok(chosen.and_then(|path| path.as_path().map(|path| path.display().to_string())))
+    let chosen = chosen.and_then(|path| path.as_path().map(Path::to_path_buf));
+    if let Some(path) = &chosen {
+        check_output(&app, path)?;
+    }
+    Ok(chosen.map(|path| path.display().to_string()))
 }
 
 /// Asks which file to open; `None` when the user cancels.

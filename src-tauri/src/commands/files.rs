@@ -2,10 +2,14 @@
 
 use std::path::Path;
 
+use std::sync::Arc;
 use tauri::State;
-use tcm_api::transfer::ImportView;
+use tcm_api::transfer::{ImportChoiceInput, ImportView};
 use tcm_api::transfers::{self, ExportKind};
+
 use tcm_api::{ApiError, Workbench};
+
+use super::run;
 
 fn kind(format: &str) -> Result<ExportKind, ApiError> {
     match format {
@@ -19,25 +23,38 @@ fn kind(format: &str) -> Result<ExportKind, ApiError> {
 }
 
 #[tauri::command]
-pub fn export_assessment(
-    workbench: State<'_, Workbench>,
+pub async fn export_assessment(
+    workbench: State<'_, Arc<Workbench>>,
     assessment: i64,
     format: String,
     path: String,
 ) -> Result<(), ApiError> {
-    transfers::export(&workbench, assessment, kind(&format)?, Path::new(&path))
+    run(&workbench, move |workbench| {
+        transfers::export(workbench, assessment, kind(&format)?, Path::new(&path))
+    })
+    .await
 }
 
 #[tauri::command]
-pub fn import_tcm(workbench: State<'_, Workbench>, path: String) -> Result<ImportView, ApiError> {
-    transfers::import_tcm(&workbench, Path::new(&path))
+pub async fn import_tcm(
+    workbench: State<'_, Arc<Workbench>>,
+    path: String,
+    choice: Option<ImportChoiceInput>,
+) -> Result<ImportView, ApiError> {
+    run(&workbench, move |workbench| {
+        transfers::import_tcm(workbench, Path::new(&path), choice)
+    })
+    .await
 }
 
 #[tauri::command]
-pub fn import_responses(
-    workbench: State<'_, Workbench>,
+pub async fn import_responses(
+    workbench: State<'_, Arc<Workbench>>,
     assessment: i64,
     path: String,
 ) -> Result<ImportView, ApiError> {
-    transfers::import_responses(&workbench, assessment, Path::new(&path))
+    run(&workbench, move |workbench| {
+        transfers::import_responses(workbench, assessment, Path::new(&path))
+    })
+    .await
 }

@@ -1,28 +1,36 @@
 //! Questionnaires and form choices.
 
+use std::sync::Arc;
+
 use tauri::State;
 use tcm_api::transfer::{FormChoices, QuestionnaireDetail, QuestionnaireOverview};
+
 use tcm_api::{ApiError, Workbench};
 
-#[tauri::command]
+use super::run;
+
+#[tauri::command(async)]
 pub fn list_questionnaires() -> Result<Vec<QuestionnaireOverview>, ApiError> {
     tcm_api::questionnaires::list_questionnaires()
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn questionnaire_overview(id: Option<String>) -> Result<QuestionnaireOverview, ApiError> {
     tcm_api::questionnaires::questionnaire_overview(id.as_deref())
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn form_choices() -> Result<FormChoices, ApiError> {
     tcm_api::assessments::form_choices()
 }
 
 #[tauri::command]
-pub fn assessment_questionnaire(
-    workbench: State<'_, Workbench>,
+pub async fn assessment_questionnaire(
+    workbench: State<'_, Arc<Workbench>>,
     assessment: i64,
 ) -> Result<QuestionnaireDetail, ApiError> {
-    tcm_api::assessments::assessment_questionnaire(&workbench, assessment)
+    run(&workbench, move |workbench| {
+        tcm_api::assessments::assessment_questionnaire(workbench, assessment)
+    })
+    .await
 }

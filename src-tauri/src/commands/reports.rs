@@ -2,40 +2,61 @@
 
 use std::path::Path;
 
+use std::sync::Arc;
 use tauri::State;
 use tcm_api::transfer::ResultsView;
+
 use tcm_api::{ApiError, Workbench};
 
+use super::run;
+
 #[tauri::command]
-pub fn assessment_results(
-    workbench: State<'_, Workbench>,
+pub async fn assessment_results(
+    workbench: State<'_, Arc<Workbench>>,
     assessment: i64,
     language: String,
 ) -> Result<ResultsView, ApiError> {
-    tcm_api::results::assessment_results(&workbench, assessment, &language)
+    run(&workbench, move |workbench| {
+        tcm_api::results::assessment_results(workbench, assessment, &language)
+    })
+    .await
 }
 
 #[tauri::command]
-pub fn export_report(
-    workbench: State<'_, Workbench>,
+pub async fn export_report(
+    workbench: State<'_, Arc<Workbench>>,
     assessment: i64,
     language: String,
     path: String,
 ) -> Result<(), ApiError> {
-    tcm_api::reports::export_report(&workbench, assessment, &language, Path::new(&path))
+    run(&workbench, move |workbench| {
+        tcm_api::reports::export_report(workbench, assessment, &language, Path::new(&path))
+    })
+    .await
 }
 
 #[tauri::command]
-pub fn export_blank_grid(
-    workbench: State<'_, Workbench>,
+pub async fn export_blank_grid(
+    workbench: State<'_, Arc<Workbench>>,
     questionnaire_id: String,
     language: String,
     path: String,
 ) -> Result<(), ApiError> {
-    tcm_api::reports::export_blank_grid(&workbench, &questionnaire_id, &language, Path::new(&path))
+    run(&workbench, move |workbench| {
+        tcm_api::reports::export_blank_grid(
+            workbench,
+            &questionnaire_id,
+            &language,
+            Path::new(&path),
+        )
+    })
+    .await
 }
 
 #[tauri::command]
-pub fn open_demo(workbench: State<'_, Workbench>) -> Result<i64, ApiError> {
-    tcm_api::reports::open_demo(&workbench)
+pub async fn open_demo(workbench: State<'_, Arc<Workbench>>) -> Result<i64, ApiError> {
+    run(&workbench, move |workbench| {
+        tcm_api::reports::open_demo(workbench)
+    })
+    .await
 }

@@ -1,29 +1,44 @@
 //! The application's information and backups.
 
+use std::sync::Arc;
 use tauri::State;
 use tcm_api::settings as handlers;
 use tcm_api::transfer::{AppInfo, BackupView, RestoreView};
+
 use tcm_api::{ApiError, Workbench};
 
+use super::run;
+
 #[tauri::command]
-pub fn app_info(workbench: State<'_, Workbench>) -> AppInfo {
-    handlers::app_info(&workbench)
+pub async fn app_info(workbench: State<'_, Arc<Workbench>>) -> Result<AppInfo, ApiError> {
+    run(&workbench, move |workbench| {
+        Ok(handlers::app_info(workbench))
+    })
+    .await
 }
 
 #[tauri::command]
-pub fn list_backups(workbench: State<'_, Workbench>) -> Vec<BackupView> {
-    handlers::list_backups(&workbench)
+pub async fn list_backups(
+    workbench: State<'_, Arc<Workbench>>,
+) -> Result<Vec<BackupView>, ApiError> {
+    run(&workbench, move |workbench| {
+        Ok(handlers::list_backups(workbench))
+    })
+    .await
 }
 
 #[tauri::command]
-pub fn backup_now(workbench: State<'_, Workbench>) -> Result<BackupView, ApiError> {
-    handlers::backup_now(&workbench)
+pub async fn backup_now(workbench: State<'_, Arc<Workbench>>) -> Result<BackupView, ApiError> {
+    run(&workbench, move |workbench| handlers::backup_now(workbench)).await
 }
 
 #[tauri::command]
-pub fn restore_backup(
-    workbench: State<'_, Workbench>,
+pub async fn restore_backup(
+    workbench: State<'_, Arc<Workbench>>,
     path: String,
 ) -> Result<RestoreView, ApiError> {
-    handlers::restore_backup(&workbench, &path)
+    run(&workbench, move |workbench| {
+        handlers::restore_backup(workbench, &path)
+    })
+    .await
 }

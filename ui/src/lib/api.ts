@@ -13,6 +13,7 @@ import type { BackupView } from './bindings/BackupView';
 import type { ConsensusInput } from './bindings/ConsensusInput';
 import type { ConsensusSheet } from './bindings/ConsensusSheet';
 import type { FormChoices } from './bindings/FormChoices';
+import type { ImportChoiceInput } from './bindings/ImportChoiceInput';
 import type { ImportView } from './bindings/ImportView';
 import type { NewAssessmentInput } from './bindings/NewAssessmentInput';
 import type { OrganisationView } from './bindings/OrganisationView';
@@ -113,7 +114,8 @@ export const api = {
     call<string | null>('choose_open_path', { filterName, extensions }),
   exportAssessment: (assessment: number, format: ExportFormat, path: string) =>
     call<null>('export_assessment', { assessment, format, path }),
-  importTcm: (path: string) => call<ImportView>('import_tcm', { path }),
+  importTcm: (path: string, choice: ImportChoiceInput | null = null) =>
+    call<ImportView>('import_tcm', { path, choice }),
   importResponses: (assessment: number, path: string) =>
     call<ImportView>('import_responses', { assessment, path }),
   exportReport: (assessment: number, language: string, path: string) =>

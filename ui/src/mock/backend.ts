@@ -941,7 +941,7 @@ export class MockBackend {
     }
     for (const agreed of this.db.consensus.filter((item) => item.assessment === source.id))
       this.db.consensus.push({ ...agreed, assessment: copy });
-    return { assessmentId: copy, outcome: 'created', answersWritten: written, respondentsAdded: respondents.length, ignoredColumns: [] };
+    return { assessmentId: copy, outcome: 'created', answersWritten: written, respondentsAdded: respondents.length, ignoredColumns: [], backup: null, lost: [], conflicts: [], questionnaireModified: false };
   }
 
   private importResponses(id: number, path: string): ImportView {
@@ -965,6 +965,10 @@ export class MockBackend {
       answersWritten: questions.length,
       respondentsAdded: 1,
       ignoredColumns: ['Horodatage', 'Adresse e-mail'],
+      backup: null,
+      lost: [],
+      conflicts: [],
+      questionnaireModified: false,
     };
   }
 

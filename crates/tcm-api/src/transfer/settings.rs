@@ -1,6 +1,6 @@
 //! The application's own information, backups and file operations.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::error::ApiError;
@@ -45,9 +45,32 @@ pub struct RestoreView {
 pub struct ImportView {
     #[ts(type = "number")]
     pub assessment_id: i64,
-    /// `created`, `updated`, `alreadyPresent` (a .tcm file) or `responses`.
+    /// `created`, `updated`, `alreadyPresent`, `copied`, `replaced`, `merged` (a .tcm file)
+    /// or `responses`.
     pub outcome: String,
     pub answers_written: u32,
     pub respondents_added: u32,
     pub ignored_columns: Vec<String>,
+    /// The backup taken before an assessment was replaced or merged.
+    pub backup: Option<String>,
+    /// Replaced: what this computer held that the file did not (kept in the backup).
+    pub lost: Vec<String>,
+    /// Merged: items both copies held differently, and which one was kept.
+    pub conflicts: Vec<String>,
+    /// The file's questionnaire has the id and version of a bundled one but other content.
+    pub questionnaire_modified: bool,
+}
+
+/// What to do when an imported `.tcm` file's assessment is already here and this computer
+/// holds work the file does not contain.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub enum ImportChoiceInput {
+    /// A separate assessment; this one untouched.
+    AsCopy,
+    /// This one replaced by the file's content, after a backup.
+    Replace,
+    /// Answer by answer, the later change winning, after a backup.
+    Merge,
 }

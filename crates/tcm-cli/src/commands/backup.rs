@@ -57,3 +57,19 @@ pub fn restore(args: &RestoreArgs, db: Option<std::path::PathBuf>) -> Result<(),
     }
     Ok(())
 }
+
+/// `tcm check`: SQLite's full integrity check of the database file.
+pub fn check(db: Option<std::path::PathBuf>) -> Result<(), Failure> {
+    let store = database::open(db)?;
+    store.check().map_err(database::store_failure)?;
+    let verdict = store.integrity_check().map_err(database::store_failure)?;
+    if verdict == "ok" {
+        crate::output::emit::line(&format!("ok: {} is sound", store.path().display()))
+    } else {
+        Err(database::store_failure(tcm_store::StoreError::Corrupt {
+            path: store.path().to_owned(),
+            backups: store.backups_dir(),
+            detail: format!("integrity check: {verdict}"),
+        }))
+    }
+}

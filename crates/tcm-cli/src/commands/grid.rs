@@ -19,8 +19,7 @@ pub fn run(args: &GridArgs) -> Result<(), Failure> {
         let today = chrono::Utc::now().date_naive();
         let bytes = tcm_report::render_blank_grid(&questionnaire, language, today)
             .context("cannot render the grid as PDF")?;
-        std::fs::write(path, bytes).with_context(|| format!("cannot write {}", path.display()))?;
-        return Ok(());
+        return crate::database::write_output(None, path, &bytes);
     }
     let languages = match args.lang.as_str() {
         "fr" => Languages::One(Language::French),
@@ -35,8 +34,7 @@ pub fn run(args: &GridArgs) -> Result<(), Failure> {
         GridFormat::Md => grid_markdown::render(&questionnaire, languages, &source_name),
     };
     match &args.out {
-        Some(path) => std::fs::write(path, text)
-            .with_context(|| format!("cannot write {}", path.display()))?,
+        Some(path) => crate::database::write_output(None, path, text.as_bytes())?,
         None => crate::output::emit::emit(&text)?,
     }
     Ok(())

@@ -14,11 +14,6 @@ fn api_failure(error: tcm_api::ApiError) -> Failure {
     Failure::Error(anyhow!(error.message))
 }
 
-fn write(path: &std::path::Path, bytes: &[u8]) -> Result<(), Failure> {
-    std::fs::write(path, bytes).with_context(|| format!("cannot write {}", path.display()))?;
-    Ok(())
-}
-
 pub fn report(args: &ReportArgs, db: Option<std::path::PathBuf>) -> Result<(), Failure> {
     let mut store = database::open(db)?;
     let bytes = reports::report_pdf(
@@ -28,7 +23,7 @@ pub fn report(args: &ReportArgs, db: Option<std::path::PathBuf>) -> Result<(), F
         Utc::now().date_naive(),
     )
     .map_err(api_failure)?;
-    write(&args.out, &bytes)?;
+    database::write_output(Some(store.path()), &args.out, &bytes)?;
     line(&format!(
         "report written: {} ({} KB)",
         args.out.display(),
@@ -53,8 +48,9 @@ pub fn demo(args: &DemoArgs, db: Option<std::path::PathBuf>) -> Result<(), Failu
     let bytes =
         reports::report_pdf(&mut store, id, args.lang, now.date_naive()).map_err(api_failure)?;
     drop(store);
+    let written = database::write_output(Some(&path), &args.out, &bytes);
     let _ = std::fs::remove_dir_all(&temporary);
-    write(&args.out, &bytes)?;
+    written?;
     let summary = match &explicit {
         Some(path) => format!("demo assessment {id} kept in {}", path.display()),
         None => "the temporary demo database was removed".to_owned(),

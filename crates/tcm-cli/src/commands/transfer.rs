@@ -4,7 +4,7 @@ use anyhow::{Context, anyhow};
 use chrono::Utc;
 use tcm_api::files;
 use tcm_interchange::answers_csv::CsvDialect;
-use tcm_store::{AssessmentId, PortableImport};
+use tcm_store::{AssessmentId, ImportChoice, PortableImport};
 
 use crate::cli::{ExportArgs, ExportFormat, ImportArgs};
 use crate::database::{self, store_failure};
@@ -29,23 +29,79 @@ pub fn import(args: &ImportArgs, db: Option<std::path::PathBuf>) -> Result<(), F
             "a .tcm file holds a whole assessment: import it without --assessment"
         ))),
         (true, None) => {
-            let outcome =
-                files::import_tcm(&mut store, &bytes, &name, Utc::now()).map_err(api_failure)?;
-            let id = outcome.assessment();
+            let choice = if args.as_copy {
+                ImportChoice::AsCopy
+            } else if args.replace {
+                ImportChoice::Replace
+            } else if args.merge {
+                ImportChoice::Merge
+            } else {
+                ImportChoice::Safe
+            };
+            let imported = files::import_tcm(&mut store, &bytes, &name, choice, Utc::now())
+                .map_err(|error| match error.kind {
+                    tcm_api::ErrorKind::ImportConflict => Failure::Error(anyhow!(
+                        "{}\nRun again with --as-copy, --replace or --merge.",
+                        error.message
+                    )),
+                    _ => api_failure(error),
+                })?;
+            let id = imported.outcome.assessment();
             let title = store
                 .assessment(id)
                 .map_err(store_failure)?
                 .assessment
                 .title;
-            line(&match outcome {
-                PortableImport::Created(_) => format!("imported as assessment {id}: {title}"),
-                PortableImport::Updated(_) => {
-                    format!("assessment {id} ({title}) updated from the file, which was newer")
+            if imported.questionnaire_modified {
+                line(
+                    "warning: the file's questionnaire has the id and version of a bundled one but other content; it is shown as modified",
+                )?;
+            }
+            match &imported.outcome {
+                PortableImport::Created(_) => {
+                    line(&format!("imported as assessment {id}: {title}"))
                 }
-                PortableImport::AlreadyPresent(_) => format!(
-                    "assessment {id} ({title}) is already here and up to date: nothing changed"
-                ),
-            })
+                PortableImport::Copied(_) => line(&format!(
+                    "imported as a separate copy, assessment {id}: {title}"
+                )),
+                PortableImport::AlreadyPresent(_) => line(&format!(
+                    "assessment {id} ({title}) is already here with the same content: nothing changed"
+                )),
+                PortableImport::Updated { backup, .. } => line(&format!(
+                    "assessment {id} ({title}) updated from the file (nothing here was missing from it); the previous state is in {}",
+                    backup.display()
+                )),
+                PortableImport::Replaced { backup, lost, .. } => line(&format!(
+                    "assessment {id} ({title}) replaced by the file; {} change(s) made here and not in the file are kept in {}",
+                    lost.len(),
+                    backup.display()
+                )),
+                PortableImport::Merged {
+                    backup,
+                    brought,
+                    conflicts,
+                    ..
+                } => {
+                    line(&format!(
+                        "assessment {id} ({title}) merged: {brought} change(s) from the file, {} conflict(s); the previous state is in {}",
+                        conflicts.len(),
+                        backup.display()
+                    ))?;
+                    for conflict in conflicts {
+                        line(&format!(
+                            "  conflict: {}: kept {} ({})",
+                            conflict.item,
+                            match conflict.kept {
+                                tcm_interchange::portable::reconcile::Side::Local =>
+                                    "this database's",
+                                tcm_interchange::portable::reconcile::Side::File => "the file's",
+                            },
+                            conflict.reason
+                        ))?;
+                    }
+                    Ok(())
+                }
+            }
         }
         (false, None) => Err(Failure::Error(anyhow!(
             "say which assessment the responses go to: --assessment ID"
@@ -87,7 +143,6 @@ pub fn export(args: &ExportArgs, db: Option<std::path::PathBuf>) -> Result<(), F
         ExportFormat::Tcm => files::export_tcm(&mut store, id, now),
     }
     .map_err(api_failure)?;
-    std::fs::write(&args.out, bytes)
-        .with_context(|| format!("cannot write {}", args.out.display()))?;
+    database::write_output(Some(store.path()), &args.out, &bytes)?;
     line(&format!("written: {}", args.out.display()))
 }

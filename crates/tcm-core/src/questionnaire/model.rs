@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 use std::fmt;
 
-use crate::answer::Level;
+use crate::level::Level;
 use crate::stage::StageId;
 use crate::text::Localized;
 

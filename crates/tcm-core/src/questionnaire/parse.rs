@@ -15,7 +15,7 @@ use super::model::{
 };
 use super::reader::{Sink, TableReader};
 use super::variant::VariantSpec;
-use crate::answer::Level;
+use crate::level::Level;
 use crate::stage::StageId;
 
 /// The version of the file format this code reads (the `format` key).

@@ -14,9 +14,11 @@
 
 mod dispersion;
 mod score;
+mod tally;
 
 pub use dispersion::Dispersion;
 pub use score::Score;
+pub use tally::{AnswerTally, overall_from_tallies};
 
 use std::collections::{HashMap, HashSet};
 
@@ -201,32 +203,8 @@ fn score_question(
         .filter_map(|answer| answer.level())
         .map(|level| level.value())
         .collect();
-    let not_applicable = given
-        .iter()
-        .filter(|answer| **answer == Answer::NotApplicable)
-        .count();
-    let dont_know = given
-        .iter()
-        .filter(|answer| **answer == Answer::DontKnow)
-        .count();
-    let (value, source) = match consensus {
-        Some(Consensus::Level(level)) => (
-            QuestionValue::Value(f64::from(level.value())),
-            ValueSource::Consensus,
-        ),
-        Some(Consensus::NotApplicable) => (QuestionValue::NotApplicable, ValueSource::Consensus),
-        None => {
-            let value = if !levels.is_empty() {
-                let sum: u32 = levels.iter().map(|&level| u32::from(level)).sum();
-                QuestionValue::Value(f64::from(sum) / levels.len() as f64)
-            } else if !given.is_empty() && not_applicable == given.len() {
-                QuestionValue::NotApplicable
-            } else {
-                QuestionValue::NoValue
-            };
-            (value, ValueSource::Respondents)
-        }
-    };
+    let tally = AnswerTally::of_answers(given);
+    let (value, source) = tally.value(consensus);
     QuestionScore {
         question: question.id.clone(),
         stage: question.stage,
@@ -235,8 +213,8 @@ fn score_question(
         value,
         source,
         dispersion: Dispersion::of_levels(&levels),
-        not_applicable,
-        dont_know,
+        not_applicable: usize::try_from(tally.not_applicable).unwrap_or(usize::MAX),
+        dont_know: usize::try_from(tally.dont_know).unwrap_or(usize::MAX),
     }
 }
 

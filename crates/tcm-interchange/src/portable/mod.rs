@@ -9,6 +9,7 @@ mod error;
 mod fields;
 mod model;
 mod read;
+pub mod reconcile;
 mod transfer;
 mod values;
 mod write;

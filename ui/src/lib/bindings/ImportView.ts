@@ -5,6 +5,23 @@
  */
 export type ImportView = { assessmentId: number, 
 /**
- * `created`, `updated`, `alreadyPresent` (a .tcm file) or `responses`.
+ * `created`, `updated`, `alreadyPresent`, `copied`, `replaced`, `merged` (a .tcm file)
+ * or `responses`.
  */
-outcome: string, answersWritten: number, respondentsAdded: number, ignoredColumns: Array<string>, };
+outcome: string, answersWritten: number, respondentsAdded: number, ignoredColumns: Array<string>, 
+/**
+ * The backup taken before an assessment was replaced or merged.
+ */
+backup: string | null, 
+/**
+ * Replaced: what this computer held that the file did not (kept in the backup).
+ */
+lost: Array<string>, 
+/**
+ * Merged: items both copies held differently, and which one was kept.
+ */
+conflicts: Array<string>, 
+/**
+ * The file's questionnaire has the id and version of a bundled one but other content.
+ */
+questionnaireModified: boolean, };

@@ -45,7 +45,7 @@ function builtKeys(): string[] {
     ...['quickWins', 'projects', 'fillIns', 'avoid'].map((quadrant) => `plan.quadrant.${quadrant}`),
     ...['impact', 'effort'].map((axis) => `plan.${axis}`),
     ...['auto', 'manual', 'before-migration', 'before-restore', 'other'].map((kind) => `backups.kinds.${kind}`),
-    ...['created', 'updated', 'alreadyPresent', 'responses'].map((outcome) => `import.outcome.${outcome}`),
+    ...['created', 'updated', 'alreadyPresent', 'copied', 'replaced', 'merged', 'responses'].map((outcome) => `import.outcome.${outcome}`),
     ...['pdf', 'xlsx', 'csv', 'tcm', 'grid', 'responses'].flatMap((kind) =>
       ['working', 'done', 'failed'].map((state) => `export.${state}.${kind}`),
     ),

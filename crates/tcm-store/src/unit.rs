@@ -1,0 +1,150 @@
+//! The unit of work: every write to the database goes through [`Store::write`], which hands
+//! out a [`Tx`] — an immediate transaction with one method per change a table accepts — and
+//! commits it when the work returns `Ok`. One user action is one call of `write`, so it
+//! happens whole or not at all.
+//!
+//! Each SQL statement that changes a table is written once, in that table's module, as a
+//! method of `Tx`. The summary of every assessment the work touched (progress and overall
+//! index, see [`crate::summary`]) is refreshed once, just before the commit.
+
+use std::collections::{BTreeSet, HashMap};
+use std::path::Path;
+use std::sync::Arc;
+
+use chrono::{DateTime, Utc};
+use rusqlite::{Connection, Transaction, TransactionBehavior};
+use tcm_core::Questionnaire;
+
+use crate::error::{Result, StoreError};
+use crate::questionnaires::questionnaire_of;
+use crate::records::AssessmentId;
+use crate::summary::{Progress, refresh};
+use crate::{Store, time};
+
+/// A write in progress. Dropped without [`Store::write`] finishing it, it rolls back.
+pub struct Tx<'store> {
+    transaction: Transaction<'store>,
+    path: &'store Path,
+    questionnaires: &'store mut HashMap<i64, Arc<Questionnaire>>,
+    now: DateTime<Utc>,
+    now_text: String,
+    /// Assessments whose answers, respondents or consensus changed: their summary is
+    /// refreshed at commit.
+    touched: BTreeSet<AssessmentId>,
+    /// Assessments whose summary is refreshed at commit with another time than `now`
+    /// (imports keep the time of the file).
+    touched_at: HashMap<AssessmentId, String>,
+}
+
+impl Store {
+    /// Runs `work` in one immediate transaction and commits it, with the summaries of the
+    /// assessments it changed, when `work` returns `Ok`; on `Err` nothing is written. `now`
+    /// is the time every row written is stamped with; `doing` names the action in errors.
+    pub fn write<T>(
+        &mut self,
+        now: DateTime<Utc>,
+        doing: &str,
+        work: impl FnOnce(&mut Tx<'_>) -> Result<T>,
+    ) -> Result<T> {
+        let path = self.path.as_path();
+        let transaction = self
+            .connection
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(|error| StoreError::from_sqlite(path, doing, error))?;
+        let mut tx = Tx {
+            transaction,
+            path,
+            questionnaires: &mut self.questionnaires,
+            now,
+            now_text: time::format(now),
+            touched: BTreeSet::new(),
+            touched_at: HashMap::new(),
+        };
+        let outcome = work(&mut tx).and_then(|value| tx.finish(doing).map(|()| value));
+        if outcome.is_err() {
+            // Rolled back: a questionnaire snapshot parsed in it may not exist, and its row id
+            // may be given to another; forget what was cached.
+            self.questionnaires.clear();
+        }
+        outcome
+    }
+}
+
+impl<'store> Tx<'store> {
+    /// The connection, inside the transaction.
+    pub(crate) fn connection(&self) -> &Connection {
+        &self.transaction
+    }
+
+    pub(crate) fn path(&self) -> &Path {
+        self.path
+    }
+
+    /// The time of this unit of work.
+    pub fn now(&self) -> DateTime<Utc> {
+        self.now
+    }
+
+    /// The time of this unit of work as stored.
+    pub(crate) fn now_text(&self) -> &str {
+        &self.now_text
+    }
+
+    /// A SQLite error while `doing` something, on this database.
+    pub(crate) fn fail(&self, doing: &'static str) -> impl FnOnce(rusqlite::Error) -> StoreError {
+        let path = self.path.to_owned();
+        move |error| StoreError::from_sqlite(&path, doing, error)
+    }
+
+    /// The questionnaire an assessment uses (cached once parsed).
+    pub fn questionnaire(&mut self, assessment: AssessmentId) -> Result<Arc<Questionnaire>> {
+        questionnaire_of(
+            &self.transaction,
+            self.questionnaires,
+            self.path,
+            assessment,
+        )
+    }
+
+    /// Marks an assessment as changed: its summary is refreshed, stamped `now`, at commit.
+    pub(crate) fn touch(&mut self, assessment: AssessmentId) {
+        self.touched.insert(assessment);
+    }
+
+    /// Marks an assessment as changed, its summary stamped with `updated_at` (an import keeps
+    /// the time the file says it was last changed).
+    pub(crate) fn touch_at(&mut self, assessment: AssessmentId, updated_at: DateTime<Utc>) {
+        self.touched.insert(assessment);
+        self.touched_at.insert(assessment, time::format(updated_at));
+    }
+
+    /// Where an assessment stands, as this unit of work has left it so far (read from the
+    /// per-question tallies: proportional to the number of questions, not of answers).
+    pub fn progress(&mut self, assessment: AssessmentId) -> Result<Progress> {
+        let questionnaire = self.questionnaire(assessment)?;
+        crate::summary::measure(self.connection(), self.path, assessment, &questionnaire)
+    }
+
+    fn finish(mut self, doing: &str) -> Result<()> {
+        let touched = std::mem::take(&mut self.touched);
+        for assessment in touched {
+            let questionnaire = self.questionnaire(assessment)?;
+            let stamp = self
+                .touched_at
+                .get(&assessment)
+                .cloned()
+                .unwrap_or_else(|| self.now_text.clone());
+            refresh(
+                &self.transaction,
+                self.path,
+                assessment,
+                &questionnaire,
+                &stamp,
+            )?;
+        }
+        let path = self.path;
+        self.transaction
+            .commit()
+            .map_err(|error| StoreError::from_sqlite(path, doing.to_owned(), error))
+    }
+}
