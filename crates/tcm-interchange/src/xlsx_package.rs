@@ -90,7 +90,7 @@ pub enum WorkbookRefusal {
     )]
     Doctype { part: String },
     #[error(
-        "the part `{part}` refers to cell `{reference}`, outside Excel's grid (last cell XFD1048576)"
+        "the part `{part}` refers to `{reference}`, outside Excel's grid (rows 1 to 1048576, columns A to XFD)"
     )]
     OutsideExcel { part: String, reference: String },
     #[error("the shared-string table declares {declared} strings (at most {limit} are read)")]
