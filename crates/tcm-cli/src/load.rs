@@ -1,5 +1,6 @@
 //! Reading questionnaire and answer files from disk, with errors that name the file.
 
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use anyhow::Context;
@@ -46,8 +47,7 @@ fn base_path(variant: &Path, base_id: &str) -> PathBuf {
 }
 
 fn parse(path: &Path) -> Result<QuestionnaireFile, Failure> {
-    let bytes = std::fs::read(path)
-        .with_context(|| format!("cannot read questionnaire {}", path.display()))?;
+    let bytes = read_bounded(path, "questionnaire")?;
     let text = String::from_utf8(bytes).map_err(|error| {
         let offset = error.utf8_error().valid_up_to();
         let line = error.as_bytes()[..offset]
@@ -75,8 +75,7 @@ fn problems(invalid: tcm_core::InvalidQuestionnaire) -> Failure {
 
 /// Reads an answers CSV file against a questionnaire.
 pub fn answers(path: &Path, questionnaire: &Questionnaire) -> Result<AnswerSheet, Failure> {
-    let bytes =
-        std::fs::read(path).with_context(|| format!("cannot read answers {}", path.display()))?;
+    let bytes = read_bounded(path, "answers")?;
     tcm_interchange::read_answers_csv(&bytes, questionnaire).map_err(|error| match error {
         tcm_interchange::AnswersCsvError::Empty => {
             Failure::Error(anyhow::anyhow!("{}: {error}", path.display()))
@@ -88,4 +87,27 @@ pub fn answers(path: &Path, questionnaire: &Questionnaire) -> Result<AnswerSheet
                 .collect(),
         ),
     })
+}
+
+/// The most `tcm` reads of any one file: 64 MiB (the largest `.tcm` file read; a tcm-92
+/// questionnaire is 160 KB).
+pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Reads a file of at most [`MAX_FILE_BYTES`], reading one byte more at most: a larger file,
+/// or a device such as `/dev/zero`, is refused without being read to its end.
+pub fn read_bounded(path: &Path, what: &str) -> Result<Vec<u8>, Failure> {
+    let file = std::fs::File::open(path)
+        .with_context(|| format!("cannot read {what} {}", path.display()))?;
+    let mut bytes = Vec::new();
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .with_context(|| format!("cannot read {what} {}", path.display()))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(Failure::Error(anyhow::anyhow!(
+            "{what} {} is larger than {} MiB, the most tcm reads of one file: is it the right file?",
+            path.display(),
+            MAX_FILE_BYTES / (1024 * 1024)
+        )));
+    }
+    Ok(bytes)
 }

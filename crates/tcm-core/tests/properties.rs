@@ -2,9 +2,10 @@
 //! independence, and a parser that never panics.
 
 use proptest::prelude::*;
+use tcm_core::scoring::{QuestionScore, QuestionValue, ValueSource, score_group};
 use tcm_core::{
-    Answer, AnswerSheet, Level, Questionnaire, Respondent, Response, Score,
-    parse_questionnaire_file, score,
+    Answer, AnswerSheet, Level, QuestionId, Questionnaire, Respondent, Response, Score, StageId,
+    ThemeId, parse_questionnaire_file, score,
 };
 
 const SAMPLE: &str = include_str!("../../../questionnaires/sample.toml");
@@ -38,7 +39,95 @@ fn build(questionnaire: &Questionnaire, triples: &[(u8, usize, Answer)]) -> Answ
     sheet
 }
 
+/// Any weight a buggy caller could hand to scoring: ordinary, tiny, huge, zero, negative,
+/// infinite or NaN (the validator refuses all but the ordinary ones).
+fn any_weight() -> impl Strategy<Value = f64> {
+    prop_oneof![
+        0.001f64..=100.0,
+        Just(f64::MAX),
+        Just(1e308),
+        Just(f64::MIN_POSITIVE),
+        Just(5e-324),
+        Just(0.0),
+        Just(-1.0),
+        Just(f64::INFINITY),
+        Just(f64::NEG_INFINITY),
+        Just(f64::NAN),
+        proptest::num::f64::ANY,
+    ]
+}
+
+fn any_value() -> impl Strategy<Value = QuestionValue> {
+    prop_oneof![
+        (0.0f64..=4.0).prop_map(QuestionValue::Value),
+        Just(QuestionValue::NotApplicable),
+        Just(QuestionValue::NoValue),
+    ]
+}
+
+fn question_score(index: usize, weight: f64, value: QuestionValue) -> QuestionScore {
+    QuestionScore {
+        question: QuestionId::new(format!("q-{index}")),
+        stage: StageId::Creative,
+        theme: ThemeId::new("theme"),
+        weight,
+        value,
+        source: ValueSource::Respondents,
+        dispersion: None,
+        not_applicable: 0,
+        dont_know: 0,
+    }
+}
+
+/// The sample with every question's weight set to `weight`.
+fn sample_weighted(weight: f64) -> String {
+    SAMPLE.replace("weight = 2", &format!("weight = {weight:?}"))
+}
+
 proptest! {
+    #[test]
+    fn no_weight_makes_a_group_score_nan_infinite_or_out_of_bounds(
+        questions in proptest::collection::vec((any_weight(), any_value()), 0..40)
+    ) {
+        let scored: Vec<QuestionScore> = questions
+            .iter()
+            .enumerate()
+            .map(|(index, (weight, value))| question_score(index, *weight, *value))
+            .collect();
+        let group = score_group(scored.iter());
+        if let Some(score) = group.score {
+            prop_assert!(score.value().is_finite(), "score {:?}", score.value());
+            prop_assert!((0.0..=100.0).contains(&score.value()), "score {}", score.value());
+            prop_assert!((0.0..=100.0).contains(&score.rounded()));
+        }
+        if let Some(coverage) = group.coverage {
+            prop_assert!(coverage.is_finite() && (0.0..=1.0).contains(&coverage));
+        }
+    }
+
+    #[test]
+    fn any_accepted_weight_scores_finitely_within_bounds(
+        weight in prop_oneof![0.000_001f64..=100.0, Just(100.0), Just(f64::MIN_POSITIVE)],
+        triples in answers(),
+    ) {
+        let text = sample_weighted(weight);
+        // A weight the validator accepts must score; one it refuses plays no part.
+        if let Ok(questionnaire) = Questionnaire::from_toml(&text, "weighted.toml") {
+            let card = score(&questionnaire, &build(&questionnaire, &triples));
+            let groups = card.stages.iter().map(|s| &s.result).chain(card.themes.iter().map(|t| &t.result));
+            for score in groups.filter_map(|group| group.score).chain(card.overall) {
+                prop_assert!(score.value().is_finite() && (0.0..=100.0).contains(&score.value()));
+            }
+        }
+    }
+
+    #[test]
+    fn no_score_value_reads_as_nan_infinite_or_out_of_bounds(value in proptest::num::f64::ANY) {
+        let score = Score::new(value);
+        prop_assert!(score.value().is_finite() && (0.0..=100.0).contains(&score.value()));
+        prop_assert!((0.0..=100.0).contains(&score.rounded()));
+    }
+
     #[test]
     fn scores_and_coverage_stay_in_bounds(triples in answers()) {
         let questionnaire = Questionnaire::from_toml(SAMPLE, "sample.toml").expect("valid");

@@ -417,3 +417,28 @@ fn answers_are_read_in_every_accepted_spelling() {
         assert_eq!(text.parse::<Answer>().ok(), expected, "{text:?}");
     }
 }
+
+/// Issue 9: a weight of 1e308 overflowed Σ(weight × 4) to infinity, the score became NaN
+/// and NaN read as level 5. Scoring never yields NaN whatever weights it is handed.
+#[test]
+fn huge_weights_never_make_a_score_nan() {
+    use tcm_core::scoring::{QuestionScore, score_group};
+    let question = |id: &str, weight: f64, value: f64| QuestionScore {
+        question: QuestionId::new(id),
+        stage: StageId::Creative,
+        theme: tcm_core::ThemeId::new("theme"),
+        weight,
+        value: QuestionValue::Value(value),
+        source: ValueSource::Respondents,
+        dispersion: None,
+        not_applicable: 0,
+        dont_know: 0,
+    };
+    let group = [question("a", 1e308, 1.0), question("b", 1e308, 3.0)];
+    let score = score_group(group.iter()).score.expect("answered");
+    assert_eq!(score.rounded(), 50.0);
+    assert_eq!(score.level(), MaturityLevel::Structured);
+    let group = [question("a", 1e308, 0.0), question("b", 1.0, 4.0)];
+    let score = score_group(group.iter()).score.expect("answered");
+    assert_eq!(score.rounded(), 0.0, "the huge weight dominates");
+}

@@ -1,6 +1,7 @@
 //! CSV bytes to a [`Table`]: the text decoded (UTF-8 with or without BOM, or Windows-1252),
 //! the delimiter sniffed (`,`, `;` or tab), CRLF or LF, quoted fields with delimiters, quotes
-//! and newlines.
+//! and newlines. A quote still open at the end of the file is refused at the line where it
+//! opened (the CSV reader would silently read every following line into that field).
 
 use crate::location::Location;
 use crate::problem::{Problem, ProblemKind};
@@ -12,7 +13,7 @@ use crate::text::{decode, sniff_delimiter};
 pub(crate) enum CsvTableError {
     /// Nothing but blanks.
     Empty,
-    /// The header itself could not be read.
+    /// The header itself could not be read, or a quote opened somewhere is never closed.
     Header(Problem),
 }
 
@@ -23,8 +24,15 @@ pub(crate) fn read_csv_table(bytes: &[u8]) -> Result<Table, CsvTableError> {
     if text.trim().is_empty() {
         return Err(CsvTableError::Empty);
     }
+    let delimiter = sniff_delimiter(&text);
+    if let Some(line) = unclosed_quote(&text, delimiter) {
+        return Err(CsvTableError::Header(Problem::new(
+            Location::Line(line),
+            ProblemKind::UnclosedQuote,
+        )));
+    }
     let mut reader = csv::ReaderBuilder::new()
-        .delimiter(sniff_delimiter(&text))
+        .delimiter(delimiter)
         .flexible(true)
         .has_headers(true)
         .from_reader(text.as_bytes());
@@ -76,4 +84,75 @@ pub(crate) fn read_csv_table(bytes: &[u8]) -> Result<Table, CsvTableError> {
         header_at: RowAt::Line(1),
         rows,
     })
+}
+
+/// Where a CSV reader is within a record, for [`unclosed_quote`].
+#[derive(Clone, Copy)]
+enum QuoteState {
+    /// At the start of a field: a quote here opens a quoted field.
+    FieldStart,
+    /// Inside an unquoted field: quotes are plain text.
+    Unquoted,
+    /// Inside a quoted field opened on this 1-based line.
+    Quoted(u64),
+    /// Just after a quote inside a quoted field opened on this line: a second quote is an
+    /// escaped one.
+    QuoteInQuoted(u64),
+}
+
+/// The 1-based line where a quoted field opens and is never closed, read as the `csv` crate
+/// reads quotes (only at the start of a field, `""` inside one). Lines end with LF, CRLF or
+/// a lone CR.
+fn unclosed_quote(text: &str, delimiter: u8) -> Option<u64> {
+    let mut line: u64 = 1;
+    let mut state = QuoteState::FieldStart;
+    let mut previous = 0u8;
+    for byte in text.bytes() {
+        let is_line_end = byte == b'\r' || (byte == b'\n' && previous != b'\r');
+        if is_line_end {
+            line = line.saturating_add(1);
+        }
+        let ends_field = byte == delimiter || byte == b'\r' || byte == b'\n';
+        state = match (state, byte) {
+            (QuoteState::FieldStart, b'"') => QuoteState::Quoted(line),
+            (QuoteState::FieldStart | QuoteState::Unquoted | QuoteState::QuoteInQuoted(_), _)
+                if ends_field =>
+            {
+                QuoteState::FieldStart
+            }
+            (QuoteState::FieldStart | QuoteState::Unquoted, _) => QuoteState::Unquoted,
+            (QuoteState::Quoted(opened), b'"') => QuoteState::QuoteInQuoted(opened),
+            (QuoteState::Quoted(opened), _) => QuoteState::Quoted(opened),
+            (QuoteState::QuoteInQuoted(opened), b'"') => QuoteState::Quoted(opened),
+            (QuoteState::QuoteInQuoted(_), _) => QuoteState::Unquoted,
+        };
+        previous = byte;
+    }
+    match state {
+        QuoteState::Quoted(opened) => Some(opened),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::unclosed_quote;
+
+    #[test]
+    fn an_open_quote_is_found_at_its_line_whatever_the_line_endings() {
+        for ending in ["\n", "\r\n", "\r"] {
+            let text = ["a,b", "1,\"x", "2,y", ""].join(ending);
+            assert_eq!(unclosed_quote(&text, b','), Some(2), "{ending:?}");
+        }
+    }
+
+    #[test]
+    fn closed_escaped_and_mid_field_quotes_are_not_open() {
+        assert_eq!(unclosed_quote("a,b\n1,\"x\ny\"\n2,z\n", b','), None);
+        assert_eq!(unclosed_quote("a,b\n1,\"x \"\"q\"\"\"\n", b','), None);
+        assert_eq!(unclosed_quote("a;b\n1;5\" disk\n", b';'), None);
+        assert_eq!(unclosed_quote("a,b\n1,\"x\"\"\n", b','), Some(2));
+        assert_eq!(unclosed_quote("a,b\n1,\"x\n\"\"y\n", b','), Some(2));
+        assert_eq!(unclosed_quote("", b','), None);
+    }
 }

@@ -23,12 +23,20 @@ pub mod problem;
 mod table;
 pub mod text;
 pub mod workbook;
+mod xlsx_package;
 mod xlsx_table;
+
+/// Crafted files shared with the integration tests and the corpus example.
+#[cfg(test)]
+#[path = "../tests/support/hostile.rs"]
+mod hostile_support;
 
 pub use answers_csv::{
     AnswersCsvError, CsvDialect, RowProblem, read_answers_csv, write_answers_csv,
 };
-pub use import::{FileKind, ImportError, ImportedResponses, ResponseFormat, read_responses};
+pub use import::{
+    FileKind, ImportError, ImportedResponses, ResponseFormat, WorkbookRefusal, read_responses,
+};
 pub use location::Location;
 pub use portable::{PortableAssessment, PortableError};
 pub use problem::{Problem, ProblemKind, Problems};

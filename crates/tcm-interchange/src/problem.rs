@@ -15,6 +15,10 @@ pub enum ProblemKind {
     #[error("unreadable row: {0}")]
     UnreadableRow(String),
     #[error(
+        "a quoted field opens on this line and is never closed: every line after it would be read into that field (add the closing `\"`)"
+    )]
+    UnclosedQuote,
+    #[error(
         "expected {expected} fields as in the header, found {found} (is a comment with a delimiter missing its quotes?)"
     )]
     FieldCount { expected: usize, found: usize },

@@ -1,13 +1,26 @@
 //! XLSX bytes to a [`Table`], through `calamine`: the sheet named `answers` or `réponses`
 //! when there is one, else the first sheet; its first used row is the header. Numbers are
 //! read as people typed them: `3.0` is `3`.
+//!
+//! The package is checked first ([`crate::xlsx_package`]: entries, part sizes, DOCTYPE,
+//! references within Excel's grid), then cells are read one by one from the sheet's XML
+//! (never as a dense range sized from the sheet's last cell), within these bounds of
+//! [`Limits::IMPORT`], each refused with the sheet and cell:
+//!
+//! - a cell with a value beyond row 200,000 or column 1,024 (`AMJ`);
+//! - a cell of more than 32,767 characters (Excel's own limit);
+//! - more than 2,000,000 cells, counting the blanks between the first column and a row's
+//!   last cell.
 
+use std::collections::BTreeMap;
 use std::io::Cursor;
 
-use calamine::{Data, Reader, Xlsx};
+use calamine::{Data, DataRef, Reader, Xlsx};
 
+use crate::location::Location;
 use crate::names::fold;
 use crate::table::{RowAt, Table, TableRow};
+use crate::xlsx_package::{Limits, WorkbookRefusal, check_package};
 
 /// Sheet names (folded) that hold responses, whatever their position.
 const RESPONSE_SHEETS: [&str; 3] = ["answers", "reponses", "responses"];
@@ -17,12 +30,25 @@ const RESPONSE_SHEETS: [&str; 3] = ["answers", "reponses", "responses"];
 pub(crate) enum XlsxTableError {
     /// Not an XLSX workbook, or a damaged one.
     Unreadable(String),
+    /// A crafted or oversized workbook, refused before it could exhaust memory.
+    Refused(WorkbookRefusal),
     /// The chosen sheet has no cell with text.
     Empty { sheet: String },
 }
 
 /// Reads the responses sheet of an XLSX workbook.
 pub(crate) fn read_xlsx_table(bytes: &[u8]) -> Result<Table, XlsxTableError> {
+    read_xlsx_table_within(bytes, &Limits::IMPORT)
+}
+
+/// [`read_xlsx_table`] within other bounds (tests use small ones).
+pub(crate) fn read_xlsx_table_within(
+    bytes: &[u8],
+    limits: &Limits,
+) -> Result<Table, XlsxTableError> {
+    if let Err(Some(refusal)) = check_package(bytes, limits) {
+        return Err(XlsxTableError::Refused(refusal));
+    }
     let mut workbook: Xlsx<_> = Xlsx::new(Cursor::new(bytes))
         .map_err(|error| XlsxTableError::Unreadable(error.to_string()))?;
     let names = workbook.sheet_names();
@@ -32,21 +58,77 @@ pub(crate) fn read_xlsx_table(bytes: &[u8]) -> Result<Table, XlsxTableError> {
         .or_else(|| names.first())
         .cloned()
         .ok_or_else(|| XlsxTableError::Unreadable("the workbook has no sheet".to_owned()))?;
-    let range = workbook
-        .worksheet_range(&sheet)
-        .map_err(|error| XlsxTableError::Unreadable(format!("sheet `{sheet}`: {error}")))?;
-    let Some((first_row, first_column)) = range.start() else {
+    let unreadable = |error: calamine::XlsxError| {
+        XlsxTableError::Unreadable(format!("sheet `{sheet}`: {error}"))
+    };
+    let mut reader = workbook
+        .worksheet_cells_reader(&sheet)
+        .map_err(unreadable)?;
+    let mut cells: BTreeMap<u32, Vec<(u32, String)>> = BTreeMap::new();
+    let mut count = 0usize;
+    while let Some(cell) = reader.next_cell().map_err(unreadable)? {
+        if matches!(cell.get_value(), DataRef::Empty) {
+            continue;
+        }
+        let (row, column) = cell.get_position();
+        let name = || {
+            Location::Cell {
+                row: row.saturating_add(1),
+                column,
+            }
+            .to_string()
+            .trim_start_matches("cell ")
+            .to_owned()
+        };
+        if row >= limits.rows || column >= limits.columns {
+            return Err(XlsxTableError::Refused(WorkbookRefusal::CellOutOfBounds {
+                sheet: sheet.clone(),
+                cell: name(),
+                rows: limits.rows,
+                columns: limits.columns,
+            }));
+        }
+        let text = cell_text(&Data::from(cell.get_value().clone()));
+        let chars = text.chars().count();
+        if chars > limits.cell_chars {
+            return Err(XlsxTableError::Refused(WorkbookRefusal::CellTooLong {
+                sheet: sheet.clone(),
+                cell: name(),
+                chars,
+                limit: limits.cell_chars,
+            }));
+        }
+        count += 1;
+        if count > limits.cells {
+            return Err(too_many_cells(&sheet, limits));
+        }
+        cells.entry(row).or_default().push((column, text));
+    }
+    drop(reader);
+    let Some(first_column) = cells.values().flatten().map(|(column, _)| *column).min() else {
         return Err(XlsxTableError::Empty { sheet });
     };
-    let mut rows = range
-        .rows()
-        .enumerate()
-        .map(|(index, cells)| {
-            let row = first_row
-                .saturating_add(u32::try_from(index).unwrap_or(u32::MAX))
-                .saturating_add(1);
-            let at = RowAt::Sheet { row, first_column };
-            (at, cells.iter().map(cell_text).collect::<Vec<String>>())
+    let width = |row: &[(u32, String)]| {
+        row.iter()
+            .map(|(column, _)| (column - first_column) as usize + 1)
+            .max()
+            .unwrap_or(0)
+    };
+    if cells.values().map(|row| width(row)).sum::<usize>() > limits.cells {
+        return Err(too_many_cells(&sheet, limits));
+    }
+    let mut rows = cells
+        .into_iter()
+        .map(|(row, row_cells)| {
+            let mut texts = vec![String::new(); width(&row_cells)];
+            for (column, text) in row_cells {
+                texts[(column - first_column) as usize] = text;
+            }
+            let at = RowAt::Sheet {
+                row: row.saturating_add(1),
+                first_column,
+            };
+            (at, texts)
         })
         .filter(|(_, cells)| !Table::is_blank(cells));
     let Some((header_at, header)) = rows.next() else {
@@ -56,6 +138,13 @@ pub(crate) fn read_xlsx_table(bytes: &[u8]) -> Result<Table, XlsxTableError> {
         header,
         header_at,
         rows: rows.map(|(at, cells)| Ok(TableRow { at, cells })).collect(),
+    })
+}
+
+fn too_many_cells(sheet: &str, limits: &Limits) -> XlsxTableError {
+    XlsxTableError::Refused(WorkbookRefusal::TooManyCells {
+        sheet: sheet.to_owned(),
+        limit: limits.cells,
     })
 }
 
@@ -73,7 +162,100 @@ fn cell_text(cell: &Data) -> String {
 mod tests {
     use calamine::Data;
 
-    use super::cell_text;
+    use super::{XlsxTableError, cell_text, read_xlsx_table_within};
+    use crate::hostile_support::{archive, bomb_workbook, header_row, text_cell, workbook};
+    use crate::xlsx_package::{Limits, WorkbookRefusal};
+
+    const SMALL: Limits = Limits {
+        entries: 20,
+        part_bytes: 64 * 1024,
+        total_bytes: 100 * 1024,
+        shared_strings: 1_000,
+        cells: 50,
+        rows: 100,
+        columns: 10,
+        cell_chars: 100,
+    };
+
+    fn refusal(bytes: &[u8]) -> WorkbookRefusal {
+        match read_xlsx_table_within(bytes, &SMALL) {
+            Err(XlsxTableError::Refused(refusal)) => refusal,
+            other => panic!("expected a refusal, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn every_bound_is_refused_with_what_and_where() {
+        assert!(matches!(
+            refusal(&bomb_workbook(65 * 1024)),
+            WorkbookRefusal::PartTooLarge { part, .. } if part == "xl/sharedStrings.xml"
+        ));
+        let parts: Vec<(String, Vec<u8>)> = (0..3)
+            .map(|index| (format!("part{index}.bin"), vec![b'x'; 40 * 1024]))
+            .collect();
+        let parts: Vec<(&str, &[u8])> = parts
+            .iter()
+            .map(|(name, bytes)| (name.as_str(), bytes.as_slice()))
+            .collect();
+        assert!(matches!(
+            refusal(&archive(&parts)),
+            WorkbookRefusal::TooLarge { .. }
+        ));
+        let far = format!(
+            "{}<row r=\"101\">{}</row>",
+            header_row(),
+            text_cell("A101", "x")
+        );
+        assert!(matches!(
+            refusal(&workbook(&far, None)),
+            WorkbookRefusal::CellOutOfBounds { cell, .. } if cell == "A101"
+        ));
+        let wide = format!(
+            "{}<row r=\"2\">{}</row>",
+            header_row(),
+            text_cell("K2", "x")
+        );
+        assert!(matches!(
+            refusal(&workbook(&wide, None)),
+            WorkbookRefusal::CellOutOfBounds { cell, .. } if cell == "K2"
+        ));
+        // Few cells, but a row's last cell far right on many rows: too many slots.
+        let rows: String = (2..=20)
+            .map(|row| {
+                format!(
+                    "<row r=\"{row}\">{}</row>",
+                    text_cell(&format!("J{row}"), "x")
+                )
+            })
+            .collect();
+        assert!(matches!(
+            refusal(&workbook(&format!("{}{rows}", header_row()), None)),
+            WorkbookRefusal::TooManyCells { sheet, limit: 50 } if sheet == "answers"
+        ));
+        let long = format!(
+            "{}<row r=\"2\">{}</row>",
+            header_row(),
+            text_cell("B2", &"é".repeat(101))
+        );
+        assert!(matches!(
+            refusal(&workbook(&long, None)),
+            WorkbookRefusal::CellTooLong { cell, chars: 101, .. } if cell == "B2"
+        ));
+    }
+
+    #[test]
+    fn a_workbook_within_the_bounds_is_read() {
+        let rows = format!(
+            "{}<row r=\"2\">{}{}{}</row>",
+            header_row(),
+            text_cell("A2", "Ann"),
+            text_cell("B2", "q"),
+            text_cell("C2", "3")
+        );
+        let table = read_xlsx_table_within(&workbook(&rows, None), &SMALL).expect("a table");
+        assert_eq!(table.header, ["respondent", "question", "answer"]);
+        assert_eq!(table.rows.len(), 1);
+    }
 
     #[test]
     fn whole_numbers_lose_their_decimals_and_others_keep_them() {

@@ -317,3 +317,50 @@ proptest::proptest! {
         proptest::prop_assert_eq!(read_answers_csv(&bytes, &questionnaire), Ok(sheet));
     }
 }
+
+/// The file of issue 9 with every line ending: B's row was swallowed into A's comment and
+/// `tcm score` read one answer. A quote still open at the end names the line it opened on.
+fn unclosed_quote(ending: &str) -> Vec<u8> {
+    [
+        "respondent,question,answer,comment",
+        "A,sample-cre-01,3,\"x",
+        "B,sample-cre-02,4,ok",
+        "",
+    ]
+    .join(ending)
+    .into_bytes()
+}
+
+#[test]
+fn a_quote_left_open_is_refused_at_the_line_it_opened_whatever_the_line_endings() {
+    for (name, ending) in [("LF", "\n"), ("CRLF", "\r\n"), ("CR", "\r")] {
+        let found = problems(&unclosed_quote(ending));
+        assert_eq!(found.len(), 1, "{name}: {found:?}");
+        assert!(
+            found[0].starts_with("line 2: ") && found[0].contains("never closed"),
+            "{name}: {found:?}"
+        );
+    }
+}
+
+#[test]
+fn a_quote_left_open_on_a_later_line_is_located_there() {
+    let text = "respondent,question,answer,comment\r\nA,sample-cre-01,3,\"closed\r\nover two lines\"\r\nB,sample-cre-02,4,\"open\r\nC,sample-cre-02,1,\r\n";
+    let found = problems(text.as_bytes());
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].starts_with("line 4: "), "{found:?}");
+}
+
+#[test]
+fn quotes_inside_an_unquoted_field_and_doubled_quotes_are_not_an_open_quote() {
+    let sheet = read_answers_csv(
+        b"respondent,question,answer,comment\nA,sample-cre-01,3,un 5\" disque\nB,sample-cre-02,4,\"dit \"\"oui\"\"\"\n",
+        &sample(),
+    )
+    .expect("valid");
+    assert_eq!(sheet.len(), 2);
+    assert_eq!(
+        answer_of(&sheet, "B", "sample-cre-02").and_then(|a| a.1),
+        Some("dit \"oui\"".to_owned())
+    );
+}

@@ -506,3 +506,29 @@ proptest::proptest! {
         let _ = read_responses(pieces.concat().as_bytes(), FileKind::Csv, &sample());
     }
 }
+
+#[test]
+fn a_quote_left_open_is_refused_by_the_import_at_the_line_it_opened() {
+    for (name, ending) in [("LF", "\n"), ("CRLF", "\r\n"), ("CR", "\r")] {
+        let text = [
+            "respondent,question,answer,comment",
+            "A,sample-cre-01,3,\"x",
+            "B,sample-cre-02,4,ok",
+            "",
+        ]
+        .join(ending);
+        let message = refusal(import_csv(&text, &sample()));
+        assert!(
+            message.starts_with("line 2: ") && message.contains("never closed"),
+            "{name}: {message}"
+        );
+    }
+    // In a wide file too, and in the header.
+    let message = refusal(import_csv(
+        "Nom,sample-cre-01,commentaire sample-cre-01\nAnn,3,\"open\nBob,2,\n",
+        &sample(),
+    ));
+    assert!(message.starts_with("line 2: "), "{message}");
+    let message = refusal(import_csv("\"Nom,sample-cre-01\nAnn,3\n", &sample()));
+    assert!(message.starts_with("line 1: "), "{message}");
+}

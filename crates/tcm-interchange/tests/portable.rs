@@ -505,3 +505,61 @@ fn the_documented_example_is_what_the_writer_writes() {
     let written: Value = serde_json::from_slice(&to_json(&read, exported_at())).expect("JSON");
     assert_eq!(written, example);
 }
+
+/// The workshop's document as text with `insert` placed just after the first `anchor`.
+fn text_with(anchor: &str, insert: &str) -> Vec<u8> {
+    let text = String::from_utf8(to_json(&workshop(), exported_at())).expect("UTF-8");
+    let at = text.find(anchor).expect("the anchor") + anchor.len();
+    format!("{}{insert}{}", &text[..at], &text[at..]).into_bytes()
+}
+
+/// Issue 9: `"format_version":2,"format_version":1` imported, the last key winning.
+#[test]
+fn a_duplicated_key_is_refused_with_its_path_at_any_depth() {
+    let version = format!("\"format_version\": {FORMAT_VERSION}");
+    let message = refusal(from_json(&text_with(
+        &version,
+        ",\n  \"format_version\": 2",
+    )));
+    assert!(
+        message.contains("the key `format_version` is given twice")
+            && message.contains("at `format_version`"),
+        "{message}"
+    );
+    let message = refusal(from_json(&text_with(
+        "\"title\": ",
+        "\"Audit bis\",\n    \"title\": ",
+    )));
+    assert!(message.contains("at `assessment.title`"), "{message}");
+    let message = refusal(from_json(&text_with(
+        "\"answers\": [\n    {",
+        "\n      \"answer\": \"0\",",
+    )));
+    assert!(message.contains("at `answers[0].answer`"), "{message}");
+    assert!(message.contains("line "), "{message}");
+}
+
+#[test]
+fn a_file_over_the_size_limit_is_refused_before_it_is_parsed() {
+    let limit = tcm_interchange::portable::MAX_FILE_BYTES;
+    let mut bytes = to_json(&workshop(), exported_at());
+    bytes.resize(limit + 1, b' ');
+    let message = refusal(from_json(&bytes));
+    assert!(message.contains("64 MiB"), "{message}");
+    // Within the limit, trailing blanks are only blanks.
+    bytes.truncate(limit);
+    from_json(&bytes).expect("a valid file padded to the limit");
+}
+
+#[test]
+fn a_string_over_the_size_limit_is_refused_with_its_path() {
+    let limit = tcm_interchange::portable::MAX_STRING_BYTES;
+    let long = "a".repeat(limit + 1);
+    let message = refusal(read_changed(|document| {
+        document["organisation"]["notes"] = json!(long);
+    }));
+    assert!(
+        message.contains("organisation.notes") && message.contains("4 MiB"),
+        "{message}"
+    );
+}

@@ -16,8 +16,7 @@ fn api_failure(error: tcm_api::ApiError) -> Failure {
 }
 
 pub fn import(args: &ImportArgs, db: Option<std::path::PathBuf>) -> Result<(), Failure> {
-    let bytes = std::fs::read(&args.file)
-        .with_context(|| format!("cannot read {}", args.file.display()))?;
+    let bytes = crate::load::read_bounded(&args.file, "file")?;
     let name = args.file.display().to_string();
     let mut store = database::open(db)?;
     let is_portable = args

@@ -12,7 +12,7 @@ pub use model::{
     Question, QuestionId, Questionnaire, RecommendedAction, ScaleLevel, Stage, Theme, ThemeId,
     VariantOrigin,
 };
-pub use parse::{FORMAT_VERSION, QuestionnaireFile, parse_questionnaire_file};
+pub use parse::{FORMAT_VERSION, MAX_WEIGHT, QuestionnaireFile, parse_questionnaire_file};
 pub use variant::VariantSpec;
 
 impl Questionnaire {

@@ -500,24 +500,46 @@ fn check_theme(
     }
 }
 
-/// `weight`: a finite number > 0; 1 when absent.
+/// The largest weight a question may have. Far above any grid's (tcm-92 uses 1 and 2), and
+/// low enough that no sum of weights over any questionnaire overflows.
+pub const MAX_WEIGHT: f64 = 100.0;
+
+/// `weight`: a finite number greater than 0 and at most [`MAX_WEIGHT`]; 1 when absent.
 fn read_weight(entry: &TableReader<'_, '_, '_>) -> Option<f64> {
     if entry.get("weight").is_none() {
         return Some(1.0);
     }
     let weight = entry.optional_number("weight")?;
     let value = *weight.get_ref();
-    if value.is_finite() && value > 0.0 {
-        Some(value)
+    let problem = if !value.is_finite() {
+        format!(
+            "`weight` of {} must be a finite number, found {value}",
+            entry.context()
+        )
+    } else if value <= 0.0 {
+        format!(
+            "`weight` of {} must be greater than 0, found {value}",
+            entry.context()
+        )
+    } else if value > MAX_WEIGHT {
+        format!(
+            "`weight` of {} must be at most {MAX_WEIGHT}, found {}",
+            entry.context(),
+            readable(value)
+        )
     } else {
-        entry.error(
-            weight.span(),
-            format!(
-                "`weight` of {} must be greater than 0, found {value}",
-                entry.context()
-            ),
-        );
-        None
+        return Some(value);
+    };
+    entry.error(weight.span(), problem);
+    None
+}
+
+/// A number as people write it: `100.5`, but `1e308` rather than its 309 digits.
+fn readable(value: f64) -> String {
+    if value.abs() >= 1e9 {
+        format!("{value:e}")
+    } else {
+        value.to_string()
     }
 }
 

@@ -219,30 +219,48 @@ fn score_question(
 }
 
 /// The stage formula, over any group of scored questions.
+///
+/// Never NaN nor infinite, whatever the weights: each weight is divided by the largest one
+/// of the answered questions before summing, so Σ(weight × 4) is at least 4 and at most
+/// 4 × the number of questions. A weight that is not a finite number above 0 (the validator
+/// refuses them) counts as 0, and a value that is not finite counts as no value; when no
+/// answered question has a usable weight, the group has no score.
 pub fn score_group<'a>(questions: impl Iterator<Item = &'a QuestionScore>) -> GroupScore {
+    let questions: Vec<&QuestionScore> = questions.collect();
+    let usable = |weight: f64| weight.is_finite() && weight > 0.0;
+    let largest_weight = questions
+        .iter()
+        .filter(|question| question.value.value().is_some_and(f64::is_finite))
+        .map(|question| question.weight)
+        .filter(|weight| usable(*weight))
+        .fold(0.0_f64, f64::max);
     let mut weighted_values = 0.0;
     let mut weighted_maximum = 0.0;
     let mut answered = 0;
     let mut applicable = 0;
-    let mut count = 0;
-    for question in questions {
-        count += 1;
+    for question in &questions {
         match question.value {
-            QuestionValue::Value(value) => {
-                weighted_values += question.weight * value;
-                weighted_maximum += question.weight * 4.0;
+            QuestionValue::Value(value) if value.is_finite() => {
+                let weight = if usable(question.weight) {
+                    question.weight / largest_weight
+                } else {
+                    0.0
+                };
+                weighted_values += weight * value.clamp(0.0, 4.0);
+                weighted_maximum += weight * 4.0;
                 answered += 1;
                 applicable += 1;
             }
-            QuestionValue::NoValue => applicable += 1,
+            QuestionValue::Value(_) | QuestionValue::NoValue => applicable += 1,
             QuestionValue::NotApplicable => {}
         }
     }
     GroupScore {
-        score: (answered > 0).then(|| Score::new(100.0 * weighted_values / weighted_maximum)),
+        score: (weighted_maximum > 0.0)
+            .then(|| Score::new(100.0 * weighted_values / weighted_maximum)),
         coverage: (applicable > 0).then(|| answered as f64 / applicable as f64),
         answered,
         applicable,
-        questions: count,
+        questions: questions.len(),
     }
 }

@@ -7,8 +7,15 @@ use crate::maturity::MaturityLevel;
 pub struct Score(f64);
 
 impl Score {
+    /// A score, held within 0–100 whatever it is handed: a value outside is brought to the
+    /// nearest bound (floating-point sums can land a hair above 100), and NaN, which no
+    /// scoring path produces, becomes 0 rather than reading as level 5.
     pub fn new(value: f64) -> Score {
-        Score(value)
+        if value.is_nan() {
+            Score(0.0)
+        } else {
+            Score(value.clamp(0.0, 100.0))
+        }
     }
 
     /// The exact value, used for any further computation (the overall index uses exact
@@ -33,7 +40,7 @@ impl Score {
         let (sum, count) = scores.fold((0.0, 0usize), |(sum, count), score| {
             (sum + score.0, count + 1)
         });
-        (count > 0).then(|| Score(sum / count as f64))
+        (count > 0).then(|| Score::new(sum / count as f64))
     }
 }
 

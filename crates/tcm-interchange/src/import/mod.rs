@@ -20,6 +20,7 @@ use tcm_core::{AnswerSheet, Questionnaire, RespondentProfile};
 use crate::csv_table::{CsvTableError, read_csv_table};
 use crate::long_format::read_long;
 use crate::problem::{Problem, Problems};
+pub use crate::xlsx_package::WorkbookRefusal;
 use crate::xlsx_table::{XlsxTableError, read_xlsx_table};
 use layout::{Layout, layout};
 use wide::read_wide;
@@ -67,6 +68,9 @@ pub enum ImportError {
         "the file cannot be opened as an XLSX workbook ({reason}); an older .xls or an .ods file must first be saved as .xlsx"
     )]
     UnreadableWorkbook { reason: String },
+    /// A crafted or oversized workbook (zip bomb, a cell far out, a huge cell…).
+    #[error("the workbook is refused: {0}")]
+    RefusedWorkbook(WorkbookRefusal),
     #[error(
         "no column of the file is a question of questionnaire `{questionnaire}` (a question column's header starts with a question id, such as `{example}`); headers seen: {}",
         list_headers(.headers)
@@ -125,6 +129,7 @@ pub fn read_responses(
         })?,
         FileKind::Xlsx => read_xlsx_table(bytes).map_err(|error| match error {
             XlsxTableError::Unreadable(reason) => ImportError::UnreadableWorkbook { reason },
+            XlsxTableError::Refused(refusal) => ImportError::RefusedWorkbook(refusal),
             XlsxTableError::Empty { sheet } => ImportError::EmptySheet { sheet },
         })?,
     };

@@ -57,6 +57,30 @@ pub enum PortableError {
         column: usize,
         message: String,
     },
+    #[error(
+        "the file is too large to be a TCM Workbench assessment file ({} bytes; the limit is {} MiB)",
+        .bytes,
+        .limit / (1024 * 1024)
+    )]
+    TooLarge { bytes: usize, limit: usize },
+    #[error(
+        "the key `{key}` is given twice in the same object, at `{path}` (line {line}, column {column}); a .tcm file gives each field once"
+    )]
+    DuplicateKey {
+        key: String,
+        path: String,
+        line: usize,
+        column: usize,
+    },
+    #[error(
+        "the text at `{path}` is too long ({bytes} bytes; the limit is {} MiB)",
+        .limit / (1024 * 1024)
+    )]
+    LongString {
+        path: String,
+        bytes: usize,
+        limit: usize,
+    },
     #[error("this is not a TCM Workbench assessment file: {reason}")]
     NotTcmFile { reason: String },
     #[error(

@@ -7,6 +7,7 @@
 
 mod error;
 mod fields;
+mod json;
 mod model;
 mod read;
 pub mod reconcile;
@@ -24,6 +25,13 @@ pub const FORMAT: &str = "tcm-workbench/assessment";
 
 /// The format version this crate writes, and the newest it reads.
 pub const FORMAT_VERSION: u64 = 1;
+
+/// The largest `.tcm` file read: 64 MiB, refused before parsing. A 30-respondent tcm-92
+/// assessment with comments is under 2 MB.
+pub const MAX_FILE_BYTES: usize = 64 * 1024 * 1024;
+
+/// The longest string value read, in bytes: 4 MiB (the tcm-92 snapshot is 160 KB).
+pub const MAX_STRING_BYTES: usize = 4 * 1024 * 1024;
 
 /// The name the questionnaire snapshot goes by in diagnostics.
 const SNAPSHOT_FILE: &str = "questionnaire.snapshot";

@@ -1,4 +1,4 @@
-//! Reading a `.tcm` document: JSON, then the header (is it ours, is it too new), then the
+//! Reading a `.tcm` document: its size, strict JSON (no key twice, no huge string), then the header (is it ours, is it too new), then the
 //! structure and the questionnaire snapshot; the values themselves are checked in
 //! [`super::values`]. Nothing is returned unless the whole file is good.
 
@@ -6,16 +6,25 @@ use serde_json::Value;
 use tcm_core::Questionnaire;
 
 use super::error::{FieldIssue, FieldProblem, PortableError};
+use super::json::{Failure, Refusal, parse_strict};
 use super::model::PortableAssessment;
 use super::transfer::File;
 use super::values::read_values;
-use super::{FORMAT, FORMAT_VERSION, SNAPSHOT_FILE};
+use super::{FORMAT, FORMAT_VERSION, MAX_FILE_BYTES, MAX_STRING_BYTES, SNAPSHOT_FILE};
 
 /// Reads a `.tcm` document. A leading byte-order mark is tolerated; unknown fields are
-/// ignored (later versions of format 1 may add some).
+/// ignored (later versions of format 1 may add some). A document over [`MAX_FILE_BYTES`] is
+/// refused before it is parsed; a key given twice in an object, or a string over
+/// [`MAX_STRING_BYTES`], is refused with its path.
 pub fn from_json(bytes: &[u8]) -> Result<PortableAssessment, PortableError> {
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(PortableError::TooLarge {
+            bytes: bytes.len(),
+            limit: MAX_FILE_BYTES,
+        });
+    }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let value: Value = serde_json::from_slice(bytes).map_err(not_json)?;
+    let value: Value = parse_strict(bytes).map_err(refused)?;
     check_header(&value)?;
     let file: File =
         serde_path_to_error::deserialize(value).map_err(|error| PortableError::Malformed {
@@ -25,6 +34,24 @@ pub fn from_json(bytes: &[u8]) -> Result<PortableAssessment, PortableError> {
     let questionnaire = Questionnaire::from_toml(&file.questionnaire.snapshot, SNAPSHOT_FILE)
         .map_err(PortableError::InvalidSnapshot)?;
     read_values(&file, &questionnaire).map_err(PortableError::InvalidFields)
+}
+
+fn refused(failure: Failure) -> PortableError {
+    let Failure { error, refusal } = failure;
+    match refusal {
+        Some(Refusal::DuplicateKey { key, path }) => PortableError::DuplicateKey {
+            key,
+            path,
+            line: error.line(),
+            column: error.column(),
+        },
+        Some(Refusal::LongString { path, bytes }) => PortableError::LongString {
+            path,
+            bytes,
+            limit: MAX_STRING_BYTES,
+        },
+        None => not_json(error),
+    }
 }
 
 fn not_json(error: serde_json::Error) -> PortableError {
