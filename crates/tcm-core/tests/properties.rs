@@ -85,6 +85,40 @@ fn sample_weighted(weight: f64) -> String {
 }
 
 proptest! {
+    /// The overall index a store keeps from per-question counts is exactly the one scoring
+    /// computes from every answer (consensus values included).
+    #[test]
+    fn the_overall_index_from_tallies_equals_the_full_score(
+        triples in answers(),
+        agreed in proptest::collection::vec((0usize..10, proptest::option::of(0u8..=4)), 0..4),
+    ) {
+        let questionnaire = Questionnaire::from_toml(SAMPLE, "sample.toml").expect("valid");
+        let mut sheet = build(&questionnaire, &triples);
+        for (question, level) in &agreed {
+            let id = questionnaire.questions()[*question].id.clone();
+            let consensus = match level {
+                Some(level) => tcm_core::Consensus::Level(Level::new(*level).expect("in range")),
+                None => tcm_core::Consensus::NotApplicable,
+            };
+            sheet.set_consensus(id, Some(consensus));
+        }
+        let full = score(&questionnaire, &sheet).overall.map(Score::value);
+        let tallied = tcm_core::scoring::overall_from_tallies(
+            &questionnaire,
+            |question| {
+                tcm_core::scoring::AnswerTally::of_answers(
+                    sheet
+                        .responses()
+                        .filter(|(_, id, _)| *id == question)
+                        .map(|(_, _, response)| &response.answer),
+                )
+            },
+            |question| sheet.consensus(question),
+        )
+        .map(Score::value);
+        prop_assert_eq!(full, tallied);
+    }
+
     #[test]
     fn no_weight_makes_a_group_score_nan_infinite_or_out_of_bounds(
         questions in proptest::collection::vec((any_weight(), any_value()), 0..40)

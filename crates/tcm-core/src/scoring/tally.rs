@@ -4,9 +4,8 @@
 
 use crate::answer::{Answer, Consensus};
 use crate::questionnaire::{QuestionId, Questionnaire};
-use crate::stage::StageId;
 
-use super::{QuestionValue, Score, ValueSource};
+use super::{QuestionScore, QuestionValue, Score, ValueSource, score_group};
 
 /// How many respondents gave each kind of answer to one question.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -77,29 +76,39 @@ impl AnswerTally {
 }
 
 /// The overall TCM index from per-question tallies and consensus values: the same figure as
-/// [`super::score`]'s `overall` for the same answers, in time proportional to the number of
+/// [`super::score`]'s `overall` for the same answers (the stage formula is
+/// [`super::score_group`], the same function), in time proportional to the number of
 /// questions.
 pub fn overall_from_tallies(
     questionnaire: &Questionnaire,
     tally: impl Fn(&QuestionId) -> AnswerTally,
     consensus: impl Fn(&QuestionId) -> Option<Consensus>,
 ) -> Option<Score> {
-    let mut weighted = [(0.0_f64, 0.0_f64, 0_usize); StageId::ALL.len()];
-    for question in questionnaire.questions() {
-        let (value, _) = tally(&question.id).value(consensus(&question.id));
-        if let QuestionValue::Value(value) = value {
-            let stage = &mut weighted[question.stage.index()];
-            stage.0 += question.weight * value;
-            stage.1 += question.weight * 4.0;
-            stage.2 += 1;
-        }
-    }
-    Score::mean(
-        questionnaire
-            .stages()
-            .iter()
-            .map(|stage| weighted[stage.id.index()])
-            .filter(|(_, _, answered)| *answered > 0)
-            .map(|(values, maximum, _)| Score::new(100.0 * values / maximum)),
-    )
+    let questions: Vec<QuestionScore> = questionnaire
+        .questions()
+        .iter()
+        .map(|question| {
+            let counted = tally(&question.id);
+            let (value, source) = counted.value(consensus(&question.id));
+            QuestionScore {
+                question: question.id.clone(),
+                stage: question.stage,
+                theme: question.theme.clone(),
+                weight: question.weight,
+                value,
+                source,
+                dispersion: None,
+                not_applicable: usize::try_from(counted.not_applicable).unwrap_or(usize::MAX),
+                dont_know: usize::try_from(counted.dont_know).unwrap_or(usize::MAX),
+            }
+        })
+        .collect();
+    Score::mean(questionnaire.stages().iter().filter_map(|stage| {
+        score_group(
+            questions
+                .iter()
+                .filter(|question| question.stage == stage.id),
+        )
+        .score
+    }))
 }
