@@ -1,8 +1,9 @@
 //! The TCM-92 grid and its classroom variant obey the rules of the grid: 92 unique questions,
 //! at least 12 per stage in 3–6 themes, every text in both languages, no (near-)duplicate
-//! questions, French typography, and help that anchors levels 0 and 4.
+//! questions, French typography, a rubric for every level of every question, graded stems,
+//! one form of address, and ids that stay stable across versions.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::HashSet;
 
 use tcm_core::{Questionnaire, StageId};
 
@@ -27,7 +28,7 @@ fn the_grid_has_92_unique_questions_and_at_least_12_per_stage() {
         .iter()
         .map(|(_, count)| *count)
         .collect();
-    assert_eq!(counts, [24, 24, 16, 15, 13]);
+    assert_eq!(counts, [24, 24, 15, 15, 14]);
 }
 
 #[test]
@@ -49,29 +50,35 @@ fn each_stage_groups_its_questions_into_3_to_6_themes() {
     }
 }
 
+/// Ids are `<stage prefix>-<number>`. An id keeps the prefix of the stage the question was
+/// first published in: a question moved to another stage keeps its id (so audits stay
+/// comparable), and its `source` says "reclassified". New questions take new numbers.
 #[test]
-fn question_ids_follow_the_stage_and_are_numbered_in_order() {
+fn question_ids_name_a_stage_and_moved_questions_say_so() {
     let grid = tcm92();
-    let mut numbers: BTreeMap<&str, Vec<u32>> = BTreeMap::new();
     for question in grid.questions() {
         let prefix = &question.stage.as_str()[..3];
         let (id_prefix, number) = question.id.as_str().split_once('-').expect("prefix-number");
-        assert_eq!(
-            id_prefix, prefix,
-            "{} is in stage {}",
-            question.id, question.stage
+        assert!(
+            StageId::ALL
+                .iter()
+                .any(|stage| &stage.as_str()[..3] == id_prefix),
+            "{}: unknown prefix",
+            question.id
         );
-        numbers
-            .entry(prefix)
-            .or_default()
-            .push(number.parse().expect("number"));
-    }
-    for (prefix, list) in numbers {
-        let expected: Vec<u32> = (1..=list.len() as u32).collect();
-        assert_eq!(
-            list, expected,
-            "{prefix}- ids are numbered 01, 02, … in file order"
+        assert!(
+            number.len() == 2 && number.parse::<u32>().is_ok(),
+            "{}: two-digit number",
+            question.id
         );
+        if id_prefix != prefix {
+            assert!(
+                question.source.contains("reclassified"),
+                "{} is in stage {} and its source does not say it was reclassified",
+                question.id,
+                question.stage
+            );
+        }
     }
 }
 
@@ -111,7 +118,12 @@ fn every_field_is_given_in_both_languages_and_differs_between_them() {
             "{}: weight 1 or 2",
             question.id
         );
-        let known_origin = ["Ohana", "Kotler", "Boîte à outils", "Mémoire ENCG"];
+        let known_origin = [
+            "[001] Ohana",
+            "[002] Mémoire ENCG",
+            "[003] «\u{a0}Être en relation avec les clients\u{a0}»",
+            "[004] Boîte à outils",
+        ];
         assert!(
             known_origin
                 .iter()
@@ -129,17 +141,165 @@ fn every_field_is_given_in_both_languages_and_differs_between_them() {
 }
 
 #[test]
-fn help_says_what_levels_0_and_4_look_like() {
+fn every_question_has_a_rubric_for_the_five_levels_in_both_languages() {
     for question in tcm92().questions() {
+        let rubric = question
+            .rubric
+            .as_ref()
+            .unwrap_or_else(|| panic!("{}: no rubric", question.id));
+        let mut seen = HashSet::new();
+        for (level, text) in rubric.levels().iter().enumerate() {
+            for (language, sentence) in [("fr", &text.fr), ("en", &text.en)] {
+                assert!(
+                    sentence.trim().len() > 3 && sentence.ends_with('.'),
+                    "{} level {level} {language}: one sentence ending with a full stop: `{sentence}`",
+                    question.id
+                );
+                assert!(
+                    seen.insert(sentence.clone()),
+                    "{} level {level} {language} repeats another level",
+                    question.id
+                );
+            }
+            assert_ne!(
+                text.fr, text.en,
+                "{} level {level} is not translated",
+                question.id
+            );
+        }
+    }
+}
+
+/// Stems that ask "to what extent" or "how" let the 0–4 scale fit; a stem in the yes/no form
+/// ("Vos segments intègrent-ils… ?", "Do you…?") invites "yes, so 3".
+const GRADED_FR: &[&str] = &[
+    "Dans quelle mesure",
+    "Comment",
+    "Par quels moyens",
+    "Que faites-vous",
+    "En combien de temps",
+];
+const GRADED_EN: &[&str] = &["To what extent", "How", "By what means", "What do you"];
+/// Stems that set the scene before the graded question ("Après un incident…, dans quelle
+/// mesure…"): allowed when the graded words follow.
+const SCENE_FR: &[&str] = &["Après ", "Lors ", "Pour vos "];
+const SCENE_EN: &[&str] = &["After ", "When ", "During ", "For your "];
+/// Questions allowed a yes/no stem, with the reason. None today.
+const YES_NO_EXCEPTIONS: &[(&str, &str)] = &[];
+
+fn is_graded(text: &str, graded: &[&str], scene: &[&str]) -> bool {
+    graded.iter().any(|opening| text.starts_with(opening))
+        || (scene.iter().any(|opening| text.starts_with(opening))
+            && graded
+                .iter()
+                .any(|opening| text.contains(&opening.to_lowercase())))
+}
+
+#[test]
+fn stems_are_graded_not_yes_no() {
+    let mut problems = Vec::new();
+    for question in tcm92().questions() {
+        if YES_NO_EXCEPTIONS
+            .iter()
+            .any(|(id, _)| *id == question.id.as_str())
+        {
+            continue;
+        }
+        if !is_graded(&question.text.fr, GRADED_FR, SCENE_FR) {
+            problems.push(format!("{} fr: {}", question.id, question.text.fr));
+        }
+        if !is_graded(&question.text.en, GRADED_EN, SCENE_EN) {
+            problems.push(format!("{} en: {}", question.id, question.text.en));
+        }
+    }
+    assert!(
+        problems.is_empty(),
+        "yes/no stems:\n{}",
+        problems.join("\n")
+    );
+}
+
+#[test]
+fn the_yes_no_check_fails_on_a_yes_no_stem() {
+    assert!(!is_graded(
+        "Vos segments intègrent-ils des critères de comportement ?",
+        GRADED_FR,
+        SCENE_FR
+    ));
+    assert!(!is_graded("Do you track churn?", GRADED_EN, SCENE_EN));
+    assert!(is_graded(
+        "Après un incident, dans quelle mesure prévenez-vous les clients ?",
+        GRADED_FR,
+        SCENE_FR
+    ));
+}
+
+/// One form of address: stems speak to the respondent ("vous", "vos"), never of the company
+/// in the third person.
+#[test]
+fn stems_use_one_form_of_address() {
+    for question in tcm92().questions() {
+        for (language, text, third_person) in [
+            ("fr", &question.text.fr, ["l’entreprise", "l'entreprise"]),
+            ("en", &question.text.en, ["the company", "the firm"]),
+        ] {
+            for wording in third_person {
+                assert!(
+                    !text.contains(wording),
+                    "{} {language}: `{wording}` instead of addressing the respondent: {text}",
+                    question.id
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn dependencies_and_not_applicable_notes_are_explained_in_the_help() {
+    let grid = tcm92();
+    for question in grid.questions() {
+        for dependency in &question.depends_on {
+            assert!(
+                question.help.fr.contains(dependency.as_str())
+                    && question.help.en.contains(dependency.as_str()),
+                "{}: the help says how to answer without {dependency}",
+                question.id
+            );
+        }
+        if let Some(note) = &question.may_not_apply {
+            assert!(
+                note.fr.contains("N/A") && note.en.contains("N/A"),
+                "{}: the note says when to answer N/A",
+                question.id
+            );
+        }
+    }
+    // The chains the review found are recorded.
+    for (question, foundation) in [
+        ("act-02", "act-01"),
+        ("act-05", "act-01"),
+        ("pre-06", "act-01"),
+        ("cre-02", "cre-17"),
+        ("cre-18", "cre-17"),
+        ("pre-11", "cre-03"),
+    ] {
+        let question = grid.question(question).expect("exists");
         assert!(
-            question.help.fr.contains("0\u{a0}:") && question.help.fr.contains("4\u{a0}:"),
-            "{}: French help anchors 0 and 4",
+            question
+                .depends_on
+                .iter()
+                .any(|id| id.as_str() == foundation),
+            "{} depends on {foundation}",
             question.id
         );
+    }
+    // Recalls may not apply to a service company.
+    for id in ["cur-11", "cur-12", "cur-13"] {
         assert!(
-            question.help.en.contains("0:") && question.help.en.contains("4:"),
-            "{}: English help anchors 0 and 4",
-            question.id
+            grid.question(id)
+                .and_then(|q| q.may_not_apply.as_ref())
+                .is_some(),
+            "{id}"
         );
     }
 }
@@ -260,6 +420,36 @@ fn no_two_questions_ask_the_same_thing() {
                 if score >= NEAR_DUPLICATE {
                     problems.push(format!(
                         "{} and {} are near-duplicates in {language} ({score:.2})",
+                        first.id, second.id
+                    ));
+                }
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// Two questions can be worded apart and still ask the same thing: their level-4 descriptions
+/// (what the best practice looks like) must differ too.
+#[test]
+fn no_two_questions_describe_the_same_best_practice() {
+    let grid = tcm92();
+    let level_4 = |question: &tcm_core::Question| {
+        question
+            .rubric
+            .as_ref()
+            .map(|rubric| rubric.levels()[4].clone())
+            .unwrap_or_default()
+    };
+    let mut problems = Vec::new();
+    for (index, first) in grid.questions().iter().enumerate() {
+        for second in &grid.questions()[index + 1..] {
+            let (a, b) = (level_4(first), level_4(second));
+            for (language, a, b) in [("fr", &a.fr, &b.fr), ("en", &a.en, &b.en)] {
+                let score = similarity(a, b);
+                if a == b || score >= NEAR_DUPLICATE {
+                    problems.push(format!(
+                        "{} and {} describe the same level 4 in {language} ({score:.2})",
                         first.id, second.id
                     ));
                 }
@@ -393,6 +583,14 @@ fn french_texts(questionnaire: &Questionnaire) -> Vec<(String, String)> {
             question.action.description.fr.clone(),
         ));
         texts.push((format!("{id} source"), question.source.clone()));
+        if let Some(rubric) = &question.rubric {
+            for (level, text) in rubric.levels().iter().enumerate() {
+                texts.push((format!("{id} rubric {level}"), text.fr.clone()));
+            }
+        }
+        if let Some(note) = &question.may_not_apply {
+            texts.push((format!("{id} may_not_apply"), note.fr.clone()));
+        }
     }
     texts
 }
@@ -416,11 +614,18 @@ fn french_text_follows_french_typography() {
 #[test]
 fn english_text_has_no_french_spacing() {
     for question in tcm92().questions() {
+        let rubric = question
+            .rubric
+            .iter()
+            .flat_map(|rubric| rubric.levels().iter());
         for text in [
             &question.text.en,
             &question.help.en,
             &question.action.description.en,
-        ] {
+        ]
+        .into_iter()
+        .chain(rubric.map(|level| &level.en))
+        {
             assert!(
                 !text.contains('\u{202f}') && !text.contains(" ?"),
                 "{}: {text}",
@@ -442,11 +647,14 @@ fn the_classroom_variant_has_five_questions_per_stage_from_the_grid() {
         assert_eq!(count, 5, "stage {stage}");
     }
     for question in classroom.questions() {
-        assert_eq!(
-            Some(question),
-            grid.question(question.id.as_str()),
-            "identical to the grid's"
-        );
+        // The grid's question, with only the dependencies the variant also holds.
+        let mut expected = grid.question(question.id.as_str()).cloned();
+        if let Some(expected) = &mut expected {
+            expected
+                .depends_on
+                .retain(|dependency| classroom.question(dependency.as_str()).is_some());
+        }
+        assert_eq!(Some(question), expected.as_ref(), "identical to the grid's");
     }
     assert_eq!(
         classroom.variant_of().map(|origin| origin.id.as_str()),

@@ -1,7 +1,10 @@
 //! Cross-component tests: the questionnaire files of the repository against the rules of
-//! the grid, the JSON Schema, and their committed Markdown rendering.
+//! the grid, the glossary, the JSON Schema, the mapping between versions, the seed documents
+//! the sources quote, and the committed Markdown rendering.
 
+mod glossary;
 mod grid_content;
 mod grid_markdown;
 mod schema;
 mod util;
+mod versions;

@@ -20,7 +20,12 @@ fn as_json(toml_text: &str) -> Value {
 #[test]
 fn every_questionnaire_file_matches_the_schema() {
     let validator = schema();
-    for file in ["sample.toml", "tcm-92.toml", "tcm-25-classroom.toml"] {
+    for file in [
+        "sample.toml",
+        "tcm-92.toml",
+        "tcm-92-v1.toml",
+        "tcm-25-classroom.toml",
+    ] {
         let instance = as_json(&read(&format!("questionnaires/{file}")));
         let errors: Vec<String> = validator
             .iter_errors(&instance)
@@ -43,6 +48,7 @@ fn the_schema_refuses_bad_shapes() {
             "sources = \"Kotler — clients mystères\"",
         ),
         ("text.en = \"Do you ask lost customers why they left?\"", ""),
+        ("format = 1", "format = 3"),
         ("format = 1", "format = 2"),
     ] {
         let broken = sample.replacen(from, to, 1);

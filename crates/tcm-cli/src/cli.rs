@@ -54,6 +54,7 @@ pub enum Command {
     #[command(
         after_help = "Examples:\n  tcm grid questionnaires/tcm-92.toml --format md > grid.md\n  \
                             tcm grid questionnaires/tcm-92.toml --format md --lang fr --out grille.md\n  \
+                            tcm grid questionnaires/tcm-92.toml --changelog questionnaires/tcm-92-changelog.md --out questionnaires/tcm-92.md\n  \
                             tcm grid questionnaires/tcm-92.toml --pdf grille.pdf   (tick boxes 0–4, NA, ? and lines for remarks)"
     )]
     Grid(GridArgs),
@@ -299,6 +300,9 @@ pub struct GridArgs {
     /// Write to this file instead of standard output
     #[arg(short, long, value_name = "FILE")]
     pub out: Option<PathBuf>,
+    /// Append this Markdown file (the changes from the previous version) to the rendering
+    #[arg(long, value_name = "CHANGELOG.md")]
+    pub changelog: Option<PathBuf>,
     /// Write a blank printable form (PDF, dated today) to this file instead; French unless --lang en
     #[arg(long, value_name = "OUT.pdf", conflicts_with_all = ["out", "format"])]
     pub pdf: Option<PathBuf>,

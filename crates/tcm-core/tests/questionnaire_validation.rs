@@ -212,10 +212,10 @@ const CASES: &[Case] = &[
     Case {
         name: "unsupported format",
         from: "format = 1",
-        to: "format = 2",
-        at: "2\nid",
+        to: "format = 3",
+        at: "3\nid",
         offset: 0,
-        message: "unsupported format 2 (this version of TCM Workbench reads format 1)",
+        message: "unsupported format 3 (this version of TCM Workbench reads formats 1 to 2)",
     },
     Case {
         name: "scale level out of range",

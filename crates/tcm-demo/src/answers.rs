@@ -38,7 +38,7 @@ const SINGLE: &[(&str, usize, Answer)] = &[
     ("pre-05", 3, Answer::NotApplicable),
     ("cur-16", 1, Answer::NotApplicable),
     ("cre-14", 4, Answer::NotApplicable),
-    ("act-04", 0, Answer::DontKnow),
+    ("act-26", 0, Answer::DontKnow),
     ("cre-16", 3, Answer::DontKnow),
     ("cre-17", 3, Answer::DontKnow),
     ("cur-07", 4, Answer::DontKnow),
@@ -48,7 +48,7 @@ const SINGLE: &[(&str, usize, Answer)] = &[
 ];
 
 /// Values the group settled after discussion.
-const CONSENSUS: &[(&str, u8)] = &[("cre-06", 1), ("act-06", 3), ("cur-03", 2), ("pro-10", 0)];
+const CONSENSUS: &[(&str, u8)] = &[("cre-06", 1), ("act-06", 3), ("cur-03", 2), ("pro-11", 0)];
 
 fn level(value: f64) -> Answer {
     let rounded = value.round().clamp(0.0, 4.0) as u8;

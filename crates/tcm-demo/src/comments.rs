@@ -107,9 +107,9 @@ const COMMENTS: &[(&str, usize, &str)] = &[
         "Deux artisans ont testé le prototype de la fenêtre « Arverne » ; c’était informel, mais très utile.",
     ),
     (
-        "pro-10",
+        "act-20",
         1,
-        "Pas de contrat de partenariat écrit ; les accords avec nos trois plus gros poseurs sont oraux.",
+        "Pas d’accord écrit d’engagements réciproques ; les accords avec nos trois plus gros poseurs sont oraux.",
     ),
 ];
 

@@ -1,6 +1,7 @@
 //! A questionnaire rendered as Markdown: the scale, then each stage with its themes and
-//! questions, each with its help, source, weight and recommended action. In both languages
-//! (French first) or in one.
+//! questions, each with its help, rubric (what each level looks like), source and quote,
+//! dependencies, "may not apply" note, weight and recommended action. In both languages
+//! (French first) or in one; a changelog can be appended.
 
 use std::fmt::Write;
 
@@ -38,6 +39,9 @@ struct Words {
     themes: &'static str,
     weight: &'static str,
     help: &'static str,
+    rubric: &'static str,
+    depends_on: &'static str,
+    may_not_apply: &'static str,
     source: &'static str,
     action: &'static str,
     effort: &'static str,
@@ -60,6 +64,9 @@ fn words(language: Language) -> Words {
             themes: "Thèmes",
             weight: "poids",
             help: "Aide",
+            rubric: "Grille",
+            depends_on: "Suppose",
+            may_not_apply: "Peut ne pas s’appliquer",
             source: "Source",
             action: "Action recommandée",
             effort: "effort",
@@ -79,6 +86,9 @@ fn words(language: Language) -> Words {
             themes: "Themes",
             weight: "weight",
             help: "Help",
+            rubric: "Rubric",
+            depends_on: "Builds on",
+            may_not_apply: "May not apply",
             source: "Source",
             action: "Recommended action",
             effort: "effort",
@@ -110,6 +120,23 @@ fn heading_words(languages: &[Language], pick: impl Fn(&Words) -> &'static str) 
         }
     }
     parts.join(" — ")
+}
+
+/// Renders `questionnaire` followed by `changelog` (Markdown, appended as is after a blank
+/// line; typically the changes from the previous version).
+pub fn render_with_changelog(
+    questionnaire: &Questionnaire,
+    languages: Languages,
+    source_name: &str,
+    changelog: &str,
+) -> String {
+    let mut out = render(questionnaire, languages, source_name);
+    if !changelog.trim().is_empty() {
+        out.push('\n');
+        out.push_str(changelog.trim_end());
+        out.push('\n');
+    }
+    out
 }
 
 /// Renders `questionnaire`; `source_name` is the file it came from, named in the footer line.
@@ -250,12 +277,58 @@ fn render_question(out: &mut String, question: &Question, languages: &[Language]
             escape(question.help.get(*language))
         );
     }
-    let _ = writeln!(
-        out,
-        "- *{}* — {}",
-        heading_words(languages, |w| w.source),
-        escape(&question.source)
-    );
+    for language in languages {
+        let w = words(*language);
+        if let Some(note) = &question.may_not_apply {
+            let _ = writeln!(
+                out,
+                "- *{}* — {}",
+                w.may_not_apply,
+                escape(note.get(*language))
+            );
+        }
+    }
+    if !question.depends_on.is_empty() {
+        let ids: Vec<String> = question
+            .depends_on
+            .iter()
+            .map(|id| format!("`{id}`"))
+            .collect();
+        let _ = writeln!(
+            out,
+            "- *{}* — {}",
+            heading_words(languages, |w| w.depends_on),
+            ids.join(", ")
+        );
+    }
+    if let Some(rubric) = &question.rubric {
+        for language in languages {
+            let w = words(*language);
+            let _ = writeln!(out, "- *{}*", w.rubric);
+            for (level, text) in rubric.levels().iter().enumerate() {
+                let _ = writeln!(out, "  - {level} — {}", escape(text.get(*language)));
+            }
+        }
+    }
+    match &question.quote {
+        Some(quote) => {
+            let _ = writeln!(
+                out,
+                "- *{}* — {} — «\u{a0}{}\u{a0}»",
+                heading_words(languages, |w| w.source),
+                escape(&question.source),
+                escape(quote)
+            );
+        }
+        None => {
+            let _ = writeln!(
+                out,
+                "- *{}* — {}",
+                heading_words(languages, |w| w.source),
+                escape(&question.source)
+            );
+        }
+    }
     for language in languages {
         let w = words(*language);
         let action = &question.action;

@@ -1,4 +1,5 @@
-//! `tcm grid FILE --format md [--lang fr|en|both] [--out FILE]`, or `tcm grid FILE --pdf OUT`.
+//! `tcm grid FILE --format md [--lang fr|en|both] [--changelog FILE] [--out FILE]`, or
+//! `tcm grid FILE --pdf OUT`.
 
 use anyhow::Context;
 use tcm_core::Language;
@@ -30,8 +31,18 @@ pub fn run(args: &GridArgs) -> Result<(), Failure> {
         || args.file.display().to_string(),
         |name| name.to_string_lossy().into_owned(),
     );
+    let changelog = match &args.changelog {
+        Some(path) => std::fs::read_to_string(path)
+            .with_context(|| format!("cannot read the changelog {}", path.display()))?,
+        None => String::new(),
+    };
     let text = match args.format {
-        GridFormat::Md => grid_markdown::render(&questionnaire, languages, &source_name),
+        GridFormat::Md => grid_markdown::render_with_changelog(
+            &questionnaire,
+            languages,
+            &source_name,
+            &changelog,
+        ),
     };
     match &args.out {
         Some(path) => crate::database::write_output(None, path, text.as_bytes())?,

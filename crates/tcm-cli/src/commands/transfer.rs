@@ -1,6 +1,6 @@
 //! `tcm import` and `tcm export`.
 
-use anyhow::{Context, anyhow};
+use anyhow::anyhow;
 use chrono::Utc;
 use tcm_api::files;
 use tcm_interchange::answers_csv::CsvDialect;

@@ -1,6 +1,7 @@
 //! Questionnaires: the model, and reading it from TOML files with located diagnostics.
 
 mod diagnostic;
+mod mapping;
 mod model;
 mod parse;
 mod reader;
@@ -8,9 +9,10 @@ mod variant;
 mod write;
 
 pub use diagnostic::{Diagnostic, InvalidQuestionnaire};
+pub use mapping::{ComparablePair, InvalidMapping, QuestionChange, QuestionMapping};
 pub use model::{
-    Question, QuestionId, Questionnaire, RecommendedAction, ScaleLevel, Stage, Theme, ThemeId,
-    VariantOrigin,
+    Question, QuestionId, Questionnaire, RecommendedAction, Rubric, ScaleLevel, Stage, Theme,
+    ThemeId, VariantOrigin,
 };
 pub use parse::{FORMAT_VERSION, MAX_WEIGHT, QuestionnaireFile, parse_questionnaire_file};
 pub use variant::VariantSpec;

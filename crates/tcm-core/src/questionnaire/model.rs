@@ -96,6 +96,30 @@ pub struct RecommendedAction {
     pub impact: u8,
 }
 
+/// What each level of the 0–4 scale looks like for one question: five observable sentences,
+/// cumulative (a level includes the ones below it).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Rubric {
+    levels: [Localized; 5],
+}
+
+impl Rubric {
+    /// Builds a rubric from the descriptions of levels 0 to 4, in that order.
+    pub fn new(levels: [Localized; 5]) -> Rubric {
+        Rubric { levels }
+    }
+
+    /// The description of one level.
+    pub fn level(&self, level: Level) -> &Localized {
+        &self.levels[usize::from(level.value()).min(4)]
+    }
+
+    /// The five descriptions, level 0 first.
+    pub fn levels(&self) -> &[Localized; 5] {
+        &self.levels
+    }
+}
+
 /// One audit question: an observable practice or fact, answered on the 0–4 scale.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Question {
@@ -108,6 +132,15 @@ pub struct Question {
     pub weight: f64,
     /// The concept and where it comes from, e.g. "Ohana, ch. 6 — gestion des réclamations".
     pub source: String,
+    /// A short verbatim quotation of the source document that `source` names (format 2).
+    pub quote: Option<String>,
+    /// What each level looks like for this question; required from format 2 on.
+    pub rubric: Option<Rubric>,
+    /// Questions whose practice this one presupposes (the action plan sequences them first).
+    /// Validated: every id exists, no question depends on itself, no cycle.
+    pub depends_on: Vec<QuestionId>,
+    /// When set, the practice may not exist in some sectors; the note says when to answer N/A.
+    pub may_not_apply: Option<Localized>,
     pub action: RecommendedAction,
 }
 

@@ -1,25 +1,33 @@
-//! Reading a questionnaire file (TOML, format 1) into a validated [`Questionnaire`], or into
-//! the list of every problem it has.
+//! Reading a questionnaire file (TOML, formats 1 and 2) into a validated [`Questionnaire`], or
+//! into the list of every problem it has.
+//!
+//! Format 2 adds to each question a `rubric` (required: levels 0–4 in both languages), and
+//! optional `quote`, `depends_on` and `may_not_apply`. Format 1 files (version 1 of the grid,
+//! snapshots stored with old assessments) stay readable: there the new keys are optional.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::ops::Range;
 
 use toml::Spanned;
-use toml::de::DeTable;
+use toml::de::{DeTable, DeValue};
 
 use super::diagnostic::{DiagnosticSink, InvalidQuestionnaire};
 use super::model::{
-    Question, QuestionId, Questionnaire, QuestionnaireParts, RecommendedAction, ScaleLevel, Stage,
-    Theme, ThemeId, VariantOrigin,
+    Question, QuestionId, Questionnaire, QuestionnaireParts, RecommendedAction, Rubric, ScaleLevel,
+    Stage, Theme, ThemeId, VariantOrigin,
 };
 use super::reader::{Sink, TableReader};
 use super::variant::VariantSpec;
 use crate::level::Level;
 use crate::stage::StageId;
+use crate::text::{Language, Localized};
 
-/// The version of the file format this code reads (the `format` key).
-pub const FORMAT_VERSION: i64 = 1;
+/// The newest file format this code reads and writes (the `format` key).
+pub const FORMAT_VERSION: i64 = 2;
+
+/// The oldest file format this code still reads.
+pub const OLDEST_FORMAT_VERSION: i64 = 1;
 
 /// Longest id accepted for questionnaires, themes and questions.
 const MAX_ID_LENGTH: usize = 40;
@@ -78,6 +86,8 @@ fn finish_with_errors(sink: Sink<'_>) -> InvalidQuestionnaire {
 
 /// The header every questionnaire file has: format, id, version, title, description.
 pub(crate) struct Header {
+    /// The `format` key (1 when it could not be read, so that checks stay lenient).
+    pub format: i64,
     pub id: String,
     pub version: semver::Version,
     pub title: crate::text::Localized,
@@ -85,17 +95,22 @@ pub(crate) struct Header {
 }
 
 pub(crate) fn read_header(root: &TableReader<'_, '_, '_>) -> Option<Header> {
-    if let Some(format) = root.integer("format")
-        && *format.get_ref() != FORMAT_VERSION
+    let format = root.integer("format");
+    if let Some(format) = &format
+        && !(OLDEST_FORMAT_VERSION..=FORMAT_VERSION).contains(format.get_ref())
     {
         root.error(
             format.span(),
             format!(
-                "unsupported format {} (this version of TCM Workbench reads format {FORMAT_VERSION})",
+                "unsupported format {} (this version of TCM Workbench reads formats {OLDEST_FORMAT_VERSION} to {FORMAT_VERSION})",
                 format.get_ref()
             ),
         );
     }
+    let format = format
+        .map(|format| *format.get_ref())
+        .filter(|format| (OLDEST_FORMAT_VERSION..=FORMAT_VERSION).contains(format))
+        .unwrap_or(OLDEST_FORMAT_VERSION);
     let id = read_id(root, "id", "questionnaire id");
     let version = root.string("version").and_then(|version| {
         semver::Version::parse(version.get_ref())
@@ -113,6 +128,7 @@ pub(crate) fn read_header(root: &TableReader<'_, '_, '_>) -> Option<Header> {
     let title = root.localized("title");
     let description = root.optional_localized("description");
     Some(Header {
+        format,
         id: id?,
         version: version?,
         title: title?,
@@ -173,9 +189,20 @@ fn read_grid(root: &TableReader<'_, '_, '_>) -> Option<Questionnaire> {
     let stages = read_stages(root);
     let declared: Vec<StageId> = stages.iter().flatten().map(|(stage, _)| stage.id).collect();
     let themes = read_themes(root, &declared);
-    let questions = read_questions(root, &declared, themes.as_deref().unwrap_or_default());
+    let format = header
+        .as_ref()
+        .map_or(OLDEST_FORMAT_VERSION, |header| header.format);
+    let questions = read_questions(
+        root,
+        format,
+        &declared,
+        themes.as_deref().unwrap_or_default(),
+    );
     if let (Some(stages), Some(themes), Some(questions)) = (&stages, &themes, &questions) {
         check_every_group_has_questions(root, stages, themes, questions);
+    }
+    if let Some(questions) = &questions {
+        check_dependencies(root, questions);
     }
     Some(Questionnaire::assemble(QuestionnaireParts {
         id: header.as_ref()?.id.clone(),
@@ -393,6 +420,7 @@ fn read_stage_reference(entry: &TableReader<'_, '_, '_>, declared: &[StageId]) -
 
 fn read_questions(
     root: &TableReader<'_, '_, '_>,
+    format: i64,
     declared: &[StageId],
     themes: &[(Theme, Range<usize>)],
 ) -> Option<Vec<(Question, Range<usize>)>> {
@@ -428,6 +456,19 @@ fn read_questions(
         let help = entry.localized("help");
         let weight = read_weight(&entry);
         let source = entry.string("source");
+        let quote = entry
+            .get("quote")
+            .is_some()
+            .then(|| entry.string("quote"))
+            .flatten();
+        let rubric = if format >= 2 || entry.get("rubric").is_some() {
+            read_rubric(&entry)
+        } else {
+            None
+        };
+        let rubric_ok = rubric.is_some() || (format < 2 && entry.get("rubric").is_none());
+        let depends_on = read_depends_on(&entry);
+        let may_not_apply = entry.optional_localized("may_not_apply");
         let action = entry.table("action").and_then(|action| {
             let mut action = action;
             action.set_context(format!("the action of {}", entry.context()));
@@ -439,6 +480,7 @@ fn read_questions(
             _ => None,
         };
         match (id, stage, theme, text, help, weight, source, action) {
+            _ if !rubric_ok => complete = false,
             (
                 Some(id),
                 Some(stage),
@@ -457,6 +499,10 @@ fn read_questions(
                     help,
                     weight,
                     source: source.get_ref().trim().to_string(),
+                    quote: quote.map(|quote| quote.get_ref().trim().to_string()),
+                    rubric,
+                    depends_on: depends_on.unwrap_or_default(),
+                    may_not_apply,
                     action,
                 },
                 entry.span(),
@@ -465,6 +511,111 @@ fn read_questions(
         }
     }
     complete.then_some(questions)
+}
+
+/// `rubric`: a table with `fr` and `en`, each an array of exactly five non-empty strings, the
+/// descriptions of levels 0 to 4.
+fn read_rubric(entry: &TableReader<'_, '_, '_>) -> Option<Rubric> {
+    let mut rubric = entry.table("rubric")?;
+    rubric.set_context(format!("the rubric of {}", entry.context()));
+    let texts = Language::ALL.map(|language| {
+        let (span, items) = rubric.array(language.code())?;
+        if items.len() != 5 {
+            rubric.error(
+                span,
+                format!(
+                    "`rubric.{}` in {} must list the five levels 0 to 4, found {} entries",
+                    language.code(),
+                    entry.context(),
+                    items.len()
+                ),
+            );
+            return None;
+        }
+        let mut levels = Vec::with_capacity(5);
+        for (level, item) in items.iter().enumerate() {
+            match item.get_ref() {
+                DeValue::String(text) if !text.trim().is_empty() => {
+                    levels.push(text.trim().to_string())
+                }
+                DeValue::String(_) => {
+                    rubric.error(
+                        item.span(),
+                        format!(
+                            "level {level} of `rubric.{}` in {} is empty",
+                            language.code(),
+                            entry.context()
+                        ),
+                    );
+                    return None;
+                }
+                other => {
+                    rubric.error(
+                        item.span(),
+                        format!(
+                            "level {level} of `rubric.{}` in {} must be a string, found {}",
+                            language.code(),
+                            entry.context(),
+                            super::reader::kind_of(other)
+                        ),
+                    );
+                    return None;
+                }
+            }
+        }
+        Some(levels)
+    });
+    rubric.finish();
+    let [Some(fr), Some(en)] = texts else {
+        return None;
+    };
+    let mut pairs = fr
+        .into_iter()
+        .zip(en)
+        .map(|(fr, en)| Localized::new(fr, en));
+    let levels = [(); 5].map(|()| pairs.next().unwrap_or_default());
+    Some(Rubric::new(levels))
+}
+
+/// `depends_on`: an array of question ids (checked against the grid afterwards).
+fn read_depends_on(entry: &TableReader<'_, '_, '_>) -> Option<Vec<QuestionId>> {
+    let value = entry.get("depends_on")?;
+    let DeValue::Array(items) = value.get_ref() else {
+        entry.error(
+            value.span(),
+            format!(
+                "`depends_on` in {} must be an array of question ids",
+                entry.context()
+            ),
+        );
+        return None;
+    };
+    let mut ids = Vec::new();
+    for item in items {
+        match item.get_ref() {
+            DeValue::String(id) if check_id(entry, id, item.span(), "question id") => {
+                let id = QuestionId::new(id.as_ref());
+                if ids.contains(&id) {
+                    entry.error(
+                        item.span(),
+                        format!("`depends_on` in {} lists `{id}` twice", entry.context()),
+                    );
+                } else {
+                    ids.push(id);
+                }
+            }
+            DeValue::String(_) => {}
+            other => entry.error(
+                item.span(),
+                format!(
+                    "each entry of `depends_on` in {} must be a question id, found {}",
+                    entry.context(),
+                    super::reader::kind_of(other)
+                ),
+            ),
+        }
+    }
+    Some(ids)
 }
 
 fn check_theme(
@@ -555,6 +706,80 @@ fn read_action(action: &TableReader<'_, '_, '_>) -> Option<RecommendedAction> {
         effort: *effort?.get_ref() as u8,
         impact: *impact?.get_ref() as u8,
     })
+}
+
+/// Every id in `depends_on` names a question of the grid other than itself, and following
+/// the dependencies never comes back to where it started.
+fn check_dependencies(root: &TableReader<'_, '_, '_>, questions: &[(Question, Range<usize>)]) {
+    let position: HashMap<&str, usize> = questions
+        .iter()
+        .enumerate()
+        .map(|(index, (question, _))| (question.id.as_str(), index))
+        .collect();
+    let mut well_formed = true;
+    for (question, span) in questions {
+        for dependency in &question.depends_on {
+            if dependency == &question.id {
+                root.error(
+                    span.clone(),
+                    format!("question `{}` depends on itself", question.id),
+                );
+                well_formed = false;
+            } else if !position.contains_key(dependency.as_str()) {
+                root.error(
+                    span.clone(),
+                    format!(
+                        "question `{}` depends on `{dependency}`, which is not in the questionnaire",
+                        question.id
+                    ),
+                );
+                well_formed = false;
+            }
+        }
+    }
+    if !well_formed {
+        return;
+    }
+    // Depth-first search with three colours: 0 unvisited, 1 on the current path, 2 done.
+    let mut colour = vec![0u8; questions.len()];
+    for start in 0..questions.len() {
+        if colour[start] != 0 {
+            continue;
+        }
+        let mut stack: Vec<(usize, usize)> = vec![(start, 0)];
+        colour[start] = 1;
+        while let Some((node, next)) = stack.last_mut() {
+            let node = *node;
+            let dependencies = &questions[node].0.depends_on;
+            if *next < dependencies.len() {
+                let target = position[dependencies[*next].as_str()];
+                *next += 1;
+                match colour[target] {
+                    0 => {
+                        colour[target] = 1;
+                        stack.push((target, 0));
+                    }
+                    1 => {
+                        let cycle: Vec<&str> = stack
+                            .iter()
+                            .skip_while(|(index, _)| *index != target)
+                            .map(|(index, _)| questions[*index].0.id.as_str())
+                            .chain([questions[target].0.id.as_str()])
+                            .collect();
+                        root.error(
+                            questions[node].1.clone(),
+                            format!("`depends_on` forms a cycle: {}", cycle.join(" → ")),
+                        );
+                        return;
+                    }
+                    _ => {}
+                }
+            } else {
+                colour[node] = 2;
+                stack.pop();
+            }
+        }
+    }
 }
 
 fn check_every_group_has_questions(

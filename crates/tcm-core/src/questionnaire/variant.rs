@@ -77,6 +77,7 @@ impl VariantSpec {
             version,
             title,
             description,
+            ..
         } = header?;
         let (base_id, base_version, base_line) = base?;
         Some(VariantSpec {
@@ -154,6 +155,16 @@ impl VariantSpec {
                 file: self.file.clone(),
                 diagnostics,
             });
+        }
+        // A dependency on a question the variant leaves out cannot be sequenced: drop it.
+        let kept: HashSet<QuestionId> = questions
+            .iter()
+            .map(|question| question.id.clone())
+            .collect();
+        for question in &mut questions {
+            question
+                .depends_on
+                .retain(|dependency| kept.contains(dependency));
         }
         let used_themes: HashSet<_> = questions.iter().map(|question| &question.theme).collect();
         let themes = base

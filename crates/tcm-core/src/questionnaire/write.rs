@@ -1,10 +1,12 @@
-//! Writing a questionnaire back as a format-1 TOML file. Stored assessments keep this text as
-//! their questionnaire snapshot; reading it back gives the same questionnaire.
+//! Writing a questionnaire back as a TOML file. Stored assessments keep this text as their
+//! questionnaire snapshot; reading it back gives the same questionnaire. A questionnaire whose
+//! questions all have a rubric is written in format 2; otherwise (version 1 of the grid, old
+//! snapshots) in format 1, which older versions of the product can still read.
 
 use std::fmt::Write;
 
 use super::model::Questionnaire;
-use super::parse::FORMAT_VERSION;
+use super::parse::{FORMAT_VERSION, OLDEST_FORMAT_VERSION};
 use crate::text::Localized;
 
 /// A TOML basic string: quotes, backslashes and control characters escaped.
@@ -43,11 +45,26 @@ fn number(value: f64) -> String {
 }
 
 impl Questionnaire {
-    /// The questionnaire as a complete format-1 file. A variant is written in full (its
-    /// questions, themes, scale and stages), with `variant_of` naming its base.
+    /// The file format this questionnaire is written in: 2 when every question has a rubric,
+    /// 1 otherwise.
+    pub fn format(&self) -> i64 {
+        if !self.questions.is_empty()
+            && self
+                .questions
+                .iter()
+                .all(|question| question.rubric.is_some())
+        {
+            FORMAT_VERSION
+        } else {
+            OLDEST_FORMAT_VERSION
+        }
+    }
+
+    /// The questionnaire as a complete file. A variant is written in full (its questions,
+    /// themes, scale and stages), with `variant_of` naming its base.
     pub fn to_toml(&self) -> String {
         let mut out = String::new();
-        let _ = writeln!(out, "format = {FORMAT_VERSION}");
+        let _ = writeln!(out, "format = {}", self.format());
         let _ = writeln!(out, "id = {}", quoted(&self.id));
         let _ = writeln!(out, "version = {}", quoted(&self.version.to_string()));
         localized(&mut out, "title", &self.title);
@@ -94,8 +111,38 @@ impl Questionnaire {
                 number(question.weight),
                 quoted(&question.source)
             );
+            if let Some(quote) = &question.quote {
+                let _ = writeln!(out, "quote = {}", quoted(quote));
+            }
+            if !question.depends_on.is_empty() {
+                let ids: Vec<String> = question
+                    .depends_on
+                    .iter()
+                    .map(|id| quoted(id.as_str()))
+                    .collect();
+                let _ = writeln!(out, "depends_on = [{}]", ids.join(", "));
+            }
             localized(&mut out, "text", &question.text);
             localized(&mut out, "help", &question.help);
+            if let Some(note) = &question.may_not_apply {
+                localized(&mut out, "may_not_apply", note);
+            }
+            if let Some(rubric) = &question.rubric {
+                for (code, pick) in [
+                    (
+                        "fr",
+                        (|text: &Localized| text.fr.clone()) as fn(&Localized) -> String,
+                    ),
+                    ("en", |text: &Localized| text.en.clone()),
+                ] {
+                    let levels: Vec<String> = rubric
+                        .levels()
+                        .iter()
+                        .map(|level| format!("  {},", quoted(&pick(level))))
+                        .collect();
+                    let _ = writeln!(out, "rubric.{code} = [\n{}\n]", levels.join("\n"));
+                }
+            }
             localized(&mut out, "action.title", &question.action.title);
             localized(&mut out, "action.description", &question.action.description);
             let _ = writeln!(
