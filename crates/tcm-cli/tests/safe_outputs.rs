@@ -63,7 +63,7 @@ fn database_still_works(db: &Path) {
         .args(["score", "--assessment", "1", "--format", "json"])
         .assert()
         .success()
-        .stdout(predicate::str::contains("\"respondents\":1"));
+        .stdout(predicate::str::contains("\"respondents\": 1"));
 }
 
 #[test]
@@ -269,5 +269,5 @@ fn a_tcm_import_over_local_work_is_refused_unless_the_user_chooses() {
         .args(["score", "--assessment", "1", "--format", "json"])
         .assert()
         .success()
-        .stdout(predicate::str::contains("\"respondents\":2"));
+        .stdout(predicate::str::contains("\"respondents\": 2"));
 }

@@ -304,7 +304,9 @@ fn export_and_import_through_the_cli() {
         .arg(&file)
         .assert()
         .success()
-        .stdout("assessment 1 (Audit 2026) is already here and up to date: nothing changed\n");
+        .stdout(
+            "assessment 1 (Audit 2026) is already here with the same content: nothing changed\n",
+        );
     let scores = |database: &Path| {
         tcm(database)
             .args(["score", "--assessment", "1"])

@@ -223,3 +223,72 @@ fn sync_folder(folder: &Path) {
     #[cfg(not(unix))]
     let _ = folder;
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_write_that_fails_half_way_leaves_the_old_file_and_no_temporary_file() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let target = dir.path().join("rapport.pdf");
+        fs::write(&target, b"the old report").expect("write");
+        let error = replace_atomically(&target, &target, |file| {
+            file.write_all(b"half of a new rep")?;
+            Err(std::io::Error::new(
+                std::io::ErrorKind::StorageFull,
+                "no space left on device",
+            ))
+        })
+        .expect_err("the write fails");
+        assert!(error.to_string().contains("no space left"), "{error}");
+        assert_eq!(fs::read(&target).expect("read"), b"the old report");
+        let names: Vec<_> = fs::read_dir(dir.path())
+            .expect("list")
+            .filter_map(|entry| entry.ok().map(|entry| entry.file_name()))
+            .collect();
+        assert_eq!(names.len(), 1, "no temporary file left: {names:?}");
+    }
+
+    #[test]
+    fn an_existing_file_is_replaced_whole_and_keeps_its_permissions() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let target = dir.path().join("answers.csv");
+        fs::write(&target, b"old").expect("write");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            fs::set_permissions(&target, fs::Permissions::from_mode(0o600)).expect("chmod");
+        }
+        write_output(&target, b"new content", None).expect("written");
+        assert_eq!(fs::read(&target).expect("read"), b"new content");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = fs::metadata(&target).expect("meta").permissions().mode() & 0o777;
+            assert_eq!(mode, 0o600);
+        }
+    }
+
+    #[test]
+    fn a_symbolic_link_to_the_database_is_seen_through() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let database = dir.path().join("tcm.sqlite");
+        fs::write(&database, b"SQLite format 3\0").expect("write");
+        let protected = ProtectedPaths::of_database(&database);
+        #[cfg(unix)]
+        {
+            let link = dir.path().join("export.csv");
+            std::os::unix::fs::symlink(&database, &link).expect("link");
+            let error = write_output(&link, b"x", Some(&protected)).expect_err("refused");
+            assert!(
+                matches!(error, StoreError::ForbiddenOutput { .. }),
+                "{error}"
+            );
+        }
+        let dotted = dir.path().join("sub").join("..").join("tcm.sqlite-wal");
+        fs::create_dir(dir.path().join("sub")).expect("dir");
+        assert!(check_output(&dotted, Some(&protected)).is_err());
+        assert_eq!(fs::read(&database).expect("read"), b"SQLite format 3\0");
+    }
+}
