@@ -4,7 +4,7 @@
 
 use std::fmt::Write;
 
-use tcm_core::{Language, Localized, Question, Questionnaire};
+use tcm_core::{Language, Localized, Question, Questionnaire, vocabulary};
 
 use crate::markdown::escape;
 
@@ -51,13 +51,13 @@ fn words(language: Language) -> Words {
         Language::French => Words {
             version: "Version",
             questions: "questions",
-            scale: "Échelle de réponse",
-            level: "Niveau",
+            scale: vocabulary::ANSWER_SCALE.fr,
+            level: vocabulary::LEVEL.fr,
             label: "Libellé",
             description: "Description",
             contents: "Sommaire",
-            stage: "Étape",
-            themes: "Thèmes",
+            stage: vocabulary::STAGE.fr,
+            themes: vocabulary::THEMES.fr,
             weight: "poids",
             help: "Aide",
             source: "Source",
@@ -70,13 +70,13 @@ fn words(language: Language) -> Words {
         Language::English => Words {
             version: "Version",
             questions: "questions",
-            scale: "Answer scale",
-            level: "Level",
+            scale: vocabulary::ANSWER_SCALE.en,
+            level: vocabulary::LEVEL.en,
             label: "Label",
             description: "Description",
             contents: "Contents",
-            stage: "Stage",
-            themes: "Themes",
+            stage: vocabulary::STAGE.en,
+            themes: vocabulary::THEMES.en,
             weight: "weight",
             help: "Help",
             source: "Source",
