@@ -7,11 +7,13 @@ use tcm_store::{AssessmentId, PortableImport};
 
 use crate::error::{ApiError, ErrorKind};
 use crate::files;
-use crate::transfer::ImportView;
+use crate::transfer::{ImportOutcome, ImportView};
 use crate::workbench::Workbench;
 
 /// What to export.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize, ts_rs::TS)]
+#[serde(rename_all = "lowercase")]
+#[ts(export)]
 pub enum ExportKind {
     /// Answers, long format, for French Excel (`;`, BOM).
     Csv,
@@ -71,11 +73,10 @@ pub fn import_tcm(workbench: &Workbench, path: &Path) -> Result<ImportView, ApiE
     Ok(ImportView {
         assessment_id: outcome.assessment().0,
         outcome: match outcome {
-            PortableImport::Created(_) => "created",
-            PortableImport::Updated(_) => "updated",
-            PortableImport::AlreadyPresent(_) => "alreadyPresent",
-        }
-        .to_owned(),
+            PortableImport::Created(_) => ImportOutcome::Created,
+            PortableImport::Updated(_) => ImportOutcome::Updated,
+            PortableImport::AlreadyPresent(_) => ImportOutcome::AlreadyPresent,
+        },
         answers_written: 0,
         respondents_added: 0,
         ignored_columns: Vec::new(),
@@ -98,7 +99,7 @@ pub fn import_responses(
     })?;
     Ok(ImportView {
         assessment_id: assessment,
-        outcome: "responses".to_owned(),
+        outcome: ImportOutcome::Responses,
         answers_written: crate::transfer::count(outcome.answers_written),
         respondents_added: crate::transfer::count(outcome.respondents_added),
         ignored_columns: outcome.ignored_columns,
