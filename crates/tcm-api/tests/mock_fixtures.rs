@@ -26,3 +26,18 @@ fn the_forms_choices_come_from_the_real_handler() {
     assert!(!choices.modes.is_empty() && !choices.action_statuses.is_empty());
     write_fixture("form-choices.json", &choices);
 }
+
+#[test]
+fn the_maturity_levels_come_from_the_real_results() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let clock = || {
+        chrono::TimeZone::with_ymd_and_hms(&chrono::Utc, 2026, 11, 23, 10, 0, 0)
+            .single()
+            .expect("date")
+    };
+    let workbench = tcm_api::Workbench::start(dir.path().join("tcm.sqlite"), clock);
+    let demo = tcm_api::reports::open_demo(&workbench).expect("demo");
+    let results = tcm_api::results::assessment_results(&workbench, demo, "fr").expect("results");
+    assert_eq!(results.levels.len(), 5);
+    write_fixture("maturity-levels.json", &results.levels);
+}

@@ -33,6 +33,7 @@ import type { SaveAnswerInput } from '../lib/bindings/SaveAnswerInput';
 import type { SavedAnswer } from '../lib/bindings/SavedAnswer';
 import * as charts from './charts';
 import formChoicesFixture from './fixtures/form-choices.json';
+import maturityLevelsFixture from './fixtures/maturity-levels.json';
 import { QUESTIONNAIRES, detail, overview, questionnaireById, type MockQuestionnaire } from './questionnaires';
 import { answeredCount, levelOf, plan, round1, score, valuedCount, type Scorecard, type StoredAction } from './scoring';
 
@@ -132,48 +133,8 @@ function checkChoice(list: ChoiceList, value: string, what: string): string {
   return value;
 }
 
-export const LEVELS: LevelMeaning[] = [
-  {
-    level: 1,
-    name: { fr: 'Embryonnaire', en: 'Embryonic' },
-    meaning: {
-      fr: 'Les pratiques sont absentes ou isolées : la relation client dépend des personnes, pas de l’organisation.',
-      en: 'Practices are missing or isolated: the customer relationship depends on individuals, not on the organisation.',
-    },
-  },
-  {
-    level: 2,
-    name: { fr: 'Émergente', en: 'Emerging' },
-    meaning: {
-      fr: 'Des initiatives existent mais restent ponctuelles et peu formalisées ; les résultats ne sont pas mesurés.',
-      en: 'Initiatives exist but remain occasional and informal; results are not measured.',
-    },
-  },
-  {
-    level: 3,
-    name: { fr: 'Structurée', en: 'Structured' },
-    meaning: {
-      fr: 'Les pratiques sont définies et écrites ; leur déploiement et leur mesure restent partiels.',
-      en: 'Practices are defined and written down; their roll-out and measurement are still partial.',
-    },
-  },
-  {
-    level: 4,
-    name: { fr: 'Maîtrisée', en: 'Managed' },
-    meaning: {
-      fr: 'Les pratiques sont déployées, mesurées et pilotées ; l’entreprise répond aux attentes explicites de ses clients.',
-      en: 'Practices are deployed, measured and steered; the company meets its customers’ explicit expectations.',
-    },
-  },
-  {
-    level: 5,
-    name: { fr: 'Partenariale', en: 'Partnership' },
-    meaning: {
-      fr: 'Les pratiques s’améliorent en continu et se construisent avec les clients, devenus partenaires.',
-      en: 'Practices improve continuously and are built with customers, who have become partners.',
-    },
-  },
-];
+/** Every maturity level with its name and meaning, as the real results give them (golden fixture). */
+export const LEVELS: LevelMeaning[] = maturityLevelsFixture;
 
 const CHART_WORDS = {
   fr: { current: 'Situation actuelle', target: 'Cible', previous: 'Audit précédent', noValue: 'pas de score', group: 'Groupe' },
