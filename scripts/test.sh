@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # `make test`: installs what is missing, then runs every check and test CI runs, in order:
-# formatting, clippy, Rust tests (with the bindings drift check), the UI's type check, lint,
+# formatting, clippy, Rust tests (with the bindings and mock fixtures drift check), the UI's type check, lint,
 # unit tests and browser flows, and the real app under Xvfb driven through tauri-driver.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -25,9 +25,12 @@ cargo clippy --workspace --all-targets --locked -- -D warnings
 step "Rust tests (and TypeScript bindings regenerated)"
 cargo test --workspace --locked
 
-step "Bindings drift: regenerated bindings must match the committed ones"
-if ! git diff --exit-code -- ui/src/lib/bindings || [[ -n $(git status --porcelain -- ui/src/lib/bindings) ]]; then
-  echo "ui/src/lib/bindings changed when regenerated: run 'make bindings' and commit the result." >&2
+step "Drift: regenerated bindings and mock fixtures must match the committed ones"
+# tcm-api's tests write both: the TypeScript twins of the transfer types, and the golden JSON
+# the UI's mock backend serves (ui/src/mock/fixtures, from the real handlers).
+generated=(ui/src/lib/bindings ui/src/mock/fixtures)
+if ! git diff --exit-code -- "${generated[@]}" || [[ -n $(git status --porcelain -- "${generated[@]}") ]]; then
+  echo "${generated[*]} changed when regenerated: run 'cargo test -p tcm-api' and commit the result." >&2
   exit 1
 fi
 

@@ -1,8 +1,8 @@
 //! Handlers for organisations, assessments, respondents and answers.
 
 use tcm_core::{
-    ActionStatus, Answer, Assessment, AssessmentStatus, Consensus, Language, Mode, Organisation,
-    OrganisationSize, RespondentProfile, Score, Sector, StageId, Targets,
+    ActionStatus, Assessment, AssessmentStatus, Mode, Organisation, OrganisationSize,
+    RespondentProfile, Score, Sector, StageId, Targets,
 };
 use tcm_store::{
     AssessmentId, NewAssessment, OrganisationId, RespondentId, Store, StoredOrganisation,
@@ -18,9 +18,9 @@ use crate::transfer::{
 };
 use crate::workbench::Workbench;
 
-fn choice(id: &str, name: &tcm_core::Localized) -> Choice {
+fn choice<T: ts_rs::TS>(id: T, name: &tcm_core::Localized) -> Choice<T> {
     Choice {
-        id: id.to_owned(),
+        id,
         name: name.into(),
     }
 }
@@ -30,37 +30,29 @@ pub fn form_choices() -> Result<FormChoices, ApiError> {
     Ok(FormChoices {
         sectors: Sector::ALL
             .iter()
-            .map(|value| choice(value.as_str(), &value.names()))
+            .map(|value| choice((*value).into(), &value.names()))
             .collect(),
         sizes: OrganisationSize::ALL
             .iter()
-            .map(|value| choice(value.as_str(), &value.names()))
+            .map(|value| choice((*value).into(), &value.names()))
             .collect(),
         modes: Mode::ALL
             .iter()
-            .map(|value| choice(value.as_str(), &value.names()))
+            .map(|value| choice((*value).into(), &value.names()))
             .collect(),
         statuses: AssessmentStatus::ALL
             .iter()
-            .map(|value| choice(value.as_str(), &value.names()))
+            .map(|value| choice((*value).into(), &value.names()))
             .collect(),
         action_statuses: ActionStatus::ALL
             .iter()
-            .map(|value| choice(value.as_str(), &value.names()))
+            .map(|value| choice((*value).into(), &value.names()))
             .collect(),
         questionnaires: catalogue::bundled()?
             .iter()
-            .map(|questionnaire| choice(questionnaire.id(), questionnaire.title()))
+            .map(|questionnaire| choice(questionnaire.id().to_owned(), questionnaire.title()))
             .collect(),
     })
-}
-
-fn parse<T: std::str::FromStr>(text: &str) -> Result<T, ApiError>
-where
-    T::Err: std::fmt::Display,
-{
-    text.parse::<T>()
-        .map_err(|error| ApiError::invalid(error.to_string()))
 }
 
 fn targets(levels: &[u8]) -> Result<Targets, ApiError> {
@@ -77,11 +69,8 @@ fn organisation_view(stored: &StoredOrganisation) -> OrganisationView {
     OrganisationView {
         id: stored.id.0,
         name: stored.organisation.name.clone(),
-        sector: stored.organisation.sector.as_str().to_owned(),
-        size: stored
-            .organisation
-            .size
-            .map(|size| size.as_str().to_owned()),
+        sector: stored.organisation.sector.into(),
+        size: stored.organisation.size.map(Into::into),
         notes: stored.organisation.notes.clone(),
     }
 }
@@ -105,9 +94,9 @@ pub fn list_assessments(workbench: &Workbench) -> Result<Vec<AssessmentListItem>
                 id: summary.id.0,
                 organisation_name: summary.organisation_name,
                 title: summary.title,
-                mode: summary.mode.as_str().to_owned(),
-                status: summary.status.as_str().to_owned(),
-                language: summary.language.code().to_owned(),
+                mode: summary.mode.into(),
+                status: summary.status.into(),
+                language: summary.language.into(),
                 questionnaire_id: summary.questionnaire_id,
                 respondents: count(summary.respondents),
                 answered_questions: count(summary.answered_questions),
@@ -141,8 +130,8 @@ pub fn create_assessment(
         })?;
     let assessment = Assessment {
         title: input.title.trim().to_owned(),
-        mode: parse::<Mode>(&input.mode)?,
-        language: parse::<Language>(&input.language)?,
+        mode: input.mode.into(),
+        language: input.language.into(),
         targets: targets(&input.targets)?,
         status: AssessmentStatus::InProgress,
     };
@@ -162,12 +151,8 @@ pub fn create_assessment(
             }
             Some(Organisation {
                 name: name.trim().to_owned(),
-                sector: parse::<Sector>(sector)?,
-                size: size
-                    .as_deref()
-                    .filter(|size| !size.is_empty())
-                    .map(parse::<OrganisationSize>)
-                    .transpose()?,
+                sector: (*sector).into(),
+                size: size.map(Into::into),
                 notes: notes.trim().to_owned(),
             })
         }
@@ -231,9 +216,9 @@ fn detail(store: &mut Store, id: AssessmentId) -> Result<AssessmentDetail, ApiEr
         uuid: stored.uuid,
         organisation: organisation_view(&organisation),
         title: stored.assessment.title,
-        mode: stored.assessment.mode.as_str().to_owned(),
-        language: stored.assessment.language.code().to_owned(),
-        status: stored.assessment.status.as_str().to_owned(),
+        mode: stored.assessment.mode.into(),
+        language: stored.assessment.language.into(),
+        status: stored.assessment.status.into(),
         targets: StageId::ALL
             .iter()
             .map(|stage| stored.assessment.targets.of(*stage))
@@ -259,10 +244,10 @@ pub fn update_assessment(
 ) -> Result<AssessmentDetail, ApiError> {
     let assessment = Assessment {
         title: update.title.trim().to_owned(),
-        mode: parse::<Mode>(&update.mode)?,
-        language: parse::<Language>(&update.language)?,
+        mode: update.mode.into(),
+        language: update.language.into(),
         targets: targets(&update.targets)?,
-        status: parse::<AssessmentStatus>(&update.status)?,
+        status: update.status.into(),
     };
     workbench.with_store(|store, now| {
         store.update_assessment(AssessmentId(id), &assessment, now)?;
@@ -332,7 +317,7 @@ pub fn respondent_answers(
             .filter(|(who, _, _)| **who == label)
             .map(|(_, question, response)| AnswerView {
                 question_id: question.to_string(),
-                answer: response.answer.to_string(),
+                answer: response.answer.into(),
                 comment: response.comment.clone().unwrap_or_default(),
             })
             .collect();
@@ -350,7 +335,7 @@ pub fn save_answer(
     workbench: &Workbench,
     input: &SaveAnswerInput,
 ) -> Result<SavedAnswer, ApiError> {
-    let answer = input.answer.as_deref().map(parse::<Answer>).transpose()?;
+    let answer: Option<tcm_core::Answer> = input.answer.map(Into::into);
     workbench.with_store(|store, now| {
         let respondent = RespondentId(input.respondent_id);
         let progress = store.write(now, "saving the answer", |tx| {
@@ -385,10 +370,7 @@ pub fn consensus_sheet(workbench: &Workbench, assessment: i64) -> Result<Consens
             .into_iter()
             .map(|note| ConsensusView {
                 question_id: note.question.to_string(),
-                value: match note.value {
-                    Consensus::Level(level) => level.to_string(),
-                    Consensus::NotApplicable => "NA".to_owned(),
-                },
+                value: note.value.into(),
                 note: note.note,
             })
             .collect();
@@ -411,7 +393,7 @@ pub fn consensus_sheet(workbench: &Workbench, assessment: i64) -> Result<Consens
                             .response(&tcm_core::Respondent::new(label.clone()), &question.id)
                             .map(|response| LabelledAnswer {
                                 respondent: label.clone(),
-                                answer: response.answer.to_string(),
+                                answer: response.answer.into(),
                                 comment: response.comment.clone().unwrap_or_default(),
                             })
                     })
@@ -432,18 +414,7 @@ pub fn set_consensus(
     workbench: &Workbench,
     input: &ConsensusInput,
 ) -> Result<SavedAnswer, ApiError> {
-    let value = match input.value.as_deref() {
-        None => None,
-        Some(text) => match parse::<Answer>(text)? {
-            Answer::Level(level) => Some(Consensus::Level(level)),
-            Answer::NotApplicable => Some(Consensus::NotApplicable),
-            Answer::DontKnow => {
-                return Err(ApiError::invalid(
-                    "a consensus is a level (0–4) or NA, not ?",
-                ));
-            }
-        },
-    };
+    let value: Option<tcm_core::Consensus> = input.value.map(Into::into);
     workbench.with_store(|store, now| {
         let progress = store.set_consensus(
             AssessmentId(input.assessment_id),

@@ -9,7 +9,7 @@ use tcm_interchange::answers_csv::{CsvDialect, write_answers_csv};
 use tcm_interchange::import::{FileKind, read_responses};
 use tcm_interchange::portable;
 use tcm_interchange::workbook::{ActionRow, WorkbookInput, write_workbook};
-use tcm_store::{AssessmentId, ImportChoice, PortableImport, Store};
+use tcm_store::{AssessmentId, ImportChoice, PortableImport, Store, StoredAction};
 
 use crate::catalogue;
 
@@ -22,21 +22,28 @@ pub fn plan_of(
     id: AssessmentId,
     language: Option<Language>,
 ) -> Result<(ActionPlan, Scorecard), ApiError> {
+    let (plan, card, _) = plan_with_kept(store, id, language)?;
+    Ok((plan, card))
+}
+
+/// [`plan_of`], with the stored actions it merged: a kept item's `kept` position indexes them.
+pub fn plan_with_kept(
+    store: &mut Store,
+    id: AssessmentId,
+    language: Option<Language>,
+) -> Result<(ActionPlan, Scorecard, Vec<StoredAction>), ApiError> {
     let stored = store.assessment(id)?;
     let (questionnaire, _, card) = store.score_assessment(id)?;
-    let kept: Vec<_> = store
-        .list_actions(id)?
-        .into_iter()
-        .map(|stored| stored.action)
-        .collect();
+    let kept = store.list_actions(id)?;
+    let actions: Vec<_> = kept.iter().map(|stored| stored.action.clone()).collect();
     let plan = action_plan(
         &questionnaire,
         &card,
         &stored.assessment.targets,
-        &kept,
+        &actions,
         language.unwrap_or(stored.assessment.language),
     );
-    Ok((plan, card))
+    Ok((plan, card, kept))
 }
 
 /// Answers in long format, as `tcm score` reads them.

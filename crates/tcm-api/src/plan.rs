@@ -1,23 +1,18 @@
 //! Handlers for the action plan: the merged plan, and the user's edits to it.
 
 use chrono::NaiveDate;
-use tcm_core::action_plan::{PlanLabel, PlanOrigin};
-use tcm_core::{ActionLink, ActionStatus, Language, PlannedAction, QuestionId, StageId};
-use tcm_store::{ActionId, AssessmentId, StoredAction};
+use tcm_core::{ActionLink, Language, PlannedAction, QuestionId};
+use tcm_store::{ActionId, AssessmentId};
 
 use crate::error::ApiError;
-use crate::files::plan_of;
+use crate::files::plan_with_kept;
 use crate::transfer::{ActionInput, PlanItemView, PlanView};
 use crate::workbench::Workbench;
 
 fn planned_action(input: &ActionInput) -> Result<PlannedAction, ApiError> {
-    let link = match (&input.question_id, &input.stage) {
+    let link = match (&input.question_id, input.stage) {
         (Some(question), _) => ActionLink::Question(QuestionId::new(question.trim())),
-        (None, Some(stage)) => ActionLink::Stage(
-            stage
-                .parse::<StageId>()
-                .map_err(|error| ApiError::invalid(error.to_string()))?,
-        ),
+        (None, Some(stage)) => ActionLink::Stage(stage.into()),
         (None, None) => {
             return Err(ApiError::invalid(
                 "an action belongs to a question or a stage",
@@ -43,10 +38,7 @@ fn planned_action(input: &ActionInput) -> Result<PlannedAction, ApiError> {
         description: input.description.trim().to_owned(),
         owner: input.owner.trim().to_owned(),
         due,
-        status: input
-            .status
-            .parse::<ActionStatus>()
-            .map_err(|error| ApiError::invalid(error.to_string()))?,
+        status: input.status.into(),
         impact: input.impact,
         effort: input.effort,
     })
@@ -67,25 +59,16 @@ pub fn action_plan(
         .transpose()?;
     workbench.with_store(|store, _| {
         let id = AssessmentId(assessment);
-        let kept: Vec<StoredAction> = store.list_actions(id)?;
-        let (plan, _) = plan_of(store, id, language)?;
-        // A kept action is found again by its content (the plan holds copies); each stored
-        // action is matched once, so identical added actions keep their own ids.
-        let mut unmatched: Vec<&StoredAction> = kept.iter().collect();
-        let mut stored_id = |action: &PlannedAction| {
-            let position = unmatched
-                .iter()
-                .position(|stored| &stored.action == action)?;
-            Some(unmatched.remove(position).id.0)
-        };
+        let (plan, _, kept) = plan_with_kept(store, id, language)?;
         let items = plan
             .items
             .iter()
             .map(|item| {
-                let action_id = match item.origin {
-                    PlanOrigin::Kept => stored_id(&item.action),
-                    PlanOrigin::Proposal => None,
-                };
+                // The plan names each kept item's stored action by its position in `kept`.
+                let action_id = item
+                    .kept
+                    .and_then(|position| kept.get(position))
+                    .map(|stored| stored.id.0);
                 let question_id = match &item.action.link {
                     ActionLink::Question(question) => Some(question.to_string()),
                     ActionLink::Stage(_) => None,
@@ -97,14 +80,10 @@ pub fn action_plan(
                 };
                 PlanItemView {
                     key,
-                    origin: match item.origin {
-                        PlanOrigin::Proposal => "proposal",
-                        PlanOrigin::Kept => "kept",
-                    }
-                    .to_owned(),
+                    origin: item.origin.into(),
                     action_id,
                     question_id,
-                    stage: item.stage.as_str().to_owned(),
+                    stage: item.stage.into(),
                     title: item.action.title.clone(),
                     description: item.action.description.clone(),
                     owner: item.action.owner.clone(),
@@ -112,17 +91,14 @@ pub fn action_plan(
                         .action
                         .due
                         .map(|due| due.format("%Y-%m-%d").to_string()),
-                    status: item.action.status.as_str().to_owned(),
+                    status: item.action.status.into(),
                     impact: item.action.impact,
                     effort: item.action.effort,
                     gap: item.gap.map(|gap| (gap.levels * 100.0).round() / 100.0),
                     priority: item
                         .priority()
                         .map(|priority| (priority * 100.0).round() / 100.0),
-                    label: item.label().map(|label| match label {
-                        PlanLabel::QuickWin => "quickWin".to_owned(),
-                        PlanLabel::StructuralProject => "structuralProject".to_owned(),
-                    }),
+                    label: item.label().map(Into::into),
                 }
             })
             .collect();

@@ -1,7 +1,7 @@
 //! The results screen: scores, levels and their meaning, strengths and weaknesses, and the
 //! charts drawn by the report's code.
 
-use tcm_core::{Language, MaturityLevel, Score, Scorecard, StageId};
+use tcm_core::{Language, MaturityLevel, STANDOUT_THEMES, Score, Scorecard, StageId, rank_themes};
 use tcm_report::charts;
 use tcm_store::{AssessmentId, Store};
 
@@ -67,7 +67,7 @@ pub fn assessment_results(
                     .stage(stage.stage)
                     .map_or_else(|| stage.stage.default_name(), |s| s.name.clone());
                 StageResult {
-                    id: stage.stage.as_str().to_owned(),
+                    id: stage.stage.into(),
                     name: (&name).into(),
                     score: rounded(stage.result.score),
                     level: stage.result.score.map(|score| score.level().number()),
@@ -85,7 +85,7 @@ pub fn assessment_results(
             .iter()
             .map(|theme| ThemeResult {
                 id: theme.theme.to_string(),
-                stage: theme.stage.as_str().to_owned(),
+                stage: theme.stage.into(),
                 name: questionnaire
                     .theme(theme.theme.as_str())
                     .map(|t| (&t.name).into())
@@ -98,28 +98,13 @@ pub fn assessment_results(
                 coverage: coverage(theme.result.coverage),
             })
             .collect();
-        let mut scored: Vec<(&str, f64)> = card
-            .themes
-            .iter()
-            .filter_map(|theme| {
-                theme
-                    .result
-                    .score
-                    .map(|score| (theme.theme.as_str(), score.value()))
-            })
-            .collect();
-        scored.sort_by(|a, b| b.1.total_cmp(&a.1));
-        let strengths = scored
-            .iter()
-            .take(3)
-            .map(|(id, _)| (*id).to_owned())
-            .collect();
-        let weaknesses = scored
-            .iter()
-            .rev()
-            .take(3)
-            .map(|(id, _)| (*id).to_owned())
-            .collect();
+        let ranking = rank_themes(&card, STANDOUT_THEMES);
+        let theme_ids = |themes: Vec<tcm_core::ThemeId>| {
+            themes
+                .into_iter()
+                .map(|theme| theme.as_str().to_owned())
+                .collect()
+        };
         let several = card.respondents > 1;
         let charts = ChartSet {
             radar: charts::radar_svg(
@@ -154,8 +139,8 @@ pub fn assessment_results(
             applicable: count(applicable),
             stages,
             themes,
-            strengths,
-            weaknesses,
+            strengths: theme_ids(ranking.strengths),
+            weaknesses: theme_ids(ranking.weaknesses),
             previous: previous.map(|(card, _)| {
                 StageId::ALL
                     .iter()

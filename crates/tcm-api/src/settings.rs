@@ -3,7 +3,7 @@
 use std::path::Path;
 
 use crate::error::ApiError;
-use crate::transfer::{AppInfo, BackupView, RestoreView};
+use crate::transfer::{AppInfo, BackupKind, BackupView, RestoreView};
 use crate::workbench::Workbench;
 
 pub fn app_info(workbench: &Workbench) -> AppInfo {
@@ -22,15 +22,20 @@ fn backup_view(path: &Path) -> BackupView {
         .file_name()
         .map(|name| name.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let kind = ["auto", "manual", "before-migration", "before-restore"]
-        .into_iter()
-        .find(|kind| name.contains(&format!("-{kind}-")))
-        .unwrap_or("other");
+    let kind = [
+        BackupKind::Auto,
+        BackupKind::Manual,
+        BackupKind::BeforeMigration,
+        BackupKind::BeforeRestore,
+    ]
+    .into_iter()
+    .find(|kind| name.contains(&format!("-{}-", kind.as_str())))
+    .unwrap_or(BackupKind::Other);
     let metadata = std::fs::metadata(path).ok();
     BackupView {
         path: path.display().to_string(),
         name,
-        kind: kind.to_owned(),
+        kind,
         taken_at: metadata
             .as_ref()
             .and_then(|metadata| metadata.modified().ok())

@@ -7,11 +7,13 @@ use tcm_store::{AssessmentId, ImportChoice, PortableImport};
 
 use crate::error::{ApiError, ErrorKind};
 use crate::files;
-use crate::transfer::{ImportChoiceInput, ImportView};
+use crate::transfer::{ImportChoiceInput, ImportOutcome, ImportView};
 use crate::workbench::Workbench;
 
 /// What to export.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize, ts_rs::TS)]
+#[serde(rename_all = "lowercase")]
+#[ts(export)]
 pub enum ExportKind {
     /// Answers, long format, for French Excel (`;`, BOM).
     Csv,
@@ -72,12 +74,16 @@ pub fn import_tcm(
 pub fn tcm_import_view(imported: &files::TcmImported) -> ImportView {
     let outcome = &imported.outcome;
     let (name, backup, lost, conflicts) = match outcome {
-        PortableImport::Created(_) => ("created", None, Vec::new(), Vec::new()),
-        PortableImport::AlreadyPresent(_) => ("alreadyPresent", None, Vec::new(), Vec::new()),
-        PortableImport::Copied(_) => ("copied", None, Vec::new(), Vec::new()),
-        PortableImport::Updated { backup, .. } => ("updated", Some(backup), Vec::new(), Vec::new()),
+        PortableImport::Created(_) => (ImportOutcome::Created, None, Vec::new(), Vec::new()),
+        PortableImport::AlreadyPresent(_) => {
+            (ImportOutcome::AlreadyPresent, None, Vec::new(), Vec::new())
+        }
+        PortableImport::Copied(_) => (ImportOutcome::Copied, None, Vec::new(), Vec::new()),
+        PortableImport::Updated { backup, .. } => {
+            (ImportOutcome::Updated, Some(backup), Vec::new(), Vec::new())
+        }
         PortableImport::Replaced { backup, lost, .. } => (
-            "replaced",
+            ImportOutcome::Replaced,
             Some(backup),
             lost.iter().map(ToString::to_string).collect(),
             Vec::new(),
@@ -85,7 +91,7 @@ pub fn tcm_import_view(imported: &files::TcmImported) -> ImportView {
         PortableImport::Merged {
             backup, conflicts, ..
         } => (
-            "merged",
+            ImportOutcome::Merged,
             Some(backup),
             Vec::new(),
             conflicts
@@ -106,7 +112,7 @@ pub fn tcm_import_view(imported: &files::TcmImported) -> ImportView {
     };
     ImportView {
         assessment_id: outcome.assessment().0,
-        outcome: name.to_owned(),
+        outcome: name,
         answers_written: 0,
         respondents_added: 0,
         ignored_columns: Vec::new(),
@@ -133,7 +139,7 @@ pub fn import_responses(
     })?;
     Ok(ImportView {
         assessment_id: assessment,
-        outcome: "responses".to_owned(),
+        outcome: ImportOutcome::Responses,
         answers_written: crate::transfer::count(outcome.answers_written),
         respondents_added: crate::transfer::count(outcome.respondents_added),
         ignored_columns: outcome.ignored_columns,

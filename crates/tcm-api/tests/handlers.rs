@@ -2,8 +2,15 @@
 //! commands return, and how failures reach the UI.
 
 use chrono::{DateTime, TimeZone, Utc};
+use tcm_api::transfer::{BackupKind, ImportOutcome};
 use tcm_api::transfer::{NewAssessmentInput, OrganisationInput, RespondentInput, SaveAnswerInput};
 use tcm_api::{ErrorKind, Workbench, assessments};
+
+/// A closed-list value as the UI sends it on the wire (`"retail"`, `"NA"`, `"planned"`…).
+fn wire<T: serde::de::DeserializeOwned>(text: &str) -> T {
+    serde_json::from_value(serde_json::json!(text))
+        .unwrap_or_else(|error| panic!("`{text}` is not a value of the list: {error}"))
+}
 
 fn clock() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 23, 10, 0, 0)
@@ -19,13 +26,13 @@ fn new_assessment(name: &str) -> NewAssessmentInput {
     NewAssessmentInput {
         organisation: OrganisationInput::New {
             name: name.to_owned(),
-            sector: "retail".to_owned(),
-            size: Some("medium".to_owned()),
+            sector: wire("retail"),
+            size: Some(wire("medium")),
             notes: "<img src=x onerror=alert(1)>".to_owned(),
         },
         title: "Audit « 2026 »".to_owned(),
-        mode: "self".to_owned(),
-        language: "fr".to_owned(),
+        mode: wire("self"),
+        language: wire("fr"),
         questionnaire_id: "tcm-92".to_owned(),
         targets: vec![4, 4, 3, 3, 2],
         first_respondent: Some("Claire Martin".to_owned()),
@@ -54,7 +61,7 @@ fn an_assessment_is_created_answered_and_resumed() {
         &SaveAnswerInput {
             respondent_id: claire,
             question_id: "cre-01".into(),
-            answer: Some("3".into()),
+            answer: Some(wire("3")),
             comment: "revu l’an dernier".into(),
         },
     )
@@ -66,7 +73,7 @@ fn an_assessment_is_created_answered_and_resumed() {
         &SaveAnswerInput {
             respondent_id: claire,
             question_id: "cre-02".into(),
-            answer: Some("NA".into()),
+            answer: Some(wire("NA")),
             comment: String::new(),
         },
     )
@@ -113,7 +120,7 @@ fn a_restarted_workbench_finds_everything_and_backs_up_at_start() {
             &SaveAnswerInput {
                 respondent_id: claire,
                 question_id: "pro-13".into(),
-                answer: Some("?".into()),
+                answer: Some(wire("?")),
                 comment: String::new(),
             },
         )
@@ -159,14 +166,8 @@ fn failures_reach_the_ui_as_kinds() {
         error.message,
         "five targets are expected (one per stage), found 2"
     );
-    input = new_assessment("X");
-    input.mode = "solo".into();
-    assert!(
-        assessments::create_assessment(&workbench, &input)
-            .expect_err("mode")
-            .message
-            .starts_with("unknown mode `solo`")
-    );
+    // A mode outside the list cannot even reach the handler: the input type refuses it.
+    assert!(serde_json::from_value::<tcm_api::transfer::Mode>(serde_json::json!("solo")).is_err());
     assert_eq!(
         assessments::assessment_detail(&workbench, 77)
             .expect_err("missing")
@@ -182,13 +183,17 @@ fn failures_reach_the_ui_as_kinds() {
         &workbench,
         &SaveAnswerInput {
             respondent_id: claire,
-            question_id: "cre-01".into(),
-            answer: Some("5".into()),
+            question_id: "nope".into(),
+            answer: Some(wire("4")),
             comment: String::new(),
         },
     )
-    .expect_err("invalid answer");
-    assert_eq!(error.kind, ErrorKind::InvalidInput);
+    .expect_err("unknown question");
+    assert_ne!(error.kind, ErrorKind::Internal);
+    // An answer outside the scale cannot even reach the handler: the input type refuses it.
+    assert!(
+        serde_json::from_value::<tcm_api::transfer::AnswerValue>(serde_json::json!("5")).is_err()
+    );
     let error = assessments::add_respondent(
         &workbench,
         id,
@@ -243,7 +248,7 @@ fn answered_assessment(workbench: &Workbench) -> (i64, i64) {
             &SaveAnswerInput {
                 respondent_id: claire,
                 question_id: question.into(),
-                answer: Some(answer.into()),
+                answer: Some(wire(answer)),
                 comment: String::new(),
             },
         )
@@ -255,7 +260,7 @@ fn answered_assessment(workbench: &Workbench) -> (i64, i64) {
 #[test]
 fn the_plan_proposes_then_keeps_the_users_edits() {
     use tcm_api::plan;
-    use tcm_api::transfer::ActionInput;
+    use tcm_api::transfer::{ActionInput, PlanOrigin};
     let dir = tempfile::tempdir().expect("temp dir");
     let workbench = workbench(&dir);
     let (id, _) = answered_assessment(&workbench);
@@ -271,7 +276,11 @@ fn the_plan_proposes_then_keeps_the_users_edits() {
         !questions.contains(&"act-01".to_owned()) && !questions.contains(&"pro-01".to_owned()),
         "{questions:?}"
     );
-    assert!(view.items.iter().all(|item| item.origin == "proposal"));
+    assert!(
+        view.items
+            .iter()
+            .all(|item| item.origin == PlanOrigin::Proposal)
+    );
     let first = &view.items[0];
     assert!(first.priority >= view.items[1].priority);
 
@@ -282,7 +291,7 @@ fn the_plan_proposes_then_keeps_the_users_edits() {
         description: first.description.clone(),
         owner: "Léa <b>Moreau</b>".into(),
         due: Some("2027-03-31".into()),
-        status: "planned".into(),
+        status: wire("planned"),
         impact: first.impact,
         effort: first.effort,
     };
@@ -302,7 +311,7 @@ fn the_plan_proposes_then_keeps_the_users_edits() {
     );
     let action_id = kept.action_id.expect("stored");
     let dismissed = ActionInput {
-        status: "dismissed".into(),
+        status: wire("dismissed"),
         ..edited
     };
     let view = plan::update_action(&workbench, action_id, &dismissed, None).expect("updated");
@@ -315,12 +324,12 @@ fn the_plan_proposes_then_keeps_the_users_edits() {
     );
     let added = ActionInput {
         question_id: None,
-        stage: Some("proactive".into()),
+        stage: Some(wire("proactive")),
         title: "Créer un club « grands comptes »".into(),
         description: String::new(),
         owner: String::new(),
         due: None,
-        status: "planned".into(),
+        status: wire("planned"),
         impact: 2,
         effort: 2,
     };
@@ -328,7 +337,8 @@ fn the_plan_proposes_then_keeps_the_users_edits() {
     assert!(
         view.items
             .iter()
-            .any(|item| item.title == "Créer un club « grands comptes »" && item.origin == "kept")
+            .any(|item| item.title == "Créer un club « grands comptes »"
+                && item.origin == PlanOrigin::Kept)
     );
     let view = plan::delete_action(&workbench, action_id, None).expect("deleted");
     let back = view
@@ -336,7 +346,7 @@ fn the_plan_proposes_then_keeps_the_users_edits() {
         .iter()
         .find(|item| item.question_id == first.question_id)
         .expect("proposed again");
-    assert_eq!(back.origin, "proposal");
+    assert_eq!(back.origin, PlanOrigin::Proposal);
     let bad = ActionInput {
         due: Some("31/03/2027".into()),
         ..added
@@ -374,12 +384,12 @@ fn exports_and_imports_through_files() {
     let other = tempfile::tempdir().expect("temp dir");
     let elsewhere = Workbench::start(other.path().join("tcm.sqlite"), clock);
     let imported = transfers::import_tcm(&elsewhere, &file, None).expect("imported");
-    assert_eq!(imported.outcome, "created");
+    assert_eq!(imported.outcome, ImportOutcome::Created);
     assert_eq!(
         transfers::import_tcm(&elsewhere, &file, None)
             .expect("again")
             .outcome,
-        "alreadyPresent"
+        ImportOutcome::AlreadyPresent
     );
     let csv = dir.path().join("more.csv");
     std::fs::write(&csv, "respondent;question;answer\nMarc;cre-02;3\n").expect("written");
@@ -404,13 +414,13 @@ fn backups_are_listed_taken_and_restored() {
     let workbench = workbench(&dir);
     let (id, claire) = answered_assessment(&workbench);
     let backup = settings::backup_now(&workbench).expect("backup");
-    assert_eq!(backup.kind, "manual");
+    assert_eq!(backup.kind, BackupKind::Manual);
     assessments::save_answer(
         &workbench,
         &SaveAnswerInput {
             respondent_id: claire,
             question_id: "cre-05".into(),
-            answer: Some("4".into()),
+            answer: Some(wire("4")),
             comment: String::new(),
         },
     )
@@ -427,7 +437,7 @@ fn backups_are_listed_taken_and_restored() {
     assert!(
         settings::list_backups(&workbench)
             .iter()
-            .any(|backup| backup.kind == "before-restore")
+            .any(|backup| backup.kind == BackupKind::BeforeRestore)
     );
     let info = settings::app_info(&workbench);
     assert!(info.database_path.ends_with("tcm.sqlite") && info.opening_error.is_none());
@@ -608,7 +618,7 @@ fn a_workshop_records_its_consensus_values() {
         &SaveAnswerInput {
             respondent_id: marc,
             question_id: "cre-01".into(),
-            answer: Some("3".into()),
+            answer: Some(wire("3")),
             comment: "« plutôt bien »".into(),
         },
     )
@@ -626,26 +636,20 @@ fn a_workshop_records_its_consensus_values() {
         &ConsensusInput {
             assessment_id: id,
             question_id: "cre-01".into(),
-            value: Some("2".into()),
+            value: Some(wire("2")),
             note: "accord en séance".into(),
         },
     )
     .expect("set");
     assert!(saved.overall_score.is_some());
     let sheet = assessments::consensus_sheet(&workbench, id).expect("sheet");
-    assert_eq!(sheet.values[0].value, "2");
+    assert_eq!(sheet.values[0].value, wire("2"));
     assert_eq!(sheet.values[0].note, "accord en séance");
-    let error = assessments::set_consensus(
-        &workbench,
-        &ConsensusInput {
-            assessment_id: id,
-            question_id: "cre-01".into(),
-            value: Some("?".into()),
-            note: String::new(),
-        },
-    )
-    .expect_err("? is not a consensus");
-    assert_eq!(error.kind, ErrorKind::InvalidInput);
+    // `?` is not a consensus: the input type refuses it.
+    assert!(
+        serde_json::from_value::<tcm_api::transfer::ConsensusValue>(serde_json::json!("?"))
+            .is_err()
+    );
     assessments::set_consensus(
         &workbench,
         &ConsensusInput {

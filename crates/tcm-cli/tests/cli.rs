@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use assert_cmd::Command;
 use predicates::prelude::*;
 use serde_json::{Value, json};
+use tcm_core::vocabulary::OVERALL_INDEX;
 
 fn repository() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
@@ -245,8 +246,7 @@ fn score_table_speaks_french_by_default_and_english_on_demand() {
         .assert()
         .success()
         .stdout(
-            predicate::str::contains("Préventive")
-                .and(predicate::str::contains("Indice TCM global")),
+            predicate::str::contains("Préventive").and(predicate::str::contains(OVERALL_INDEX.fr)),
         );
     tcm()
         .args(["score", "--format", "table", "--lang", "en", "-q"])
@@ -256,8 +256,7 @@ fn score_table_speaks_french_by_default_and_english_on_demand() {
         .assert()
         .success()
         .stdout(
-            predicate::str::contains("Preventive")
-                .and(predicate::str::contains("Overall TCM index")),
+            predicate::str::contains("Preventive").and(predicate::str::contains(OVERALL_INDEX.en)),
         );
 }
 

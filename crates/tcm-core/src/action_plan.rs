@@ -21,6 +21,9 @@
 //!   action linked to a question carries the question's current gap and priority (computed
 //!   with the kept impact and effort) when the question has a value; the gap is then never
 //!   below 0.
+//! - **Identity**: a kept item names the position in `kept` of the stored action it shows
+//!   ([`PlanItem::kept`]), so callers find their stored action again without comparing
+//!   contents (two identical added actions stay two actions, each with its own record).
 
 use std::cmp::Ordering;
 
@@ -83,6 +86,9 @@ pub struct PlanItem {
     pub stage: StageId,
     /// The linked question's gap, when the action is about a question that has a value.
     pub gap: Option<Gap>,
+    /// For a kept item, the position in the `kept` list given to [`action_plan`] of the
+    /// stored action it shows; `None` for a proposal.
+    pub kept: Option<usize>,
 }
 
 impl PlanItem {
@@ -169,15 +175,15 @@ pub fn action_plan(
     let mut unplaced = Vec::new();
 
     for (position, question) in questionnaire.questions().iter().enumerate() {
-        let stored = kept
-            .iter()
-            .find(|action| matches!(&action.link, ActionLink::Question(id) if *id == question.id));
+        let stored = kept.iter().enumerate().find(
+            |(_, action)| matches!(&action.link, ActionLink::Question(id) if *id == question.id),
+        );
         let value = scorecard
             .question(question.id.as_str())
             .and_then(|score| score.value.value());
         let target = targets.of(question.stage);
         match stored {
-            Some(action) => {
+            Some((index, action)) => {
                 let gap = value
                     .map(|value| gap_of(question, value, target, action.impact, action.effort));
                 ranked.push((
@@ -186,6 +192,7 @@ pub fn action_plan(
                         action: action.clone(),
                         stage: question.stage,
                         gap,
+                        kept: Some(index),
                     },
                     position,
                 ));
@@ -207,6 +214,7 @@ pub fn action_plan(
                             recommended.impact,
                             recommended.effort,
                         )),
+                        kept: None,
                     },
                     position,
                 ));
@@ -223,6 +231,7 @@ pub fn action_plan(
                     action: action.clone(),
                     stage: *stage,
                     gap: None,
+                    kept: Some(order),
                 },
                 question_count + order,
             )),

@@ -11,9 +11,11 @@ pub mod assessment;
 pub mod level;
 pub mod maturity;
 pub mod questionnaire;
+pub mod ranking;
 pub mod scoring;
 pub mod stage;
 pub mod text;
+pub mod vocabulary;
 
 pub use action_plan::{ActionPlan, PlanItem, PlanLabel, PlanOrigin, action_plan};
 pub use answer::{Answer, AnswerSheet, Consensus, Level, Respondent, Response};
@@ -26,6 +28,7 @@ pub use questionnaire::{
     Diagnostic, InvalidQuestionnaire, Question, QuestionId, Questionnaire, QuestionnaireFile,
     Stage, Theme, ThemeId, parse_questionnaire_file,
 };
+pub use ranking::{STANDOUT_THEMES, ThemeRanking, rank_themes};
 pub use scoring::{Score, Scorecard, score};
 pub use stage::StageId;
 pub use text::{Language, Localized};

@@ -376,3 +376,91 @@ fn actions_on_questions_the_questionnaire_lost_are_set_aside_not_dropped() {
     assert!(plan.items.is_empty());
     assert_eq!(plan.unplaced, kept);
 }
+
+/// Which stored action each plan item shows, by position in `kept`, whatever their contents.
+#[test]
+fn kept_items_name_their_stored_action_by_position() {
+    let questionnaire = sample();
+    let answers = sheet(&[("a", "cre-01", "1"), ("a", "act-02", "0")]);
+    struct Case {
+        name: &'static str,
+        kept: fn() -> Vec<PlannedAction>,
+        /// (question suffix or stage, position in `kept`), in plan order.
+        expected: &'static [(&'static str, Option<usize>)],
+    }
+    let cases: &[Case] = &[
+        Case {
+            name: "no kept action: proposals name none",
+            kept: none,
+            expected: &[("cre-01", None), ("act-02", None)],
+        },
+        Case {
+            name: "a kept question action names its position, the other stays a proposal",
+            kept: || {
+                vec![
+                    stored(
+                        ActionLink::Stage(StageId::Active),
+                        "Ajoutée",
+                        ActionStatus::Planned,
+                        1,
+                        1,
+                    ),
+                    stored(
+                        ActionLink::Question(id("act-02")),
+                        "Reprise",
+                        ActionStatus::Planned,
+                        2,
+                        1,
+                    ),
+                ]
+            },
+            expected: &[("cre-01", None), ("act-02", Some(1)), ("active", Some(0))],
+        },
+        Case {
+            name: "two identical added actions stay two, each with its own position",
+            kept: || {
+                let twin = stored(
+                    ActionLink::Stage(StageId::Proactive),
+                    "Comité d’usagers",
+                    ActionStatus::Planned,
+                    2,
+                    2,
+                );
+                vec![twin.clone(), twin]
+            },
+            expected: &[
+                ("cre-01", None),
+                ("act-02", None),
+                ("proactive", Some(0)),
+                ("proactive", Some(1)),
+            ],
+        },
+    ];
+    for case in cases {
+        let kept = (case.kept)();
+        let plan = action_plan(
+            &questionnaire,
+            &score(&questionnaire, &answers),
+            &Targets::default(),
+            &kept,
+            Language::French,
+        );
+        let got: Vec<(String, Option<usize>)> = plan
+            .items
+            .iter()
+            .map(|item| (key_of(&item.action.link), item.kept))
+            .collect();
+        let expected: Vec<(String, Option<usize>)> = case
+            .expected
+            .iter()
+            .map(|(key, kept)| ((*key).to_owned(), *kept))
+            .collect();
+        assert_eq!(got, expected, "{}", case.name);
+        for item in &plan.items {
+            if let Some(position) = item.kept {
+                assert_eq!(item.action, kept[position], "{}", case.name);
+                assert_eq!(item.origin, PlanOrigin::Kept, "{}", case.name);
+            }
+        }
+    }
+}

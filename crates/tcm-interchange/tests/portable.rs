@@ -236,6 +236,33 @@ fn the_document_opens_with_its_header_and_lists_answers_by_respondent_then_quest
     assert_eq!(document["consensus"][0]["value"], "NA");
 }
 
+/// The invariant for `.tcm` files (ARCHITECTURE.md): same data, same export instant → same
+/// bytes. The file records when it was exported, and that line is the only one the clock
+/// changes: exported later the same day, nothing else moves.
+#[test]
+fn only_the_export_instant_changes_when_the_same_data_is_exported_again() {
+    let later = exported_at() + chrono::Duration::minutes(95);
+    let first = String::from_utf8(to_json(&workshop(), exported_at())).expect("UTF-8");
+    let second = String::from_utf8(to_json(&workshop(), later)).expect("UTF-8");
+    assert_eq!(
+        first,
+        String::from_utf8(to_json(&workshop(), exported_at())).expect("UTF-8")
+    );
+    let differing: Vec<(&str, &str)> = first
+        .lines()
+        .zip(second.lines())
+        .filter(|(a, b)| a != b)
+        .collect();
+    assert_eq!(
+        differing,
+        [(
+            "  \"exported_at\": \"2026-03-03T09:00:00Z\",",
+            "  \"exported_at\": \"2026-03-03T10:35:00Z\","
+        )]
+    );
+    assert_eq!(first.lines().count(), second.lines().count());
+}
+
 #[test]
 fn the_same_assessment_always_gives_the_same_bytes() {
     let shuffled = {

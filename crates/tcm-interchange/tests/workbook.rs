@@ -180,7 +180,10 @@ fn the_summary_shows_the_scores_as_rounded_with_their_levels() {
     assert_eq!(cell(&summary, (0, 0)), text("Audit TCM 2026"));
     assert_eq!(cell(&summary, (3, 1)), text("Boulangeries Léa & Fils"));
     assert_eq!(cell(&summary, (6, 1)), Data::Float(3.0));
-    assert_eq!(cell(&summary, (8, 0)), text("Indice TCM global"));
+    assert_eq!(
+        cell(&summary, (8, 0)),
+        text(tcm_core::vocabulary::OVERALL_INDEX.fr)
+    );
     assert_eq!(cell(&summary, (8, 1)), Data::Float(overall.rounded()));
     assert_eq!(
         cell(&summary, (8, 2)),

@@ -5,7 +5,7 @@
 
 use std::fmt::Write;
 
-use tcm_core::{Language, Localized, Question, Questionnaire};
+use tcm_core::{Language, Localized, Question, Questionnaire, vocabulary};
 
 use crate::markdown::escape;
 
@@ -55,13 +55,13 @@ fn words(language: Language) -> Words {
         Language::French => Words {
             version: "Version",
             questions: "questions",
-            scale: "Échelle de réponse",
-            level: "Niveau",
+            scale: vocabulary::ANSWER_SCALE.fr,
+            level: vocabulary::LEVEL.fr,
             label: "Libellé",
             description: "Description",
             contents: "Sommaire",
-            stage: "Étape",
-            themes: "Thèmes",
+            stage: vocabulary::STAGE.fr,
+            themes: vocabulary::THEMES.fr,
             weight: "poids",
             help: "Aide",
             rubric: "Grille",
@@ -77,13 +77,13 @@ fn words(language: Language) -> Words {
         Language::English => Words {
             version: "Version",
             questions: "questions",
-            scale: "Answer scale",
-            level: "Level",
+            scale: vocabulary::ANSWER_SCALE.en,
+            level: vocabulary::LEVEL.en,
             label: "Label",
             description: "Description",
             contents: "Contents",
-            stage: "Stage",
-            themes: "Themes",
+            stage: vocabulary::STAGE.en,
+            themes: vocabulary::THEMES.en,
             weight: "weight",
             help: "Help",
             rubric: "Rubric",

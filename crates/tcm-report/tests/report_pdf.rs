@@ -37,7 +37,7 @@ fn the_french_report_reads_back_with_its_typography_intact() {
         "Plan d’action",
         "Synthèse",
         "Menuiseries Delorme & Fils",
-        "Indice TCM global",
+        tcm_core::vocabulary::OVERALL_INDEX.fr,
         "Les cinq actions prioritaires",
         "Annexe",
         "Page 2 / 21",
@@ -160,7 +160,7 @@ fn the_english_report_is_in_english() {
     for expected in [
         "Action plan",
         "Executive summary",
-        "Overall TCM index",
+        tcm_core::vocabulary::OVERALL_INDEX.en,
         "Page 2 / 21",
         "Creative",
         "Preventive",

@@ -1,8 +1,8 @@
 //! Exports to and imports from the files the user picked.
 
 use std::path::Path;
-
 use std::sync::Arc;
+
 use tauri::State;
 use tcm_api::transfer::{ImportChoiceInput, ImportView};
 use tcm_api::transfers::{self, ExportKind};
@@ -11,26 +11,15 @@ use tcm_api::{ApiError, Workbench};
 
 use super::run;
 
-fn kind(format: &str) -> Result<ExportKind, ApiError> {
-    match format {
-        "csv" => Ok(ExportKind::Csv),
-        "xlsx" => Ok(ExportKind::Xlsx),
-        "tcm" => Ok(ExportKind::Tcm),
-        other => Err(ApiError::invalid(format!(
-            "unknown export format `{other}` (csv, xlsx or tcm)"
-        ))),
-    }
-}
-
 #[tauri::command]
 pub async fn export_assessment(
     workbench: State<'_, Arc<Workbench>>,
     assessment: i64,
-    format: String,
+    format: ExportKind,
     path: String,
 ) -> Result<(), ApiError> {
     run(&workbench, move |workbench| {
-        transfers::export(workbench, assessment, kind(&format)?, Path::new(&path))
+        transfers::export(workbench, assessment, format, Path::new(&path))
     })
     .await
 }

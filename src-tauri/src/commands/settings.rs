@@ -29,7 +29,7 @@ pub async fn list_backups(
 
 #[tauri::command]
 pub async fn backup_now(workbench: State<'_, Arc<Workbench>>) -> Result<BackupView, ApiError> {
-    run(&workbench, move |workbench| handlers::backup_now(workbench)).await
+    run(&workbench, handlers::backup_now).await
 }
 
 #[tauri::command]

@@ -5,6 +5,8 @@
 import { invoke } from '@tauri-apps/api/core';
 import type { ActionInput } from './bindings/ActionInput';
 import type { ApiError } from './bindings/ApiError';
+import type { ExportKind } from './bindings/ExportKind';
+import type { LanguageCode } from './bindings/LanguageCode';
 import type { AppInfo } from './bindings/AppInfo';
 import type { AssessmentDetail } from './bindings/AssessmentDetail';
 import type { AssessmentListItem } from './bindings/AssessmentListItem';
@@ -53,8 +55,6 @@ async function call<T>(command: string, args?: Record<string, unknown>): Promise
   }
 }
 
-/** Export formats written by `exportAssessment`. */
-export type ExportFormat = 'csv' | 'xlsx' | 'tcm';
 
 export const api = {
   // Questionnaires and forms
@@ -88,17 +88,17 @@ export const api = {
   setConsensus: (input: ConsensusInput) => call<SavedAnswer>('set_consensus', { input }),
 
   // Results (charts are SVG documents drawn by the same code as the PDF report)
-  results: (assessment: number, language: string) => call<ResultsView>('assessment_results', { assessment, language }),
+  results: (assessment: number, language: LanguageCode) => call<ResultsView>('assessment_results', { assessment, language }),
 
   // Action plan
   // `language` words the proposals (the assessment's own language when null).
-  actionPlan: (assessment: number, language: string | null = null) =>
+  actionPlan: (assessment: number, language: LanguageCode | null = null) =>
     call<PlanView>('action_plan', { assessment, language }),
-  keepAction: (assessment: number, input: ActionInput, language: string | null = null) =>
+  keepAction: (assessment: number, input: ActionInput, language: LanguageCode | null = null) =>
     call<PlanView>('keep_action', { assessment, input, language }),
-  updateAction: (action: number, input: ActionInput, language: string | null = null) =>
+  updateAction: (action: number, input: ActionInput, language: LanguageCode | null = null) =>
     call<PlanView>('update_action', { action, input, language }),
-  deleteAction: (action: number, language: string | null = null) =>
+  deleteAction: (action: number, language: LanguageCode | null = null) =>
     call<PlanView>('delete_action', { action, language }),
 
   // Settings and backups
@@ -112,15 +112,15 @@ export const api = {
     call<string | null>('choose_save_path', { suggestedName, filterName, extensions }),
   chooseOpenPath: (filterName: string, extensions: string[]) =>
     call<string | null>('choose_open_path', { filterName, extensions }),
-  exportAssessment: (assessment: number, format: ExportFormat, path: string) =>
+  exportAssessment: (assessment: number, format: ExportKind, path: string) =>
     call<null>('export_assessment', { assessment, format, path }),
   importTcm: (path: string, choice: ImportChoiceInput | null = null) =>
     call<ImportView>('import_tcm', { path, choice }),
   importResponses: (assessment: number, path: string) =>
     call<ImportView>('import_responses', { assessment, path }),
-  exportReport: (assessment: number, language: string, path: string) =>
+  exportReport: (assessment: number, language: LanguageCode, path: string) =>
     call<null>('export_report', { assessment, language, path }),
-  exportBlankGrid: (questionnaireId: string, language: string, path: string) =>
+  exportBlankGrid: (questionnaireId: string, language: LanguageCode, path: string) =>
     call<null>('export_blank_grid', { questionnaireId, language, path }),
 
   // The demonstration assessment (created on first use); answers its id

@@ -15,7 +15,11 @@ export function formChoices(): Promise<FormChoices> {
 }
 
 /** The name of `id` in a list, or the id itself when the list does not hold it. */
-export function nameOf(list: Choice[] | undefined, id: string | null | undefined, language: string | null | undefined): string {
+export function nameOf<T extends string>(
+  list: Choice<T>[] | undefined,
+  id: T | null | undefined,
+  language: string | null | undefined,
+): string {
   if (!id) return '';
   const found = list?.find((choice) => choice.id === id);
   return found ? pick(found.name, language) : id;

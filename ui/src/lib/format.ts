@@ -1,6 +1,8 @@
 // Numbers and dates as people read them in French or English. French uses a decimal comma
 // and a narrow no-break space before %, as Intl writes them.
-export type Lang = 'fr' | 'en';
+import type { LanguageCode } from './bindings/LanguageCode';
+
+export type Lang = LanguageCode;
 
 const NO_VALUE = '—';
 

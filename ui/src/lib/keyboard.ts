@@ -1,7 +1,8 @@
 // The questionnaire's keyboard map. Keys answer and move only when the user is not typing in a
 // field, and never with Ctrl, Alt or Meta (those belong to the system and the web view).
+import type { AnswerValue } from './bindings/AnswerValue';
 export type KeyAction =
-  | { type: 'answer'; answer: string }
+  | { type: 'answer'; answer: AnswerValue }
   | { type: 'next' }
   | { type: 'previous' }
   | { type: 'help' }
@@ -63,7 +64,7 @@ export function keyAction(event: KeyLike, { dontKnow = true }: KeyOptions = {}):
   const digit = /^(?:Digit|Numpad)([0-4])$/.exec(event.code ?? '');
   // A keypad key with Num Lock off is an arrow: let the key speak then.
   if (digit && (event.code!.startsWith('Digit') || /^[0-4]$/.test(event.key)))
-    return { type: 'answer', answer: digit[1] };
+    return { type: 'answer', answer: digit[1] as AnswerValue };
   if (event.key === 'Enter' && activates(event.target)) return null;
   switch (event.key) {
     case '0':
@@ -71,7 +72,7 @@ export function keyAction(event: KeyLike, { dontKnow = true }: KeyOptions = {}):
     case '2':
     case '3':
     case '4':
-      return { type: 'answer', answer: event.key };
+      return { type: 'answer', answer: event.key as AnswerValue };
     case 'n':
     case 'N':
       return { type: 'answer', answer: 'NA' };

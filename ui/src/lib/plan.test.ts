@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { PlanItemView } from './bindings/PlanItemView';
 import { counts, filterPlan, groupByStage, isOpen, matrix, matrixPlace, quadrant, toInput } from './plan';
+import type { StageId } from './bindings/StageId';
+
+const CYCLE: StageId[] = ['creative', 'active', 'curative', 'preventive', 'proactive'];
 
 function item(key: string, changes: Partial<PlanItemView> = {}): PlanItemView {
   return {
@@ -52,13 +55,13 @@ describe('plan', () => {
   });
 
   it('groups by stage in the order of the cycle, keeping the plan order inside', () => {
-    expect(groupByStage(plan).map((group) => [group.stage, group.items.map((entry) => entry.key)])).toEqual([
+    expect(groupByStage(plan, CYCLE).map((group) => [group.stage, group.items.map((entry) => entry.key)])).toEqual([
       ['creative', ['question:cre-1', 'question:cre-2']],
       ['active', ['action:9']],
       ['curative', ['action:7']],
       ['proactive', ['question:pro-1']],
     ]);
-    expect(groupByStage([])).toEqual([]);
+    expect(groupByStage([], CYCLE)).toEqual([]);
   });
 
   it('places items on the 3 × 3 matrix, high impact on top, low effort on the left', () => {

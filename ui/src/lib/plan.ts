@@ -2,17 +2,16 @@
 // matrix, and the input a change sends back.
 import type { ActionInput } from './bindings/ActionInput';
 import type { PlanItemView } from './bindings/PlanItemView';
-
-export const STAGES = ['creative', 'active', 'curative', 'preventive', 'proactive'] as const;
-export const STATUSES = ['proposed', 'planned', 'in-progress', 'done', 'dismissed'] as const;
+import type { PlanLabel } from './bindings/PlanLabel';
+import type { StageId } from './bindings/StageId';
 
 export type StatusFilter = 'open' | 'all' | 'closed';
 
 export interface PlanFilter {
-  stage: string | null;
+  stage: StageId | null;
   status: StatusFilter;
-  /** `quickWin`, `structuralProject` or null for any. */
-  label: string | null;
+  /** null for any. */
+  label: PlanLabel | null;
 }
 
 /** Still to do: neither done nor dismissed. */
@@ -29,10 +28,13 @@ export function filterPlan(items: PlanItemView[], filter: PlanFilter): PlanItemV
   );
 }
 
-/** The stages that have items, in the order of the cycle; items keep their plan order. */
-export function groupByStage(items: PlanItemView[]): { stage: string; items: PlanItemView[] }[] {
-  const known = new Set<string>(STAGES);
-  const order = [...STAGES, ...new Set(items.map((item) => item.stage).filter((stage) => !known.has(stage)))];
+/**
+ * The stages that have items, in `cycle` order (the questionnaire's stages, as the backend
+ * gives them); items keep their plan order.
+ */
+export function groupByStage(items: PlanItemView[], cycle: readonly StageId[]): { stage: StageId; items: PlanItemView[] }[] {
+  const known = new Set<StageId>(cycle);
+  const order = [...cycle, ...new Set(items.map((item) => item.stage).filter((stage) => !known.has(stage)))];
   return order
     .map((stage) => ({ stage, items: items.filter((item) => item.stage === stage) }))
     .filter((group) => group.items.length > 0);

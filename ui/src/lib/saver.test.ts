@@ -1,3 +1,4 @@
+import type { AnswerValue } from './bindings/AnswerValue';
 import { describe, expect, it } from 'vitest';
 import type { SaveAnswerInput } from './bindings/SaveAnswerInput';
 import type { SavedAnswer } from './bindings/SavedAnswer';
@@ -19,7 +20,7 @@ function fakeSave() {
 }
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
-const input = (questionId: string, answer: string | null, comment = ''): SaveAnswerInput => ({
+const input = (questionId: string, answer: AnswerValue | null, comment = ''): SaveAnswerInput => ({
   respondentId: 1,
   questionId,
   answer,

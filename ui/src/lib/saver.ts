@@ -5,6 +5,7 @@
 //
 // A respondent's answer and a workshop's consensus value go through the same queue. Each has
 // an owner: the respondent's id, or `consensusOwner(assessment)` for the group's values.
+import type { AnswerValue } from './bindings/AnswerValue';
 import type { ApiError } from './bindings/ApiError';
 import type { ConsensusInput } from './bindings/ConsensusInput';
 import type { SaveAnswerInput } from './bindings/SaveAnswerInput';
@@ -32,7 +33,7 @@ export function ownerOf(input: SaveInput): Owner {
 }
 
 /** The answer or consensus value sent (`null` clears it). */
-export function valueOf(input: SaveInput): string | null {
+export function valueOf(input: SaveInput): AnswerValue | null {
   return isConsensus(input) ? input.value : input.answer;
 }
 

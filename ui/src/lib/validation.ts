@@ -1,14 +1,23 @@
 // What the forms check before sending (the backend checks again and has the last word).
-// Each problem is a catalogue key under `validation.`.
+// Each problem is a catalogue key under `validation.`. Closed lists (mode, language, status,
+// sector, size) are typed by the generated bindings: a value outside them does not compile.
+import type { AssessmentStatus } from './bindings/AssessmentStatus';
+import type { LanguageCode } from './bindings/LanguageCode';
+import type { Mode } from './bindings/Mode';
+import type { OrganisationSize } from './bindings/OrganisationSize';
+import type { Sector } from './bindings/Sector';
+
 export interface NewAssessmentForm {
   organisationKind: 'new' | 'existing';
   organisationId: number | null;
   name: string;
-  sector: string;
-  size: string;
+  /** Empty until the user picks one. */
+  sector: Sector | '';
+  /** Empty: not given. */
+  size: OrganisationSize | '';
   title: string;
-  mode: string;
-  language: string;
+  mode: Mode;
+  language: LanguageCode;
   questionnaireId: string;
   targets: number[];
   firstRespondent: string;
@@ -38,13 +47,13 @@ export function validateNewAssessment(form: NewAssessmentForm): NewAssessmentErr
 /** What can change once an assessment started (`AssessmentUpdate`). */
 export interface AssessmentUpdateForm {
   title: string;
-  mode: string;
-  language: string;
-  status: string;
+  mode: Mode;
+  language: LanguageCode;
+  status: AssessmentStatus;
   targets: number[];
 }
 
-export type AssessmentUpdateErrors = Partial<Record<'title' | 'mode' | 'language' | 'status' | 'targets', string>>;
+export type AssessmentUpdateErrors = Partial<Record<'title' | 'targets', string>>;
 
 export function validateAssessmentUpdate(
   form: Pick<AssessmentUpdateForm, 'title' | 'targets'> & Partial<AssessmentUpdateForm>,
@@ -52,9 +61,6 @@ export function validateAssessmentUpdate(
   const errors: AssessmentUpdateErrors = {};
   if (!form.title.trim()) errors.title = 'titleRequired';
   else if (form.title.trim().length > MAX_NAME) errors.title = 'tooLong';
-  if (form.mode !== undefined && !form.mode) errors.mode = 'modeRequired';
-  if (form.language !== undefined && form.language !== 'fr' && form.language !== 'en') errors.language = 'languageRequired';
-  if (form.status !== undefined && !form.status) errors.status = 'statusRequired';
   if (form.targets.length !== 5 || form.targets.some((target) => !Number.isInteger(target) || target < 1 || target > 4))
     errors.targets = 'targetRange';
   return errors;

@@ -130,7 +130,7 @@ describe('MockBackend', () => {
     expect(set('cre-02', '3', ' Agreed after the debate ')).toMatchObject({ questionId: 'cre-02', answeredQuestions: 2, overallScore: 75 });
     expect(stage()).toMatchObject({ score: 75, answered: 1 });
     // A consensus alone answers a question nobody answered.
-    expect(set('cre-04', 'na').answeredQuestions).toBe(3);
+    expect(set('cre-04', 'NA').answeredQuestions).toBe(3);
     expect(stage()).toMatchObject({ applicable: 23 });
     const sheet = backend.handle('consensus_sheet', { assessment: id }) as ConsensusSheet;
     expect(sheet.values).toEqual([
@@ -149,7 +149,7 @@ describe('MockBackend', () => {
     ]);
     // One respondent's own scores leave the group's values out.
     expect(backend.scorecard(backend.assessment(id), bruno).questions.get('cre-02')?.value).toBe(0);
-    expect(caught(() => set('cre-02', '?'))).toEqual({ kind: 'invalidInput', message: 'a consensus is a level (0–4) or NA, not ?' });
+    expect(caught(() => set('cre-02', '?'))).toMatchObject({ kind: 'invalidInput' });
     expect(caught(() => set('cre-02', '5'))).toMatchObject({ kind: 'invalidInput' });
     expect(caught(() => set('nope', '1'))).toMatchObject({ kind: 'notFound' });
     expect(set('cre-02', null)).toMatchObject({ answeredQuestions: 3, overallScore: 50 });

@@ -3,6 +3,13 @@
 // scores with the README's formulas and keeps everything in one plain object that can be
 // saved to sessionStorage. A test double: it never enters the production bundle.
 import type { ActionInput } from '../lib/bindings/ActionInput';
+import type { AnswerValue } from '../lib/bindings/AnswerValue';
+import type { AssessmentStatus } from '../lib/bindings/AssessmentStatus';
+import type { BackupKind } from '../lib/bindings/BackupKind';
+import type { ConsensusValue } from '../lib/bindings/ConsensusValue';
+import type { LanguageCode } from '../lib/bindings/LanguageCode';
+import type { Mode } from '../lib/bindings/Mode';
+import type { StageId } from '../lib/bindings/StageId';
 import type { ApiError } from '../lib/bindings/ApiError';
 import type { AppInfo } from '../lib/bindings/AppInfo';
 import type { AssessmentDetail } from '../lib/bindings/AssessmentDetail';
@@ -25,6 +32,8 @@ import type { ResultsView } from '../lib/bindings/ResultsView';
 import type { SaveAnswerInput } from '../lib/bindings/SaveAnswerInput';
 import type { SavedAnswer } from '../lib/bindings/SavedAnswer';
 import * as charts from './charts';
+import formChoicesFixture from './fixtures/form-choices.json';
+import maturityLevelsFixture from './fixtures/maturity-levels.json';
 import { QUESTIONNAIRES, detail, overview, questionnaireById, type MockQuestionnaire } from './questionnaires';
 import { answeredCount, levelOf, plan, round1, score, valuedCount, type Scorecard, type StoredAction } from './scoring';
 
@@ -33,9 +42,9 @@ export interface StoredAssessment {
   uuid: string;
   organisation: number;
   title: string;
-  mode: string;
-  language: string;
-  status: string;
+  mode: Mode;
+  language: LanguageCode;
+  status: AssessmentStatus;
   targets: number[];
   questionnaireId: string;
   questionnaireVersion: string;
@@ -56,7 +65,7 @@ export interface StoredRespondent {
 export interface StoredAnswer {
   respondent: number;
   question: string;
-  answer: string;
+  answer: AnswerValue;
   comment: string;
 }
 
@@ -64,8 +73,7 @@ export interface StoredAnswer {
 export interface StoredConsensus {
   assessment: number;
   question: string;
-  /** `0`–`4` or `NA`. */
-  value: string;
+  value: ConsensusValue;
   note: string;
 }
 
@@ -113,43 +121,11 @@ export function fail(kind: ErrorKind, message: string): never {
   throw { kind, message } satisfies ApiError;
 }
 
-const CHOICES = {
-  sectors: [
-    ['industry', 'Industrie', 'Industry'],
-    ['services', 'Services', 'Services'],
-    ['bank-insurance', 'Banque et assurance', 'Banking and insurance'],
-    ['retail', 'Commerce et distribution', 'Retail'],
-    ['public-sector', 'Secteur public', 'Public sector'],
-    ['association', 'Association', 'Non-profit'],
-    ['other', 'Autre', 'Other'],
-  ],
-  sizes: [
-    ['micro', 'Moins de 10 personnes', 'Fewer than 10 people'],
-    ['small', '10 à 49 personnes', '10 to 49 people'],
-    ['medium', '50 à 249 personnes', '50 to 249 people'],
-    ['large', '250 personnes ou plus', '250 people or more'],
-  ],
-  modes: [
-    ['self', 'Auto-évaluation', 'Self-assessment'],
-    ['workshop', 'Atelier', 'Workshop'],
-    ['classroom', 'Classe', 'Classroom'],
-  ],
-  statuses: [
-    ['in-progress', 'En cours', 'In progress'],
-    ['completed', 'Terminée', 'Completed'],
-    ['archived', 'Archivée', 'Archived'],
-  ],
-  actionStatuses: [
-    ['proposed', 'Proposée', 'Proposed'],
-    ['planned', 'Planifiée', 'Planned'],
-    ['in-progress', 'En cours', 'In progress'],
-    ['done', 'Terminée', 'Done'],
-    ['dismissed', 'Écartée', 'Dismissed'],
-  ],
-} as const;
+/** The forms' closed lists, as the real `form_choices` handler answers (golden fixture). */
+const CHOICES = formChoicesFixture as FormChoices;
 
-type ChoiceList = keyof typeof CHOICES;
-const ids = (list: ChoiceList): string[] => CHOICES[list].map(([id]) => id);
+type ChoiceList = 'sectors' | 'sizes' | 'modes' | 'statuses' | 'actionStatuses';
+const ids = (list: ChoiceList): string[] => CHOICES[list].map((choice) => choice.id);
 
 function checkChoice(list: ChoiceList, value: string, what: string): string {
   if (!ids(list).includes(value))
@@ -157,48 +133,8 @@ function checkChoice(list: ChoiceList, value: string, what: string): string {
   return value;
 }
 
-export const LEVELS: LevelMeaning[] = [
-  {
-    level: 1,
-    name: { fr: 'Embryonnaire', en: 'Embryonic' },
-    meaning: {
-      fr: 'Les pratiques sont absentes ou isolées : la relation client dépend des personnes, pas de l’organisation.',
-      en: 'Practices are missing or isolated: the customer relationship depends on individuals, not on the organisation.',
-    },
-  },
-  {
-    level: 2,
-    name: { fr: 'Émergente', en: 'Emerging' },
-    meaning: {
-      fr: 'Des initiatives existent mais restent ponctuelles et peu formalisées ; les résultats ne sont pas mesurés.',
-      en: 'Initiatives exist but remain occasional and informal; results are not measured.',
-    },
-  },
-  {
-    level: 3,
-    name: { fr: 'Structurée', en: 'Structured' },
-    meaning: {
-      fr: 'Les pratiques sont définies et écrites ; leur déploiement et leur mesure restent partiels.',
-      en: 'Practices are defined and written down; their roll-out and measurement are still partial.',
-    },
-  },
-  {
-    level: 4,
-    name: { fr: 'Maîtrisée', en: 'Managed' },
-    meaning: {
-      fr: 'Les pratiques sont déployées, mesurées et pilotées ; l’entreprise répond aux attentes explicites de ses clients.',
-      en: 'Practices are deployed, measured and steered; the company meets its customers’ explicit expectations.',
-    },
-  },
-  {
-    level: 5,
-    name: { fr: 'Partenariale', en: 'Partnership' },
-    meaning: {
-      fr: 'Les pratiques s’améliorent en continu et se construisent avec les clients, devenus partenaires.',
-      en: 'Practices improve continuously and are built with customers, who have become partners.',
-    },
-  },
-];
+/** Every maturity level with its name and meaning, as the real results give them (golden fixture). */
+export const LEVELS: LevelMeaning[] = maturityLevelsFixture;
 
 const CHART_WORDS = {
   fr: { current: 'Situation actuelle', target: 'Cible', previous: 'Audit précédent', noValue: 'pas de score', group: 'Groupe' },
@@ -388,15 +324,7 @@ export class MockBackend {
   }
 
   private formChoices(): FormChoices {
-    const list = (name: ChoiceList) => CHOICES[name].map(([id, fr, en]) => ({ id, name: { fr, en } }));
-    return {
-      sectors: list('sectors'),
-      sizes: list('sizes'),
-      modes: list('modes'),
-      statuses: list('statuses'),
-      actionStatuses: list('actionStatuses'),
-      questionnaires: QUESTIONNAIRES.map((questionnaire) => ({ id: questionnaire.id, name: questionnaire.title })),
-    };
+    return CHOICES;
   }
 
   private listAssessments(): AssessmentListItem[] {
@@ -593,13 +521,10 @@ export class MockBackend {
     const questionnaire = this.questionnaireOf(assessment);
     if (!questionnaire.questions.some((question) => question.id === input.questionId))
       fail('notFound', `question \`${input.questionId}\` is not in questionnaire ${questionnaire.id}`);
-    let answer = input.answer;
-    if (answer !== null) {
-      const spelled = answer.trim().toUpperCase();
-      answer = spelled === 'N/A' ? 'NA' : spelled;
-      if (!/^([0-4]|NA|\?)$/.test(answer))
-        fail('invalidInput', `\`${input.answer}\` is not an answer: a level from 0 to 4, NA or ?`);
-    }
+    const answer = input.answer;
+    // The real command's input type refuses anything else before the handler runs.
+    if (answer !== null && !/^([0-4]|NA|\?)$/.test(answer))
+      fail('invalidInput', `\`${String(input.answer)}\` is not an answer: a level from 0 to 4, NA or ?`);
     this.db.answers = this.db.answers.filter(
       (item) => !(item.respondent === respondent.id && item.question === input.questionId),
     );
@@ -647,14 +572,10 @@ export class MockBackend {
   }
 
   private setConsensus(input: ConsensusInput): SavedAnswer {
-    let value = input.value;
-    if (value !== null) {
-      const spelled = value.trim().toUpperCase();
-      value = spelled === 'N/A' ? 'NA' : spelled;
-      if (value === '?') fail('invalidInput', 'a consensus is a level (0–4) or NA, not ?');
-      if (!/^([0-4]|NA)$/.test(value))
-        fail('invalidInput', `\`${input.value}\` is not an answer: a level from 0 to 4, NA or ?`);
-    }
+    const value = input.value;
+    // The real command's input type refuses anything else (`?` included) before the handler runs.
+    if (value !== null && !/^([0-4]|NA)$/.test(value))
+      fail('invalidInput', `\`${String(input.value)}\` is not a consensus value: a level from 0 to 4 or NA`);
     const assessment = this.assessment(input.assessmentId);
     const questionnaire = this.questionnaireOf(assessment);
     if (!questionnaire.questions.some((question) => question.id === input.questionId))
@@ -688,15 +609,13 @@ export class MockBackend {
 
   private checkAction(assessment: StoredAssessment, input: ActionInput): Omit<StoredAction, 'id' | 'assessment'> {
     let questionId: string | null = null;
-    let stage: string | null = null;
+    let stage: StageId | null = null;
     if (input.questionId) {
       questionId = input.questionId.trim();
       if (!this.questionnaireOf(assessment).questions.some((question) => question.id === questionId))
         fail('notFound', `question \`${questionId}\` is not in this assessment's questionnaire`);
     } else if (input.stage) {
       stage = input.stage;
-      if (!['creative', 'active', 'curative', 'preventive', 'proactive'].includes(stage))
-        fail('invalidInput', `unknown stage \`${stage}\``);
     } else fail('invalidInput', 'an action belongs to a question or a stage');
     const due = input.due?.trim() || null;
     if (due && (!/^\d{4}-\d{2}-\d{2}$/.test(due) || Number.isNaN(Date.parse(due))))
@@ -880,7 +799,7 @@ export class MockBackend {
   }
 
   /** Named as tcm-store names them: `tcm-<kind>-<YYYYMMDD-HHMMSS>.sqlite`. */
-  backupNow(kind: string, at: Date = this.now()): BackupView {
+  backupNow(kind: BackupKind, at: Date = this.now()): BackupView {
     const stamp = at.toISOString().slice(0, 19).replace(/[-:]/g, '').replace('T', '-');
     const label = kind === 'before-migration' ? 'before-migration-v1' : kind;
     const backup: BackupView = {
@@ -956,7 +875,7 @@ export class MockBackend {
     const respondent = this.addRespondent(id, { label, role: '', group: '' });
     const questions = questionnaire.questions.slice(0, Math.min(12, questionnaire.questions.length));
     questions.forEach((question, index) =>
-      this.db.answers.push({ respondent: respondent.id, question: question.id, answer: String((index * 7) % 5), comment: '' }),
+      this.db.answers.push({ respondent: respondent.id, question: question.id, answer: String((index * 7) % 5) as AnswerValue, comment: '' }),
     );
     this.touch(assessment);
     return {
@@ -1019,12 +938,12 @@ export function fillAnswers(
   const stages = ['creative', 'active', 'curative', 'preventive', 'proactive'];
   questionnaire.questions.slice(0, count).forEach((question) => {
     const roll = next();
-    let answer: string;
+    let answer: AnswerValue;
     if (roll < 0.03) answer = 'NA';
     else if (roll < 0.06) answer = '?';
     else {
       const mean = means[stages.indexOf(question.stage)] + respondent.bias;
-      answer = String(Math.max(0, Math.min(4, Math.round(mean + (next() - 0.5) * 2.2))));
+      answer = String(Math.max(0, Math.min(4, Math.round(mean + (next() - 0.5) * 2.2)))) as AnswerValue;
     }
     backend.db.answers.push({ respondent: added.id, question: question.id, answer, comment: comments[question.id] ?? '' });
   });

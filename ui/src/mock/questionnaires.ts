@@ -4,6 +4,7 @@
 import type { LocalizedText } from '../lib/bindings/LocalizedText';
 import type { QuestionnaireDetail } from '../lib/bindings/QuestionnaireDetail';
 import type { QuestionnaireOverview } from '../lib/bindings/QuestionnaireOverview';
+import type { StageId } from '../lib/bindings/StageId';
 import fixture from './fixtures/questionnaires.json';
 
 export interface MockAction {
@@ -15,7 +16,7 @@ export interface MockAction {
 
 export interface MockQuestion {
   id: string;
-  stage: string;
+  stage: StageId;
   theme: string;
   weight: number;
   source: string;
@@ -26,13 +27,13 @@ export interface MockQuestion {
 
 export interface MockTheme {
   id: string;
-  stage: string;
+  stage: StageId;
   name: LocalizedText;
   description: LocalizedText | null;
 }
 
 export interface MockStage {
-  id: string;
+  id: StageId;
   name: LocalizedText;
   purpose: LocalizedText;
 }
@@ -50,18 +51,28 @@ export interface MockQuestionnaire {
   questions: MockQuestion[];
 }
 
-export const STAGE_IDS = ['creative', 'active', 'curative', 'preventive', 'proactive'] as const;
-
-function ordered(questions: MockQuestion[], themes: MockTheme[]): MockQuestion[] {
+/** Stage by stage in the order of the grid's stages, theme by theme. */
+function ordered(stages: MockStage[], questions: MockQuestion[], themes: MockTheme[]): MockQuestion[] {
   const result: MockQuestion[] = [];
-  for (const stage of STAGE_IDS)
+  for (const { id: stage } of stages)
     for (const theme of themes.filter((theme) => theme.stage === stage))
       result.push(...questions.filter((question) => question.theme === theme.id));
   return result;
 }
 
 function build(): MockQuestionnaire[] {
-  const full = fixture.full;
+  // JSON carries stage ids as plain strings; the fixture is generated from the bundled grids,
+  // whose stage ids are the five of the cycle.
+  const full = fixture.full as unknown as {
+    id: string;
+    version: string;
+    title: LocalizedText;
+    description: LocalizedText;
+    scale: QuestionnaireDetail['scale'];
+    stages: MockStage[];
+    themes: MockTheme[];
+    questions: MockQuestion[];
+  };
   const grid: MockQuestionnaire = {
     id: full.id,
     version: full.version,
@@ -71,7 +82,7 @@ function build(): MockQuestionnaire[] {
     scale: full.scale,
     stages: full.stages,
     themes: full.themes,
-    questions: ordered(full.questions, full.themes),
+    questions: ordered(full.stages, full.questions, full.themes),
   };
   const variants = fixture.variants.map((variant): MockQuestionnaire => {
     const kept = new Set(variant.questions);

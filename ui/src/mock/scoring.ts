@@ -2,7 +2,9 @@
 // action_plan.rs, written again in TypeScript so that the test double answers plausibly.
 import type { PlanItemView } from '../lib/bindings/PlanItemView';
 import type { MockQuestion, MockQuestionnaire } from './questionnaires';
-import { STAGE_IDS } from './questionnaires';
+import type { ActionStatus } from '../lib/bindings/ActionStatus';
+import type { PlanLabel } from '../lib/bindings/PlanLabel';
+import type { StageId } from '../lib/bindings/StageId';
 
 /** One answer: `0`–`4`, `NA` or `?`. */
 export type Answer = string;
@@ -120,17 +122,17 @@ export interface StoredAction {
   id: number;
   assessment: number;
   questionId: string | null;
-  stage: string | null;
+  stage: StageId | null;
   title: string;
   description: string;
   owner: string;
   due: string | null;
-  status: string;
+  status: ActionStatus;
   impact: number;
   effort: number;
 }
 
-function label(impact: number, effort: number): string | null {
+function label(impact: number, effort: number): PlanLabel | null {
   if (effort >= 3) return 'structuralProject';
   if (effort === 1 && impact >= 2) return 'quickWin';
   return null;
@@ -147,7 +149,7 @@ export function plan(
   language: string,
 ): PlanItemView[] {
   const ranked: { item: PlanItemView; stage: number; position: number }[] = [];
-  const stageIndex = (stage: string) => STAGE_IDS.indexOf(stage as (typeof STAGE_IDS)[number]);
+  const stageIndex = (stage: StageId) => questionnaire.stages.findIndex((item) => item.id === stage);
   questionnaire.questions.forEach((question, position) => {
     const stored = kept.find((action) => action.questionId === question.id);
     const value = card.questions.get(question.id)?.value ?? null;

@@ -3,13 +3,16 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::LocalizedText;
+use super::{
+    ActionStatus, AnswerValue, AssessmentStatus, ConsensusValue, LanguageCode, LocalizedText, Mode,
+    OrganisationSize, Sector,
+};
 
 /// A value of a closed list (sector, size, mode, status…) with its name in both languages.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[ts(export)]
-pub struct Choice {
-    pub id: String,
+pub struct Choice<T: TS> {
+    pub id: T,
     pub name: LocalizedText,
 }
 
@@ -18,13 +21,13 @@ pub struct Choice {
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
 pub struct FormChoices {
-    pub sectors: Vec<Choice>,
-    pub sizes: Vec<Choice>,
-    pub modes: Vec<Choice>,
-    pub statuses: Vec<Choice>,
-    pub action_statuses: Vec<Choice>,
+    pub sectors: Vec<Choice<Sector>>,
+    pub sizes: Vec<Choice<OrganisationSize>>,
+    pub modes: Vec<Choice<Mode>>,
+    pub statuses: Vec<Choice<AssessmentStatus>>,
+    pub action_statuses: Vec<Choice<ActionStatus>>,
     /// The bundled questionnaires (full grid first).
-    pub questionnaires: Vec<Choice>,
+    pub questionnaires: Vec<Choice<String>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -33,8 +36,8 @@ pub struct OrganisationView {
     #[ts(type = "number")]
     pub id: i64,
     pub name: String,
-    pub sector: String,
-    pub size: Option<String>,
+    pub sector: Sector,
+    pub size: Option<OrganisationSize>,
     pub notes: String,
 }
 
@@ -49,8 +52,8 @@ pub enum OrganisationInput {
     },
     New {
         name: String,
-        sector: String,
-        size: Option<String>,
+        sector: Sector,
+        size: Option<OrganisationSize>,
         notes: String,
     },
 }
@@ -62,10 +65,8 @@ pub enum OrganisationInput {
 pub struct NewAssessmentInput {
     pub organisation: OrganisationInput,
     pub title: String,
-    /// `self`, `workshop` or `classroom`.
-    pub mode: String,
-    /// `fr` or `en`.
-    pub language: String,
+    pub mode: Mode,
+    pub language: LanguageCode,
     pub questionnaire_id: String,
     /// Target answer level (1–4) per stage, in the order of the cycle.
     pub targets: Vec<u8>,
@@ -82,9 +83,9 @@ pub struct AssessmentListItem {
     pub id: i64,
     pub organisation_name: String,
     pub title: String,
-    pub mode: String,
-    pub status: String,
-    pub language: String,
+    pub mode: Mode,
+    pub status: AssessmentStatus,
+    pub language: LanguageCode,
     pub questionnaire_id: String,
     pub respondents: u32,
     pub answered_questions: u32,
@@ -128,9 +129,9 @@ pub struct AssessmentDetail {
     pub uuid: String,
     pub organisation: OrganisationView,
     pub title: String,
-    pub mode: String,
-    pub language: String,
-    pub status: String,
+    pub mode: Mode,
+    pub language: LanguageCode,
+    pub status: AssessmentStatus,
     pub targets: Vec<u8>,
     pub questionnaire_id: String,
     pub questionnaire_version: String,
@@ -147,9 +148,9 @@ pub struct AssessmentDetail {
 #[ts(export)]
 pub struct AssessmentUpdate {
     pub title: String,
-    pub mode: String,
-    pub language: String,
-    pub status: String,
+    pub mode: Mode,
+    pub language: LanguageCode,
+    pub status: AssessmentStatus,
     pub targets: Vec<u8>,
 }
 
@@ -159,8 +160,7 @@ pub struct AssessmentUpdate {
 #[ts(export)]
 pub struct AnswerView {
     pub question_id: String,
-    /// `0`–`4`, `NA` or `?`.
-    pub answer: String,
+    pub answer: AnswerValue,
     pub comment: String,
 }
 
@@ -181,8 +181,8 @@ pub struct SaveAnswerInput {
     #[ts(type = "number")]
     pub respondent_id: i64,
     pub question_id: String,
-    /// `0`–`4`, `NA` or `?`; `null` clears the answer.
-    pub answer: Option<String>,
+    /// `null` clears the answer.
+    pub answer: Option<AnswerValue>,
     pub comment: String,
 }
 
@@ -205,8 +205,7 @@ pub struct SavedAnswer {
 #[ts(export)]
 pub struct ConsensusView {
     pub question_id: String,
-    /// `0`–`4` or `NA`.
-    pub value: String,
+    pub value: ConsensusValue,
     pub note: String,
 }
 
@@ -225,7 +224,7 @@ pub struct QuestionAnswers {
 #[ts(export)]
 pub struct LabelledAnswer {
     pub respondent: String,
-    pub answer: String,
+    pub answer: AnswerValue,
     pub comment: String,
 }
 
@@ -247,7 +246,7 @@ pub struct ConsensusInput {
     #[ts(type = "number")]
     pub assessment_id: i64,
     pub question_id: String,
-    /// `0`–`4` or `NA`; `null` removes the consensus (the respondents' mean counts again).
-    pub value: Option<String>,
+    /// `null` removes the consensus (the respondents' mean counts again).
+    pub value: Option<ConsensusValue>,
     pub note: String,
 }

@@ -3,6 +3,8 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use super::{ActionStatus, PlanLabel, PlanOrigin, StageId};
+
 /// One line of the plan.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -10,26 +12,25 @@ use ts_rs::TS;
 pub struct PlanItemView {
     /// Stable within the plan: `question:<id>` or `action:<id>`.
     pub key: String,
-    /// `proposal` (derived from the scores, not yet touched) or `kept` (stored by the user).
-    pub origin: String,
+    /// Derived from the scores and not yet touched, or stored by the user.
+    pub origin: PlanOrigin,
     /// The stored action's id, when kept.
     #[ts(type = "number | null")]
     pub action_id: Option<i64>,
     pub question_id: Option<String>,
-    pub stage: String,
+    pub stage: StageId,
     pub title: String,
     pub description: String,
     pub owner: String,
     /// `YYYY-MM-DD`.
     pub due: Option<String>,
-    pub status: String,
+    pub status: ActionStatus,
     pub impact: u8,
     pub effort: u8,
     /// In levels of the answer scale.
     pub gap: Option<f64>,
     pub priority: Option<f64>,
-    /// `quickWin` or `structuralProject`.
-    pub label: Option<String>,
+    pub label: Option<PlanLabel>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -47,13 +48,13 @@ pub struct PlanView {
 #[ts(export)]
 pub struct ActionInput {
     pub question_id: Option<String>,
-    pub stage: Option<String>,
+    pub stage: Option<StageId>,
     pub title: String,
     pub description: String,
     pub owner: String,
     /// `YYYY-MM-DD`, or `null`.
     pub due: Option<String>,
-    pub status: String,
+    pub status: ActionStatus,
     pub impact: u8,
     pub effort: u8,
 }

@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::count;
+use super::{StageId, count};
 
 /// A text in French and English; the UI picks the language.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -27,8 +27,7 @@ impl From<&tcm_core::Localized> for LocalizedText {
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
 pub struct StageOverview {
-    /// `creative`, `active`, `curative`, `preventive` or `proactive`.
-    pub id: String,
+    pub id: StageId,
     pub name: LocalizedText,
     pub purpose: LocalizedText,
     pub question_count: u32,
@@ -63,7 +62,7 @@ impl From<&tcm_core::Questionnaire> for QuestionnaireOverview {
                 .stages()
                 .iter()
                 .map(|stage| StageOverview {
-                    id: stage.id.as_str().to_owned(),
+                    id: stage.id.into(),
                     name: (&stage.name).into(),
                     purpose: (&stage.purpose).into(),
                     question_count: count(questionnaire.questions_of(stage.id).count()),
@@ -107,7 +106,7 @@ pub struct ThemeDetail {
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[ts(export)]
 pub struct StageDetail {
-    pub id: String,
+    pub id: StageId,
     pub name: LocalizedText,
     pub purpose: LocalizedText,
     pub themes: Vec<ThemeDetail>,
@@ -145,7 +144,7 @@ impl From<&tcm_core::Questionnaire> for QuestionnaireDetail {
                 .stages()
                 .iter()
                 .map(|stage| StageDetail {
-                    id: stage.id.as_str().to_owned(),
+                    id: stage.id.into(),
                     name: (&stage.name).into(),
                     purpose: (&stage.purpose).into(),
                     themes: questionnaire

@@ -3,13 +3,13 @@
 use serde::Serialize;
 use ts_rs::TS;
 
-use super::LocalizedText;
+use super::{LocalizedText, StageId};
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
 pub struct StageResult {
-    pub id: String,
+    pub id: StageId,
     pub name: LocalizedText,
     /// Rounded to 0.1; `null` when no question of the stage has a value.
     pub score: Option<f64>,
@@ -29,7 +29,7 @@ pub struct StageResult {
 #[ts(export)]
 pub struct ThemeResult {
     pub id: String,
-    pub stage: String,
+    pub stage: StageId,
     pub name: LocalizedText,
     pub score: Option<f64>,
     pub level: Option<u8>,

@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use super::{BackupKind, ImportOutcome};
 use crate::error::ApiError;
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -22,8 +23,7 @@ pub struct AppInfo {
 pub struct BackupView {
     pub path: String,
     pub name: String,
-    /// `auto`, `manual`, `before-migration`, `before-restore` or `other`.
-    pub kind: String,
+    pub kind: BackupKind,
     /// RFC 3339, from the file's modification time.
     pub taken_at: String,
     #[ts(type = "number")]
@@ -45,9 +45,7 @@ pub struct RestoreView {
 pub struct ImportView {
     #[ts(type = "number")]
     pub assessment_id: i64,
-    /// `created`, `updated`, `alreadyPresent`, `copied`, `replaced`, `merged` (a .tcm file)
-    /// or `responses`.
-    pub outcome: String,
+    pub outcome: ImportOutcome,
     pub answers_written: u32,
     pub respondents_added: u32,
     pub ignored_columns: Vec<String>,

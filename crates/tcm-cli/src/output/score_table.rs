@@ -3,7 +3,7 @@
 use std::fmt::Write;
 
 use tcm_core::scoring::GroupScore;
-use tcm_core::{Language, Questionnaire, Score, Scorecard};
+use tcm_core::{Language, Questionnaire, Score, Scorecard, vocabulary};
 
 struct Labels {
     respondents: &'static str,
@@ -20,22 +20,22 @@ fn labels(language: Language) -> Labels {
     match language {
         Language::French => Labels {
             respondents: "répondant(s)",
-            stage: "Étape",
-            theme: "Thème",
-            score: "Score",
-            level: "Niveau",
-            coverage: "Couverture",
-            overall: "Indice TCM global",
+            stage: vocabulary::STAGE.fr,
+            theme: vocabulary::THEME.fr,
+            score: vocabulary::SCORE.fr,
+            level: vocabulary::LEVEL.fr,
+            coverage: vocabulary::COVERAGE.fr,
+            overall: vocabulary::OVERALL_INDEX.fr,
             no_value: "—",
         },
         Language::English => Labels {
             respondents: "respondent(s)",
-            stage: "Stage",
-            theme: "Theme",
-            score: "Score",
-            level: "Level",
-            coverage: "Coverage",
-            overall: "Overall TCM index",
+            stage: vocabulary::STAGE.en,
+            theme: vocabulary::THEME.en,
+            score: vocabulary::SCORE.en,
+            level: vocabulary::LEVEL.en,
+            coverage: vocabulary::COVERAGE.en,
+            overall: vocabulary::OVERALL_INDEX.en,
             no_value: "—",
         },
     }

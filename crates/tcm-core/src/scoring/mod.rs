@@ -8,7 +8,7 @@
 //! - **Stage score** (0–100) = 100 × Σ(weight × value) / Σ(weight × 4), over the stage's
 //!   questions that have a value. None has a value: the score is null, never 0.
 //! - **Coverage** = questions with a value / questions that are not `NA`.
-//! - **Overall TCM index** = mean of the non-null stage scores, each stage counting equally.
+//! - **Overall index** = mean of the non-null stage scores, each stage counting equally.
 //! - **Theme scores** use the stage formula over the theme's questions.
 //! - **Level**: read from the score as reported, rounded to 0.1 (see [`Score::level`]).
 

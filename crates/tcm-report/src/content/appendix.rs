@@ -118,12 +118,7 @@ pub fn appendix(input: &ReportInput<'_>) -> Vec<Block> {
     });
 
     blocks.push(Block::Heading(w.scoring_formula.to_owned()));
-    blocks.push(Block::Bullets(
-        scoring_model(language)
-            .iter()
-            .map(|line| (*line).to_owned())
-            .collect(),
-    ));
+    blocks.push(Block::Bullets(scoring_model(language)));
     blocks.push(Block::Heading(w.plan_formula.to_owned()));
     blocks.push(Block::Bullets(
         plan_model(language)

@@ -4,4 +4,4 @@ import type { LocalizedText } from "./LocalizedText";
 /**
  * A value of a closed list (sector, size, mode, status…) with its name in both languages.
  */
-export type Choice = { id: string, name: LocalizedText, };
+export type Choice<T> = { id: T, name: LocalizedText, };

@@ -65,7 +65,6 @@ function builtKeys(): string[] {
     ...['organisationRequired', 'nameRequired', 'sectorRequired', 'titleRequired', 'tooLong'].map(
       (problem) => `validation.${problem}`,
     ),
-    ...['modeRequired', 'languageRequired', 'statusRequired'].map((problem) => `validation.${problem}`),
     ...['questionnaireRequired', 'targetRange', 'actionTitleRequired', 'dateInvalid', 'scaleRange'].map(
       (problem) => `validation.${problem}`,
     ),

@@ -4,7 +4,9 @@ import { addMessages, init, locale } from 'svelte-i18n';
 import en from './en.json';
 import fr from './fr.json';
 
-export type Language = 'fr' | 'en';
+import type { LanguageCode } from '../bindings/LanguageCode';
+
+export type Language = LanguageCode;
 export const LANGUAGES: Language[] = ['fr', 'en'];
 const STORAGE_KEY = 'tcm.language';
 
