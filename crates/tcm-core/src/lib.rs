@@ -8,6 +8,7 @@ pub mod action_plan;
 pub mod aggregate;
 pub mod answer;
 pub mod assessment;
+pub mod case;
 pub mod grading;
 pub mod maturity;
 pub mod questionnaire;
