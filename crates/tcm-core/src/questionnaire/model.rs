@@ -109,6 +109,9 @@ pub struct Question {
     /// The concept and where it comes from, e.g. "Ohana, ch. 6 — gestion des réclamations".
     pub source: String,
     pub action: RecommendedAction,
+    /// For students auditing a case from outside the company: what to look for in the case
+    /// to answer (set by the classroom variant; optional in any questionnaire).
+    pub look_for: Option<Localized>,
 }
 
 /// The questionnaire a classroom variant was cut from.

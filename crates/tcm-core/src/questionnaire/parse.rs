@@ -428,6 +428,7 @@ fn read_questions(
         let help = entry.localized("help");
         let weight = read_weight(&entry);
         let source = entry.string("source");
+        let look_for = entry.optional_localized("look_for");
         let action = entry.table("action").and_then(|action| {
             let mut action = action;
             action.set_context(format!("the action of {}", entry.context()));
@@ -458,6 +459,7 @@ fn read_questions(
                     weight,
                     source: source.get_ref().trim().to_string(),
                     action,
+                    look_for,
                 },
                 entry.span(),
             )),

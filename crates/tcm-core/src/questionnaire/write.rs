@@ -96,6 +96,9 @@ impl Questionnaire {
             );
             localized(&mut out, "text", &question.text);
             localized(&mut out, "help", &question.help);
+            if let Some(look_for) = &question.look_for {
+                localized(&mut out, "look_for", look_for);
+            }
             localized(&mut out, "action.title", &question.action.title);
             localized(&mut out, "action.description", &question.action.description);
             let _ = writeln!(
