@@ -279,7 +279,7 @@ fn non_breaking(character: Option<char>) -> bool {
 
 /// Problems of French typography in `text`: a missing non-breaking space before `? ; ! :`,
 /// plain spaces inside « », straight apostrophes.
-fn typography_problems(text: &str) -> Vec<String> {
+pub(crate) fn typography_problems(text: &str) -> Vec<String> {
     let characters: Vec<char> = text.chars().collect();
     let mut problems = Vec::new();
     for (position, character) in characters.iter().enumerate() {
@@ -393,6 +393,9 @@ fn french_texts(questionnaire: &Questionnaire) -> Vec<(String, String)> {
             question.action.description.fr.clone(),
         ));
         texts.push((format!("{id} source"), question.source.clone()));
+        if let Some(look_for) = &question.look_for {
+            texts.push((format!("{id} look_for"), look_for.fr.clone()));
+        }
     }
     texts
 }
@@ -442,10 +445,27 @@ fn the_classroom_variant_has_five_questions_per_stage_from_the_grid() {
         assert_eq!(count, 5, "stage {stage}");
     }
     for question in classroom.questions() {
+        // The grid's question, plus what students should look for in a case.
+        let mut without_look_for = question.clone();
+        let look_for = without_look_for.look_for.take();
         assert_eq!(
-            Some(question),
+            Some(&without_look_for),
             grid.question(question.id.as_str()),
             "identical to the grid's"
+        );
+        let look_for = look_for.unwrap_or_else(|| panic!("{}: no look_for line", question.id));
+        for text in [&look_for.fr, &look_for.en] {
+            assert!(
+                (20..=200).contains(&text.chars().count()),
+                "{}: a short line: {text}",
+                question.id
+            );
+        }
+        assert!(
+            !look_for.en.contains('\u{202f}') && !look_for.en.contains(" ?"),
+            "{}: {}",
+            question.id,
+            look_for.en
         );
     }
     assert_eq!(

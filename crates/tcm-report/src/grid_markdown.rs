@@ -38,6 +38,7 @@ struct Words {
     themes: &'static str,
     weight: &'static str,
     help: &'static str,
+    look_for: &'static str,
     source: &'static str,
     action: &'static str,
     effort: &'static str,
@@ -60,6 +61,7 @@ fn words(language: Language) -> Words {
             themes: "Thèmes",
             weight: "poids",
             help: "Aide",
+            look_for: "À chercher dans le cas",
             source: "Source",
             action: "Action recommandée",
             effort: "effort",
@@ -79,6 +81,7 @@ fn words(language: Language) -> Words {
             themes: "Themes",
             weight: "weight",
             help: "Help",
+            look_for: "What to look for in the case",
             source: "Source",
             action: "Recommended action",
             effort: "effort",
@@ -249,6 +252,16 @@ fn render_question(out: &mut String, question: &Question, languages: &[Language]
             w.help,
             escape(question.help.get(*language))
         );
+    }
+    if let Some(look_for) = &question.look_for {
+        for language in languages {
+            let _ = writeln!(
+                out,
+                "- *{}* — {}",
+                words(*language).look_for,
+                escape(look_for.get(*language))
+            );
+        }
     }
     let _ = writeln!(
         out,
