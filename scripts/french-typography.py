@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Apply French typography in place: a narrow no-break space (U+202F) before ? ! ; and a
-no-break space (U+00A0) before : and inside « guillemets ». In a TOML questionnaire, only
-one-line French values (`xxx.fr = "..."`) change; in a JSON catalogue (fr.json), every string
-value. Idempotent. Usage: scripts/french-typography.py FILE..."""
+no-break space (U+00A0) before : and inside « guillemets ». In a TOML questionnaire or case,
+only French values change: one-line ones (`xxx.fr = "..."`) and multi-line literal ones
+(`fr = '''` up to the closing `'''`, the text of a case); in a JSON catalogue (fr.json), every
+string value. Idempotent. Usage: scripts/french-typography.py FILE..."""
 import json
 import re
 import sys
@@ -42,6 +43,14 @@ for path in sys.argv[1:]:
             data = fix_json(json.load(handle))
             text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
         else:
-            text = "".join(process(line) for line in handle.readlines())
+            lines, in_french_block = [], False
+            for line in handle.readlines():
+                if in_french_block:
+                    in_french_block = line.strip() != "'''"
+                    lines.append(fix(line) if in_french_block else line)
+                else:
+                    in_french_block = re.match(r"^\s*(?:[\w.]+\.)?fr\s*=\s*'''\s*$", line) is not None
+                    lines.append(process(line))
+            text = "".join(lines)
     with open(path, "w", encoding="utf-8") as handle:
         handle.write(text)

@@ -469,7 +469,7 @@ fn non_breaking(character: Option<char>) -> bool {
 
 /// Problems of French typography in `text`: a missing non-breaking space before `? ; ! :`,
 /// plain spaces inside « », straight apostrophes.
-fn typography_problems(text: &str) -> Vec<String> {
+pub(crate) fn typography_problems(text: &str) -> Vec<String> {
     let characters: Vec<char> = text.chars().collect();
     let mut problems = Vec::new();
     for (position, character) in characters.iter().enumerate() {
@@ -591,6 +591,9 @@ fn french_texts(questionnaire: &Questionnaire) -> Vec<(String, String)> {
         if let Some(note) = &question.may_not_apply {
             texts.push((format!("{id} may_not_apply"), note.fr.clone()));
         }
+        if let Some(look_for) = &question.look_for {
+            texts.push((format!("{id} look_for"), look_for.fr.clone()));
+        }
     }
     texts
 }
@@ -647,14 +650,35 @@ fn the_classroom_variant_has_five_questions_per_stage_from_the_grid() {
         assert_eq!(count, 5, "stage {stage}");
     }
     for question in classroom.questions() {
-        // The grid's question, with only the dependencies the variant also holds.
+        // The grid's question, with only the dependencies the variant also holds, plus what
+        // students should look for in a case.
         let mut expected = grid.question(question.id.as_str()).cloned();
         if let Some(expected) = &mut expected {
             expected
                 .depends_on
                 .retain(|dependency| classroom.question(dependency.as_str()).is_some());
         }
-        assert_eq!(Some(question), expected.as_ref(), "identical to the grid's");
+        let mut without_look_for = question.clone();
+        let look_for = without_look_for.look_for.take();
+        assert_eq!(
+            Some(&without_look_for),
+            expected.as_ref(),
+            "identical to the grid's"
+        );
+        let look_for = look_for.unwrap_or_else(|| panic!("{}: no look_for line", question.id));
+        for text in [&look_for.fr, &look_for.en] {
+            assert!(
+                (20..=200).contains(&text.chars().count()),
+                "{}: a short line: {text}",
+                question.id
+            );
+        }
+        assert!(
+            !look_for.en.contains('\u{202f}') && !look_for.en.contains(" ?"),
+            "{}: {}",
+            question.id,
+            look_for.en
+        );
     }
     assert_eq!(
         classroom.variant_of().map(|origin| origin.id.as_str()),

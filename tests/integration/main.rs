@@ -2,6 +2,7 @@
 //! the grid, the glossary, the JSON Schema, the mapping between versions, the seed documents
 //! the sources quote, and the committed Markdown rendering.
 
+mod cases;
 mod glossary;
 mod grid_content;
 mod grid_markdown;

@@ -36,10 +36,11 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Check a questionnaire file and list every problem as file:line:column: message
+    /// Check a questionnaire or case file and list every problem as file:line:column: message
     #[command(after_help = "Exit status: 0 when the file is valid, 1 otherwise.\n\n\
                             Examples:\n  tcm validate questionnaires/tcm-92.toml\n  \
-                            tcm validate questionnaires/tcm-25-classroom.toml   (a variant: its base is read from the same folder)")]
+                            tcm validate questionnaires/tcm-25-classroom.toml   (a variant: its base is read from the same folder)\n  \
+                            tcm validate cases/bledina-pas-a-pas.toml   (a case: checked against its questionnaire)")]
     Validate(ValidateArgs),
     /// Score answers: per stage, per theme and the overall TCM index
     #[command(
@@ -58,6 +59,14 @@ pub enum Command {
                             tcm grid questionnaires/tcm-92.toml --pdf grille.pdf   (tick boxes 0–4, NA, ? and lines for remarks)"
     )]
     Grid(GridArgs),
+    /// Print a case study for the classroom: its text and questions, or the teacher's copy with the key
+    #[command(
+        after_help = "The case's questionnaire is looked for as <id>.toml beside the case, then in \
+                            ../questionnaires/, then among the bundled questionnaires.\n\n\
+                            Examples:\n  tcm case cases/bledina-pas-a-pas.toml --lang fr --out bledina.md\n  \
+                            tcm case cases/aurore-rappel.toml --key   (the teacher's copy)"
+    )]
+    Case(CaseArgs),
     /// Organisations: add and list the companies assessed
     #[command(subcommand)]
     Org(OrgCommand),
@@ -316,8 +325,26 @@ pub enum GridFormat {
 
 #[derive(Debug, Args)]
 pub struct ValidateArgs {
-    /// The questionnaire file (TOML)
+    /// The questionnaire or case file (TOML)
     pub file: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct CaseArgs {
+    /// The case file (TOML)
+    pub file: PathBuf,
+    /// Output format
+    #[arg(short, long, value_enum, default_value_t = GridFormat::Md)]
+    pub format: GridFormat,
+    /// Languages: fr, en or both (French first)
+    #[arg(long, default_value = "both", value_parser = ["fr", "en", "both"])]
+    pub lang: String,
+    /// The teacher's copy: each question with the key's answer and justification
+    #[arg(long)]
+    pub key: bool,
+    /// Write to this file instead of standard output
+    #[arg(short, long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

@@ -4,6 +4,7 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use anyhow::Context;
+use tcm_core::case::{Case, parse_case_file};
 use tcm_core::questionnaire::{QuestionnaireFile, parse_questionnaire_file};
 use tcm_core::{AnswerSheet, Questionnaire};
 
@@ -47,8 +48,15 @@ fn base_path(variant: &Path, base_id: &str) -> PathBuf {
 }
 
 fn parse(path: &Path) -> Result<QuestionnaireFile, Failure> {
-    let bytes = read_bounded(path, "questionnaire")?;
-    let text = String::from_utf8(bytes).map_err(|error| {
+    let text = read_text(path, "questionnaire")?;
+    parse_questionnaire_file(&text, &path.display().to_string()).map_err(problems)
+}
+
+/// Reads a UTF-8 text file; a file in another encoding is reported with the line where the
+/// first invalid byte is.
+pub fn read_text(path: &Path, what: &str) -> Result<String, Failure> {
+    let bytes = read_bounded(path, what)?;
+    String::from_utf8(bytes).map_err(|error| {
         let offset = error.utf8_error().valid_up_to();
         let line = error.as_bytes()[..offset]
             .iter()
@@ -56,11 +64,42 @@ fn parse(path: &Path) -> Result<QuestionnaireFile, Failure> {
             .count()
             + 1;
         Failure::Problems(vec![format!(
-            "{}:{line}:1: the file is not UTF-8 text (questionnaires must be saved as UTF-8)",
+            "{}:{line}:1: the file is not UTF-8 text ({what}s must be saved as UTF-8)",
             path.display()
         )])
-    })?;
-    parse_questionnaire_file(&text, &path.display().to_string()).map_err(problems)
+    })
+}
+
+/// Reads a case file and checks it against its questionnaire, looked for as `<id>.toml` in
+/// the case's folder, then in `../questionnaires/` beside it, then among the bundled ones.
+pub fn case(path: &Path) -> Result<(Case, Questionnaire), Failure> {
+    let text = read_text(path, "case")?;
+    let spec = parse_case_file(&text, &path.display().to_string()).map_err(problems)?;
+    let folder = path.parent().unwrap_or_else(|| Path::new("."));
+    let file_name = format!("{}.toml", spec.questionnaire_id());
+    let candidates = [
+        folder.join(&file_name),
+        folder.join("..").join("questionnaires").join(&file_name),
+    ];
+    let questionnaire = match candidates.iter().find(|candidate| candidate.is_file()) {
+        Some(found) => questionnaire(found)?,
+        None => tcm_api::catalogue::bundled()
+            .map_err(problems)?
+            .iter()
+            .find(|bundled| bundled.id() == spec.questionnaire_id())
+            .cloned()
+            .ok_or_else(|| {
+                Failure::Error(anyhow::anyhow!(
+                    "{}: questionnaire `{}` was not found ({} or {}) and is not bundled",
+                    path.display(),
+                    spec.questionnaire_id(),
+                    candidates[0].display(),
+                    candidates[1].display()
+                ))
+            })?,
+    };
+    let case = spec.check(&questionnaire).map_err(problems)?;
+    Ok((case, questionnaire))
 }
 
 fn problems(invalid: tcm_core::InvalidQuestionnaire) -> Failure {

@@ -302,3 +302,134 @@ fn grid_writes_a_blank_printable_pdf() {
         .assert()
         .code(2);
 }
+
+// ---------------------------------------------------------------------------------------------
+// Case studies
+
+const SHIPPED_CASES: [&str; 3] = [
+    "cases/bledina-pas-a-pas.toml",
+    "cases/aurore-rappel.toml",
+    "cases/banque-riviere-en-ligne.toml",
+];
+
+#[test]
+fn validate_checks_each_shipped_case_against_its_questionnaire() {
+    for case in SHIPPED_CASES {
+        tcm()
+            .arg("validate")
+            .arg(repository().join(case))
+            .assert()
+            .success()
+            .stdout(predicate::str::contains(
+                "is valid against tcm-25-classroom 2.0.0: 25 key entries",
+            ))
+            .stderr("");
+    }
+}
+
+/// A shipped case copied to a temporary folder with `edit` applied; its questionnaire is
+/// then found among the bundled ones.
+fn broken_case(dir: &tempfile::TempDir, edit: impl Fn(String) -> String) -> PathBuf {
+    let text = std::fs::read_to_string(repository().join("cases/aurore-rappel.toml"))
+        .expect("shipped case");
+    let edited = edit(text.clone());
+    assert_ne!(edited, text, "the edit changed nothing");
+    write(dir, "broken-case.toml", edited.as_bytes())
+}
+
+fn problems_of(file: &Path) -> Vec<String> {
+    let output = tcm()
+        .arg("validate")
+        .arg(file)
+        .assert()
+        .code(1)
+        .stdout("")
+        .get_output()
+        .stderr
+        .clone();
+    String::from_utf8(output)
+        .expect("utf-8")
+        .lines()
+        .map(str::to_owned)
+        .collect()
+}
+
+#[test]
+fn validate_reports_a_broken_case_with_file_line_and_column() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    // Line 127 holds the answer of `cre-07`; its justification starts on line 128 (French)
+    // and goes on on line 129 (English).
+    let file = broken_case(&dir, |text| {
+        text.replacen(
+            "question = \"cre-07\"\nanswer = 3",
+            "question = \"cre-07\"\nanswer = 9",
+            1,
+        )
+        .replacen(
+            "justification.en = \"Registration collects",
+            "justification.english = \"Registration collects",
+            1,
+        )
+    });
+    let name = file.display().to_string();
+    assert_eq!(
+        problems_of(&file),
+        [
+            format!(
+                "{name}:127:10: `answer` in the key entry for `cre-07` must be a level 0 to 4 or \"NA\", found 9"
+            ),
+            format!(
+                "{name}:128:1: missing English text `justification.en` in the key entry for `cre-07`"
+            ),
+            format!(
+                "{name}:129:15: unknown key `justification.english` in the key entry for `cre-07`"
+            ),
+        ]
+    );
+}
+
+#[test]
+fn validate_reports_key_entries_that_do_not_match_the_questionnaire() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = broken_case(&dir, |text| {
+        text.replacen("question = \"cre-07\"", "question = \"cre-02\"", 1)
+    });
+    let name = file.display().to_string();
+    assert_eq!(
+        problems_of(&file),
+        [
+            format!("{name}:126:12: question `cre-02` is not in `tcm-25-classroom` 2.0.0"),
+            format!("{name}:120:1: the key has no entry for question `cre-07`"),
+        ]
+    );
+}
+
+#[test]
+fn case_prints_the_students_copy_or_the_teachers_copy() {
+    let case = repository().join("cases/banque-riviere-en-ligne.toml");
+    let students = tcm()
+        .args(["case", "--lang", "fr"])
+        .arg(&case)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let students = String::from_utf8(students).expect("utf-8");
+    assert!(students.contains("# Banque Rivière\u{a0}: la relation passe en ligne"));
+    assert!(students.contains("*À chercher dans le cas* — "));
+    assert!(!students.contains("Corrigé"));
+    assert!(!students.contains("The relationship moves online"));
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("teacher.md");
+    tcm()
+        .args(["case", "--key", "--lang", "en", "--out"])
+        .arg(&out)
+        .arg(&case)
+        .assert()
+        .success()
+        .stdout("");
+    let teacher = std::fs::read_to_string(&out).expect("written");
+    assert!(teacher.contains("**Key: 0 — "), "{teacher}");
+    assert!(teacher.contains("During the March 2024 outage the bank warns nobody"));
+}

@@ -8,6 +8,8 @@ pub mod action_plan;
 pub mod aggregate;
 pub mod answer;
 pub mod assessment;
+pub mod case;
+pub mod grading;
 pub mod level;
 pub mod maturity;
 pub mod questionnaire;

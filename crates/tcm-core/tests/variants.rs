@@ -153,7 +153,7 @@ fn a_variant_file_is_checked_for_duplicates_and_shape() {
         "{report}"
     );
     assert!(
-        report.contains("must be a question id (a string), found an integer"),
+        report.contains("must be a question id (a string) or a table with `id`, found an integer"),
         "{report}"
     );
     let bare =
@@ -178,5 +178,62 @@ fn a_questionnaire_written_as_toml_reads_back_the_same() {
     assert_eq!(
         again.variant_of().map(|origin| origin.id.as_str()),
         Some("sample")
+    );
+}
+
+#[test]
+fn a_variant_entry_may_tell_students_what_to_look_for() {
+    let base = Questionnaire::from_toml(SAMPLE, "sample.toml").expect("valid");
+    let questions = "{ id = \"sample-cre-01\", look_for = { fr = \"Les segments décrits.\", en = \"The segments described.\" } }, \
+                     \"sample-act-01\", \"sample-cur-01\", \"sample-pre-01\", \"sample-pro-01\"";
+    let short = spec(&variant(questions, "^1.0"))
+        .resolve(&base)
+        .expect("resolves");
+    let look_for = short
+        .question("sample-cre-01")
+        .and_then(|question| question.look_for.clone())
+        .expect("set by the variant");
+    assert_eq!(look_for.fr, "Les segments décrits.");
+    assert_eq!(look_for.en, "The segments described.");
+    assert_eq!(
+        short
+            .question("sample-act-01")
+            .and_then(|q| q.look_for.clone()),
+        None
+    );
+    // The snapshot of the resolved variant keeps the line.
+    let again = Questionnaire::from_toml(&short.to_toml(), "snapshot.toml").expect("round trip");
+    assert_eq!(again, short);
+}
+
+#[test]
+fn a_look_for_line_needs_both_languages_and_an_id() {
+    let questions = "{ id = \"sample-cre-01\", look_for = { fr = \"Seulement en français.\" } }, \
+                     { look_for = { fr = \"a\", en = \"b\" } }, 3";
+    let text = variant(questions, "^1.0");
+    let problems: Vec<String> = match parse_questionnaire_file(&text, "short.toml") {
+        Err(invalid) => invalid
+            .diagnostics
+            .iter()
+            .map(ToString::to_string)
+            .collect(),
+        Ok(_) => panic!("accepted"),
+    };
+    assert_eq!(problems.len(), 3, "{problems:?}");
+    assert!(
+        problems[0].contains("missing English text `look_for.en`"),
+        "{problems:?}"
+    );
+    assert!(
+        problems[1].contains("missing `id` in an entry of `questions`"),
+        "{problems:?}"
+    );
+    assert!(
+        problems[2].contains("or a table with `id`, found an integer"),
+        "{problems:?}"
+    );
+    assert!(
+        problems.iter().all(|p| p.starts_with("short.toml:6:")),
+        "{problems:?}"
     );
 }

@@ -42,6 +42,7 @@ struct Words {
     rubric: &'static str,
     depends_on: &'static str,
     may_not_apply: &'static str,
+    look_for: &'static str,
     source: &'static str,
     action: &'static str,
     effort: &'static str,
@@ -67,6 +68,7 @@ fn words(language: Language) -> Words {
             rubric: "Grille",
             depends_on: "Suppose",
             may_not_apply: "Peut ne pas s’appliquer",
+            look_for: "À chercher dans le cas",
             source: "Source",
             action: "Action recommandée",
             effort: "effort",
@@ -89,6 +91,7 @@ fn words(language: Language) -> Words {
             rubric: "Rubric",
             depends_on: "Builds on",
             may_not_apply: "May not apply",
+            look_for: "What to look for in the case",
             source: "Source",
             action: "Recommended action",
             effort: "effort",
@@ -308,6 +311,16 @@ fn render_question(out: &mut String, question: &Question, languages: &[Language]
             for (level, text) in rubric.levels().iter().enumerate() {
                 let _ = writeln!(out, "  - {level} — {}", escape(text.get(*language)));
             }
+        }
+    }
+    if let Some(look_for) = &question.look_for {
+        for language in languages {
+            let _ = writeln!(
+                out,
+                "- *{}* — {}",
+                words(*language).look_for,
+                escape(look_for.get(*language))
+            );
         }
     }
     match &question.quote {

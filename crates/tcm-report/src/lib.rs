@@ -7,6 +7,7 @@
 //! - [`charts`]: the report's charts as SVG documents (radar, bars, heatmap, dispersion).
 //! - [`grid_markdown`]: a questionnaire as Markdown, for teachers and consultants to review.
 
+pub mod case_markdown;
 pub mod charts;
 mod content;
 mod document;

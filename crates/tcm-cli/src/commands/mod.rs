@@ -3,6 +3,7 @@
 pub mod answer;
 pub mod assessment;
 pub mod backup;
+pub mod case;
 pub mod grid;
 pub mod org;
 pub mod report;

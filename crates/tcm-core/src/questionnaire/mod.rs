@@ -1,10 +1,10 @@
 //! Questionnaires: the model, and reading it from TOML files with located diagnostics.
 
-mod diagnostic;
+pub(crate) mod diagnostic;
 mod mapping;
 mod model;
-mod parse;
-mod reader;
+pub(crate) mod parse;
+pub(crate) mod reader;
 mod variant;
 mod write;
 

@@ -142,6 +142,9 @@ pub struct Question {
     /// When set, the practice may not exist in some sectors; the note says when to answer N/A.
     pub may_not_apply: Option<Localized>,
     pub action: RecommendedAction,
+    /// For students auditing a case from outside the company: what to look for in the case
+    /// to answer (set by the classroom variant; optional in any questionnaire).
+    pub look_for: Option<Localized>,
 }
 
 /// The questionnaire a classroom variant was cut from.

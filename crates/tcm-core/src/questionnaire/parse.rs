@@ -469,6 +469,7 @@ fn read_questions(
         let rubric_ok = rubric.is_some() || (format < 2 && entry.get("rubric").is_none());
         let depends_on = read_depends_on(&entry);
         let may_not_apply = entry.optional_localized("may_not_apply");
+        let look_for = entry.optional_localized("look_for");
         let action = entry.table("action").and_then(|action| {
             let mut action = action;
             action.set_context(format!("the action of {}", entry.context()));
@@ -504,6 +505,7 @@ fn read_questions(
                     depends_on: depends_on.unwrap_or_default(),
                     may_not_apply,
                     action,
+                    look_for,
                 },
                 entry.span(),
             )),

@@ -56,6 +56,11 @@ impl<'a, 'i, 't> TableReader<'a, 'i, 't> {
         }
     }
 
+    /// The diagnostics of the file, to read a nested table that is not under a key.
+    pub fn sink(&self) -> &'a Sink<'t> {
+        self.sink
+    }
+
     pub fn context(&self) -> &str {
         &self.context
     }

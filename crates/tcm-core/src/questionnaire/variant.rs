@@ -16,6 +16,8 @@ use crate::text::Localized;
 #[derive(Debug, Clone, PartialEq)]
 struct CitedQuestion {
     id: QuestionId,
+    /// What students should look for in a case to answer; replaces the base's, if any.
+    look_for: Option<Localized>,
     line: usize,
     column: usize,
 }
@@ -130,7 +132,13 @@ impl VariantSpec {
         let mut questions = Vec::new();
         for cited in &self.questions {
             match base.question(cited.id.as_str()) {
-                Some(question) => questions.push(question.clone()),
+                Some(question) => {
+                    let mut question = question.clone();
+                    if let Some(look_for) = &cited.look_for {
+                        question.look_for = Some(look_for.clone());
+                    }
+                    questions.push(question);
+                }
                 None => at(
                     cited.line,
                     cited.column,
@@ -190,7 +198,8 @@ impl VariantSpec {
     }
 }
 
-/// `questions`: a non-empty array of distinct question ids.
+/// `questions`: a non-empty array of distinct question ids, each given as a string or as a
+/// table `{ id = "…", look_for = { fr = "…", en = "…" } }` (written `[[questions]]`).
 fn read_cited_questions(root: &TableReader<'_, '_, '_>) -> Option<Vec<CitedQuestion>> {
     let (span, items) = root.array("questions")?;
     if items.is_empty() {
@@ -203,32 +212,46 @@ fn read_cited_questions(root: &TableReader<'_, '_, '_>) -> Option<Vec<CitedQuest
     let mut cited: Vec<CitedQuestion> = Vec::new();
     let mut complete = true;
     for item in items {
-        let DeValue::String(id) = item.get_ref() else {
-            root.error(
-                item.span(),
-                format!(
-                    "each entry of `questions` in a variant must be a question id (a string), found {}",
-                    super::reader::kind_of(item.get_ref())
-                ),
-            );
-            complete = false;
-            continue;
+        let (id, id_span, look_for) = match item.get_ref() {
+            DeValue::String(id) => (id.as_ref(), item.span(), None),
+            DeValue::Table(table) => {
+                let entry =
+                    TableReader::new(root.sink(), table, item.span(), "an entry of `questions`");
+                let id = entry.string("id");
+                let look_for = entry.optional_localized("look_for");
+                entry.finish();
+                let Some(id) = id else {
+                    complete = false;
+                    continue;
+                };
+                (*id.get_ref(), id.span(), look_for)
+            }
+            other => {
+                root.error(
+                    item.span(),
+                    format!(
+                        "each entry of `questions` in a variant must be a question id (a string) or a table with `id`, found {}",
+                        super::reader::kind_of(other)
+                    ),
+                );
+                complete = false;
+                continue;
+            }
         };
-        if !check_id(root, id, item.span(), "question id") {
+        if !check_id(root, id, id_span.clone(), "question id") {
             complete = false;
             continue;
         }
-        if cited.iter().any(|known| known.id.as_str() == id.as_ref()) {
-            root.error(item.span(), format!("question `{id}` is listed twice"));
+        if cited.iter().any(|known| known.id.as_str() == id) {
+            root.error(id_span, format!("question `{id}` is listed twice"));
             complete = false;
             continue;
         }
-        let line = root.line_of(&item.span());
-        let column = root.column_of(&item.span());
         cited.push(CitedQuestion {
-            id: QuestionId::new(id.as_ref()),
-            line,
-            column,
+            id: QuestionId::new(id),
+            look_for,
+            line: root.line_of(&id_span),
+            column: root.column_of(&id_span),
         });
     }
     complete.then_some(cited)

@@ -143,6 +143,9 @@ impl Questionnaire {
                     let _ = writeln!(out, "rubric.{code} = [\n{}\n]", levels.join("\n"));
                 }
             }
+            if let Some(look_for) = &question.look_for {
+                localized(&mut out, "look_for", look_for);
+            }
             localized(&mut out, "action.title", &question.action.title);
             localized(&mut out, "action.description", &question.action.description);
             let _ = writeln!(
