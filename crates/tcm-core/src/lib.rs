@@ -12,6 +12,7 @@ pub mod maturity;
 pub mod questionnaire;
 pub mod scoring;
 pub mod stage;
+pub mod strategy;
 pub mod text;
 
 pub use action_plan::{ActionPlan, PlanItem, PlanLabel, PlanOrigin, action_plan};
