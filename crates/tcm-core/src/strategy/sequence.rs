@@ -14,9 +14,10 @@
 //!    is total and does not depend on the input order).
 //!
 //! Then **dependencies**: an initiative never comes before another that moves one of its
-//!    questions' prerequisites; among the initiatives free to go next, the comparison above
-//!    decides. If initiatives depend on each other in a circle, the first of them by the
-//!    comparison goes first.
+//! questions' prerequisites; among the initiatives free to go next, the comparison above
+//! decides. Initiatives that depend on each other in a circle (possible even when questions
+//! do not: A's question needs B's, B's other question needs A's) are ordered by the
+//! comparison alone.
 
 use std::cmp::Ordering;
 use std::collections::BTreeSet;
@@ -95,6 +96,7 @@ pub fn sequence(
             prerequisite_initiatives(index, initiative, &initiatives, dependencies)
         })
         .collect();
+    let after = without_circles(after);
 
     // Indices by the comparison, ties by id.
     let mut by_key: Vec<usize> = (0..initiatives.len()).collect();
@@ -216,6 +218,34 @@ fn prerequisite_initiatives(
         .collect()
 }
 
+/// Drops each edge "a after b" when b also comes (transitively) after a: a circle imposes no
+/// order, the comparison decides.
+fn without_circles(after: Vec<Vec<usize>>) -> Vec<Vec<usize>> {
+    let reachable: Vec<Vec<bool>> = (0..after.len())
+        .map(|start| {
+            let mut seen = vec![false; after.len()];
+            let mut stack = after[start].clone();
+            while let Some(node) = stack.pop() {
+                if !std::mem::replace(&mut seen[node], true) {
+                    stack.extend(&after[node]);
+                }
+            }
+            seen
+        })
+        .collect();
+    after
+        .iter()
+        .enumerate()
+        .map(|(index, befores)| {
+            befores
+                .iter()
+                .copied()
+                .filter(|&before| !reachable[before][index])
+                .collect()
+        })
+        .collect()
+}
+
 /// The rule, as the "how is this computed?" panel and the report write it.
 pub fn explanation() -> Localized {
     Localized::new(
@@ -225,13 +255,15 @@ pub fn explanation() -> Localized {
          de 25 points)\u{202f}; puis celles qui contiennent un gain rapide\u{202f}; puis la \
          priorité cumulée de leurs actions, la plus forte d’abord\u{202f}; à égalité, \
          l’identifiant de l’initiative, par ordre alphabétique. Une initiative ne passe \
-         jamais avant celle qui fait progresser une question dont elle dépend.",
+         jamais avant celle qui fait progresser une question dont elle dépend (sauf \
+         dépendances en cercle, départagées par les critères précédents).",
         "Initiatives are ordered as follows: first those that move a foundation question \
          (weight 2) or a question others depend on; then those of the stages furthest from \
          their target (the gap counted in whole levels of 25 points); then those holding a \
          quick win; then the summed priority of their actions, highest first; on a tie, the \
          initiative’s id in alphabetical order. An initiative never comes before the one \
-         that moves a question it depends on.",
+         that moves a question it depends on (unless they depend on each other in a \
+         circle: the criteria above then decide).",
     )
 }
 
