@@ -18,7 +18,7 @@ use tcm_core::strategy::trend::{AuditPoint, Movement, closed_actions, deltas, tr
 use tcm_core::strategy::waves::WaveOverrides;
 use tcm_core::strategy::{
     Dependencies, InitiativeId, MAX_INITIATIVES_PER_STAGE, StrategyInput, Wave, WaveOverride,
-    WaveSource, derive, focus, initiatives, sequence, waves,
+    WaveSource, derive, focus, initiatives, projection, sequence, waves,
 };
 use tcm_core::{
     ActionLink, ActionPlan, ActionStatus, Answer, AnswerSheet, Language, Level, OrganisationSize,
@@ -857,6 +857,20 @@ proptest! {
                 prop_assert!(reached.value() >= current.value() - 1e-9);
             }
         }
+    }
+
+    #[test]
+    fn a_projection_is_the_real_scoring_of_the_projected_sheet(
+        fixture in sample_fixture(),
+        chosen in proptest::collection::vec(0usize..10, 0..10),
+    ) {
+        let input = fixture.input();
+        let questions: Vec<QuestionId> = chosen
+            .iter()
+            .map(|index| fixture.questionnaire.questions()[*index].id.clone())
+            .collect();
+        let rescored = score(&fixture.questionnaire, &projection::projected_answers(&input, &questions));
+        prop_assert_eq!(projection::project(&input, &questions), rescored);
     }
 
     #[test]

@@ -2,10 +2,14 @@
 //! answer sheet: each moved question gets a consensus value at its stage's target level. Only
 //! questions that have a value below their target move, so a projection never lowers a score
 //! and never changes which questions count.
+//!
+//! [`project`] gives exactly `score(questionnaire, projected_answers(…))` (a tested property)
+//! without copying the answer sheet: it sets the consensus values on the scorecard's question
+//! results and aggregates them with the scoring's own [`aggregate`].
 
 use crate::answer::{AnswerSheet, Consensus, Level};
 use crate::questionnaire::QuestionId;
-use crate::scoring::{Score, Scorecard, score};
+use crate::scoring::{QuestionValue, Score, Scorecard, ValueSource, aggregate};
 use crate::stage::StageId;
 
 use super::StrategyInput;
@@ -89,7 +93,22 @@ pub fn project<'q>(
     input: &StrategyInput<'_>,
     questions: impl IntoIterator<Item = &'q QuestionId>,
 ) -> Scorecard {
-    score(input.questionnaire, &projected_answers(input, questions))
+    let mut results = input.scorecard.questions.clone();
+    for question in questions {
+        let Some(level) = target_if_moved(input, question) else {
+            continue;
+        };
+        if let Some(result) = input
+            .questionnaire
+            .question_position(question.as_str())
+            .and_then(|position| results.get_mut(position))
+        {
+            // What a consensus value does in scoring.
+            result.value = QuestionValue::Value(f64::from(level.value()));
+            result.source = ValueSource::Consensus;
+        }
+    }
+    aggregate(input.questionnaire, input.scorecard.respondents, results)
 }
 
 /// The scores if the first wave's initiatives succeed, then if every wave's do.
