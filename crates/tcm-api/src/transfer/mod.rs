@@ -6,12 +6,14 @@ pub mod plan;
 pub mod questionnaire;
 pub mod results;
 pub mod settings;
+pub mod strategy;
 
 pub use assessment::*;
 pub use plan::*;
 pub use questionnaire::*;
 pub use results::*;
 pub use settings::*;
+pub use strategy::*;
 
 /// Counts shown to the UI fit easily in 32 bits.
 pub(crate) fn count(value: usize) -> u32 {
