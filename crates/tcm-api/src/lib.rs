@@ -15,6 +15,7 @@ pub mod questionnaires;
 pub mod reports;
 pub mod results;
 pub mod settings;
+pub mod strategy;
 pub mod transfer;
 pub mod transfers;
 pub mod workbench;

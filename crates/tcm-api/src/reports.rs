@@ -42,6 +42,14 @@ pub fn report_pdf(
     let (questionnaire, sheet, _) = store.score_assessment(id)?;
     let (plan, card) = plan_of(store, id, Some(language))?;
     let previous = previous_scorecard(store, id)?;
+    let strategy = crate::strategy::derive_strategy(
+        &questionnaire,
+        &sheet,
+        &card,
+        &stored.assessment.targets,
+        &plan,
+        stored.created_at.date_naive(),
+    );
     let input = ReportInput {
         organisation: &organisation,
         assessment: &stored.assessment,
@@ -56,6 +64,7 @@ pub fn report_pdf(
                 scorecard,
                 date: *date,
             }),
+        strategy: Some(&strategy),
         date,
         language,
     };

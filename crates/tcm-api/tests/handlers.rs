@@ -667,3 +667,73 @@ fn a_workshop_records_its_consensus_values() {
             .is_empty()
     );
 }
+
+#[test]
+fn the_strategy_groups_sequences_and_projects_the_plan() {
+    use tcm_api::{plan, reports, strategy};
+    let dir = tempfile::tempdir().expect("temp dir");
+    let workbench = workbench(&dir);
+    let (id, _) = answered_assessment(&workbench);
+    let view = strategy::strategy(&workbench, id, None).expect("strategy");
+    // cre-01 (1, target 4) and cur-01 (0, target 3) move; each stage's only answered question.
+    type Row<'a> = (&'a str, Vec<String>, Option<f64>, Option<f64>);
+    let summary: Vec<Row<'_>> = view
+        .initiatives
+        .iter()
+        .map(|i| (i.stage.as_str(), i.questions.clone(), i.current, i.reached))
+        .collect();
+    assert_eq!(
+        summary,
+        [
+            ("curative", vec!["cur-01".to_owned()], Some(0.0), Some(75.0)),
+            (
+                "creative",
+                vec!["cre-01".to_owned()],
+                Some(25.0),
+                Some(100.0)
+            ),
+        ]
+    );
+    assert_eq!(view.start, "2026-11-23");
+    assert_eq!(view.waves[0].start, "2026-11-23");
+    assert_eq!(view.waves[0].end, "2027-02-23");
+    assert_eq!(view.waves[2].end, "2028-11-23");
+    assert_eq!(view.initiatives[0].wave, 1);
+    assert!(
+        view.initiatives
+            .iter()
+            .all(|i| i.leads && i.wave_source == "derived")
+    );
+    assert!(view.explanation.contains("poids 2"), "{}", view.explanation);
+    let curative = view
+        .stages
+        .iter()
+        .find(|s| s.stage == "curative")
+        .expect("stage");
+    assert_eq!(curative.target, 75.0);
+    assert_eq!(curative.scores.after_all_waves, Some(75.0));
+    assert!(view.overall.after_all_waves >= view.overall.current);
+
+    // The demo: every open action of the plan in exactly one initiative, twelve lead at most.
+    let demo = reports::open_demo(&workbench).expect("demo");
+    let view = strategy::strategy(&workbench, demo, Some("en")).expect("strategy");
+    let open = plan::action_plan(&workbench, demo, Some("en"))
+        .expect("plan")
+        .items
+        .into_iter()
+        .filter(|item| {
+            !matches!(
+                item.status,
+                tcm_api::transfer::ActionStatus::Done | tcm_api::transfer::ActionStatus::Dismissed
+            )
+        })
+        .count();
+    let grouped: usize = view.initiatives.iter().map(|i| i.actions.len()).sum();
+    assert_eq!(grouped, open);
+    assert!(view.initiatives.iter().filter(|i| i.leads).count() <= 12);
+    assert!(view.explanation.contains("weight 2"));
+    assert!(matches!(
+        strategy::strategy(&workbench, demo, Some("de")),
+        Err(error) if error.kind == ErrorKind::InvalidInput
+    ));
+}

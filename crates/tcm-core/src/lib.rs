@@ -16,6 +16,7 @@ pub mod questionnaire;
 pub mod ranking;
 pub mod scoring;
 pub mod stage;
+pub mod strategy;
 pub mod text;
 pub mod vocabulary;
 

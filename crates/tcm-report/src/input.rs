@@ -1,6 +1,7 @@
 //! What a report is made from, and the few facts every rendering of it derives the same way.
 
 use chrono::NaiveDate;
+use tcm_core::strategy::Strategy;
 use tcm_core::{
     ActionPlan, AnswerSheet, Assessment, Language, Organisation, Questionnaire, RespondentProfile,
     Scorecard, StageId,
@@ -21,6 +22,9 @@ pub struct ReportInput<'a> {
     pub plan: &'a ActionPlan,
     /// An earlier assessment of the same organisation, for comparison.
     pub previous: Option<PreviousAssessment<'a>>,
+    /// The strategy derived from the plan (`tcm_core::strategy::derive`): when given, the
+    /// roadmap leads the plan and the full list of actions moves to the appendix.
+    pub strategy: Option<&'a Strategy>,
     /// The report's date: shown on every page and written into the PDF's metadata.
     pub date: NaiveDate,
     /// Usually the assessment's language.

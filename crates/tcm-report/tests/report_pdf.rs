@@ -40,10 +40,14 @@ fn the_french_report_reads_back_with_its_typography_intact() {
         tcm_core::vocabulary::OVERALL_INDEX.fr,
         "Les cinq actions prioritaires",
         "Annexe",
-        "Page 2 / 21",
     ] {
         assert!(text.contains(expected), "`{expected}` is missing");
     }
+    let pages = page_count(&path);
+    assert!(
+        text.contains(&format!("Page 2 / {pages}")),
+        "the running footer counts the {pages} pages"
+    );
     // Every top action's title, whole.
     let top = demo.plan.top(5);
     assert_eq!(top.len(), 5);
@@ -161,12 +165,13 @@ fn the_english_report_is_in_english() {
         "Action plan",
         "Executive summary",
         tcm_core::vocabulary::OVERALL_INDEX.en,
-        "Page 2 / 21",
         "Creative",
         "Preventive",
     ] {
         assert!(text.contains(expected), "`{expected}` is missing");
     }
+    let pages = page_count(&path);
+    assert!(text.contains(&format!("Page 2 / {pages}")), "{pages} pages");
     for item in demo.plan.top(5) {
         assert!(text.contains(&as_extracted(&item.action.title)));
     }
@@ -177,9 +182,64 @@ fn the_english_report_is_in_english() {
 fn the_html_rendering_carries_the_same_charts_and_plan() {
     let demo = Demo::new(Language::French);
     let html = tcm_report::render_report_html(&demo.input()).expect("renders");
-    assert_eq!(html.matches("<svg").count(), 5);
+    // Five charts and the roadmap.
+    assert_eq!(html.matches("<svg").count(), 6);
+    assert!(html.contains("Feuille de route"));
     assert!(html.contains("Plan d’action"));
     for item in demo.plan.top(5) {
         assert!(html.contains(&item.action.title.replace('&', "&amp;")));
     }
+}
+
+#[test]
+fn the_roadmap_leads_the_plan_and_the_actions_move_to_the_appendix() {
+    let (_guard, path, demo) = rendered(Language::French);
+    let text = flat(&text_of(&path));
+    let strategy = &demo.strategy;
+    assert!(!strategy.focus.lead.is_empty() && strategy.focus.lead.len() <= 12);
+    for expected in [
+        "Feuille de route",
+        "Initiatives sur 24 mois, par trimestre",
+        "T1",
+        "T8",
+        "Vague 1",
+        "Vague 3",
+        "Après la vague 1",
+        "Après les trois vagues",
+        "Scores projetés si les initiatives aboutissent",
+        "Comment la séquence est calculée",
+        "question fondatrice (poids 2)",
+    ] {
+        assert!(text.contains(expected), "`{expected}` is missing");
+    }
+    // The section comes before the details; the full list of actions after the appendix's title.
+    let position = |needle: &str| {
+        text.find(needle)
+            .unwrap_or_else(|| panic!("`{needle}` is missing"))
+    };
+    assert!(position("Feuille de route") < position("Détail par étape"));
+    let appendix = position("Annexe");
+    assert!(
+        text[appendix..].contains("Plan d’action"),
+        "the plan is in the appendix"
+    );
+    assert!(!text[..appendix].contains("Chaque question dont la valeur est sous la cible"));
+    // Every open action about a question is still in the report, in the appendix's table
+    // (titles wrap inside their cells: the question id is looked for).
+    for item in demo.plan.open() {
+        if let tcm_core::ActionLink::Question(question) = &item.action.link {
+            assert!(
+                text[appendix..].contains(question.as_str()),
+                "the action on `{question}` is missing from the appendix"
+            );
+        }
+    }
+    // The projected index after every wave, as the domain computed it.
+    let after = strategy
+        .projection
+        .after_all_waves
+        .overall
+        .expect("a projected index");
+    let shown = format!("{:.1}", after.rounded()).replace('.', ",");
+    assert!(text.contains(&shown), "projected index {shown} is missing");
 }

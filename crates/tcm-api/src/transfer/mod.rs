@@ -6,6 +6,7 @@ pub mod plan;
 pub mod questionnaire;
 pub mod results;
 pub mod settings;
+pub mod strategy;
 pub mod values;
 
 pub use assessment::*;
@@ -13,6 +14,7 @@ pub use plan::*;
 pub use questionnaire::*;
 pub use results::*;
 pub use settings::*;
+pub use strategy::*;
 pub use values::*;
 
 /// Counts shown to the UI fit easily in 32 bits.

@@ -161,7 +161,16 @@ pub fn score(questionnaire: &Questionnaire, answers: &AnswerSheet) -> Scorecard 
         .zip(&answers_by_question)
         .map(|(question, given)| score_question(question, given, answers.consensus(&question.id)))
         .collect();
+    aggregate(questionnaire, respondents.len(), questions)
+}
 
+/// The second half of [`score`]: stage, theme and overall scores from the questions' results
+/// (in questionnaire order). The strategy's projections use it on raised question values.
+pub fn aggregate(
+    questionnaire: &Questionnaire,
+    respondents: usize,
+    questions: Vec<QuestionScore>,
+) -> Scorecard {
     let stages: Vec<StageScore> = questionnaire
         .stages()
         .iter()
@@ -185,7 +194,7 @@ pub fn score(questionnaire: &Questionnaire, answers: &AnswerSheet) -> Scorecard 
         .collect();
     let overall = Score::mean(stages.iter().filter_map(|stage| stage.result.score));
     Scorecard {
-        respondents: respondents.len(),
+        respondents,
         overall,
         stages,
         themes,

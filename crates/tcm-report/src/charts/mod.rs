@@ -9,12 +9,14 @@ mod bars;
 mod dispersion;
 mod heatmap;
 mod radar;
+mod roadmap;
 pub(crate) mod style;
 
 pub use bars::{stage_bars_svg, theme_bars_svg};
 pub use dispersion::dispersion_svg;
 pub use heatmap::heatmap_svg;
 pub use radar::radar_svg;
+pub use roadmap::roadmap_svg;
 pub use style::ChartError;
 
 /// The width and height an SVG document declares, in pixels.

@@ -4,6 +4,7 @@ mod appendix;
 mod cover;
 mod details;
 mod plan;
+mod roadmap;
 mod summary;
 mod visuals;
 
@@ -19,8 +20,21 @@ pub fn report_blocks(input: &ReportInput<'_>) -> Result<Vec<Block>, ChartError> 
     blocks.extend(cover::cover(input));
     blocks.extend(summary::summary(input));
     blocks.extend(visuals::charts(input)?);
-    blocks.extend(plan::plan(input));
-    blocks.extend(details::details(input));
-    blocks.extend(appendix::appendix(input));
+    match input.strategy {
+        // The roadmap leads; the full list of actions opens the appendix.
+        Some(strategy) => {
+            blocks.extend(roadmap::roadmap(input, strategy)?);
+            blocks.extend(details::details(input));
+            let mut appendix = appendix::appendix(input).into_iter();
+            blocks.extend(appendix.next());
+            blocks.extend(plan::plan(input, plan::Placement::Appendix));
+            blocks.extend(appendix);
+        }
+        None => {
+            blocks.extend(plan::plan(input, plan::Placement::Section));
+            blocks.extend(details::details(input));
+            blocks.extend(appendix::appendix(input));
+        }
+    }
     Ok(blocks)
 }

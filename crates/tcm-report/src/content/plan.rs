@@ -8,12 +8,22 @@ use crate::input::ReportInput;
 use crate::numbers;
 use crate::words::{fill, words};
 
-pub fn plan(input: &ReportInput<'_>) -> Vec<Block> {
+/// Where the plan goes: its own section, or the appendix when the roadmap leads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Placement {
+    Section,
+    Appendix,
+}
+
+pub fn plan(input: &ReportInput<'_>, placement: Placement) -> Vec<Block> {
     let w = words(input.language);
     let language = input.language;
     let plan = input.plan;
     let mut blocks = vec![
-        Block::Section(w.plan.to_owned()),
+        match placement {
+            Placement::Section => Block::Section(w.plan.to_owned()),
+            Placement::Appendix => Block::Heading(w.plan.to_owned()),
+        },
         Block::Paragraph(Piece::new(w.plan_intro, Tone::Normal)),
     ];
     let count = |status: tcm_core::ActionStatus| {

@@ -5,6 +5,8 @@
 #![allow(dead_code)]
 
 use chrono::NaiveDate;
+use tcm_core::strategy::waves::WaveOverrides;
+use tcm_core::strategy::{Dependencies, Strategy, StrategyInput, derive};
 use tcm_core::{ActionPlan, Language, Questionnaire, Scorecard, action_plan, score};
 use tcm_demo::DemoAssessment;
 use tcm_report::{PreviousAssessment, ReportInput};
@@ -17,6 +19,7 @@ pub struct Demo {
     pub scorecard: Scorecard,
     pub previous: Scorecard,
     pub plan: ActionPlan,
+    pub strategy: Strategy,
     pub language: Language,
 }
 
@@ -37,12 +40,25 @@ impl Demo {
             &demo.actions,
             language,
         );
+        let strategy = derive(
+            &StrategyInput {
+                questionnaire: &questionnaire,
+                answers: &demo.answers,
+                scorecard: &scorecard,
+                targets: &demo.assessment.targets,
+                plan: &plan,
+            },
+            &Dependencies::none(),
+            demo.date,
+            &WaveOverrides::new(),
+        );
         Demo {
             questionnaire,
             demo,
             scorecard,
             previous,
             plan,
+            strategy,
             language,
         }
     }
@@ -60,6 +76,7 @@ impl Demo {
                 scorecard: &self.previous,
                 date: self.demo.previous_date,
             }),
+            strategy: Some(&self.strategy),
             date: date(),
             language: self.language,
         }
