@@ -25,6 +25,7 @@ mod time;
 mod actions;
 mod answers;
 mod assessments;
+mod live_participants;
 mod organisations;
 mod portable;
 mod questionnaires;
@@ -41,6 +42,7 @@ use tcm_core::Questionnaire;
 pub use answers::{ConsensusNote, ImportOutcome};
 pub use backup::{RestoreOutcome, restore};
 pub use error::{Result, StoreError};
+pub use live_participants::LiveParticipant;
 pub use portable::PortableImport;
 pub use records::{
     ActionId, AssessmentId, AssessmentSummary, NewAssessment, OrganisationId, RespondentId,

@@ -7,6 +7,8 @@ use rusqlite_migration::{M, Migrations};
 const STEPS: &[&str] = &[
     include_str!("../migrations/001_initial.sql"),
     include_str!("../migrations/002_resume_position.sql"),
+    // 003 is kept for the lead's storage work; files are applied in this list's order.
+    include_str!("../migrations/004_live_participants.sql"),
 ];
 
 /// The schema version this code reads and writes.
