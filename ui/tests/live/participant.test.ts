@@ -25,15 +25,17 @@ afterEach(async () => {
   server = undefined;
 });
 
+/** Requests to anywhere but the session, and page errors, of the current phone. */
+let outside: string[] = [];
+
 async function phone(): Promise<Page> {
   context = await browser.newContext({ ...PHONE, locale: 'fr-FR' });
   const page = await context.newPage();
-  const outside: string[] = [];
+  outside = [];
   page.on('request', (request) => {
     if (!request.url().startsWith('http://127.0.0.1:')) outside.push(request.url());
   });
   page.on('pageerror', (error) => outside.push(`error: ${error.message}`));
-  (page as Page & { outside: string[] }).outside = outside;
   return page;
 }
 
@@ -73,7 +75,7 @@ describe('a participant on a phone', () => {
     const rows = stored(server);
     expect(rows.length).toBe(total);
     expect(rows.every(([who, question, answer]) => who === 'Claire « Ventes »' && question.startsWith('cre-') && answer === '3')).toBe(true);
-    expect((page as Page & { outside: string[] }).outside).toEqual([]);
+    expect(outside).toEqual([]);
   });
 
   it('joins anonymously, keeps answering offline and sends everything once back', async () => {
@@ -108,12 +110,20 @@ describe('a participant on a phone', () => {
     const rows = stored(server);
     expect(rows.map((row) => row[2])).toEqual(['2', 'NA', '?', '4']);
     expect(new Set(rows.map((row) => row[0]))).toEqual(new Set(['Participant 1']));
+    expect(outside).toEqual([]);
   });
 
   it('finds the room by its code, in English on demand, and works by keyboard', async () => {
     server = await startLive([]);
     const page = await phone();
+    const bodies: Promise<number>[] = [];
+    page.on('response', (response) => bodies.push(response.body().then((body) => body.length, () => 0)));
     await page.goto(server.shortUrl);
+    await page.getByLabel('Code de la salle').waitFor();
+    // The whole first load, uncompressed (the budget is 150 KB compressed).
+    const loaded = (await Promise.all(bodies)).reduce((sum, size) => sum + size, 0);
+    expect(loaded).toBeGreaterThan(10_000);
+    expect(loaded).toBeLessThan(150 * 1024);
     await page.getByLabel('Code de la salle').fill(server.code.toLowerCase());
     await page.keyboard.press('Enter');
     await page.getByLabel('Votre nom').waitFor();
