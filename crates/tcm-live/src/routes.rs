@@ -1,7 +1,7 @@
 //! The participant endpoints, and nothing else: the page and its assets, the room code, join,
 //! the current question(s), answer, comment, and the Server-Sent Events stream of the pace.
 //! Every request passes [`guard`] first: session stopped, Host header, per-address limit for
-//! requests without a token, and the security headers on every response.
+//! requests without a known participant's token, and the security headers on every response.
 
 use std::collections::HashMap;
 use std::net::SocketAddr;
@@ -139,7 +139,7 @@ async fn guard(
             "unexpected Host header",
         )
         .into_response()
-    } else if request.headers().get(header::AUTHORIZATION).is_none()
+    } else if !known_participant(&session, &request)
         && !session.address_limiter.allow(
             session.address_limiter.address_key(peer.ip()),
             Instant::now(),
@@ -200,6 +200,29 @@ fn attribute(text: &str) -> String {
 }
 
 /// The page; for a room, with the room's description in a `<meta name="tcm-room">`.
+/// Whether a request goes to a participant's route with the token of a participant in
+/// memory: those are limited per token; everything else (the page, the room code, join, and
+/// unknown tokens, which cost a database lookup) is limited per address.
+fn known_participant(session: &Session, request: &Request) -> bool {
+    let path = request.uri().path();
+    let token_route = ["/questions", "/answer", "/comment", "/events"]
+        .iter()
+        .any(|route| path.ends_with(route));
+    token_route
+        && request
+            .headers()
+            .get(header::AUTHORIZATION)
+            .and_then(|value| value.to_str().ok())
+            .and_then(|value| value.strip_prefix("Bearer "))
+            .filter(|token| tokens::well_formed_token(token))
+            .is_some_and(|token| {
+                session
+                    .lock()
+                    .participants
+                    .contains_key(&tokens::hash(token))
+            })
+}
+
 fn index(room: Option<&Room<'_>>) -> Response {
     let Some((bytes, content_type)) = assets::file("index.html") else {
         return Refusal::not_found().into_response();

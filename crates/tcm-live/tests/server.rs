@@ -359,6 +359,17 @@ async fn requests_beyond_the_rate_limits_are_refused() {
         );
     }
     assert_eq!(pages, [200, 200, 200, 429]);
+    // A token header does not lift the address's limit off the room code, nor do unknown tokens.
+    let room = client
+        .http
+        .post(format!("{}room", client.root))
+        .bearer_auth(&token)
+        .json(&json!({ "code": "AAAAAA" }))
+        .send()
+        .await
+        .expect("sent");
+    assert_eq!(room.status().as_u16(), 429);
+    assert_eq!(client.questions(&"1".repeat(64)).await.0, 429);
     session.stop().await;
 }
 
