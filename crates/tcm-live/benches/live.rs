@@ -1,4 +1,5 @@
-//! Benchmark of a live session over loopback (`cargo bench -p tcm-live`): 200 simulated
+//! Benchmark of a live session over loopback (`cargo bench -p tcm-live`; set
+//! `TCM_LIVE_PARTICIPANTS` for fewer than 200): 200 simulated
 //! participants join, then all answer the 92 questions at once, each as a phone would (one
 //! answer after the other). Reports answers lost, acknowledgement p50/p99, how long after a
 //! vote the facilitator's counts show it, and the growth of this process's resident memory
@@ -12,7 +13,13 @@ use tcm_api::transfer::{NewAssessmentInput, OrganisationInput};
 use tcm_api::{Workbench, assessments};
 use tcm_live::{LiveSession, SessionOptions};
 
-const PARTICIPANTS: usize = 200;
+/// Simulated participants: 200, or `TCM_LIVE_PARTICIPANTS` for a shorter run.
+fn participants() -> usize {
+    std::env::var("TCM_LIVE_PARTICIPANTS")
+        .ok()
+        .and_then(|value| value.parse().ok())
+        .unwrap_or(200)
+}
 
 fn resident_kib() -> u64 {
     std::fs::read_to_string("/proc/self/status")
@@ -77,6 +84,7 @@ fn main() {
 }
 
 async fn run() {
+    let participants = participants();
     let dir = tempfile::tempdir().expect("temp dir");
     let workbench = Arc::new(Workbench::start(
         dir.path().join("tcm.sqlite"),
@@ -119,7 +127,7 @@ async fn run() {
     let base = session.join_info().expect("info").url;
 
     let mut phones = Vec::new();
-    for index in 0..PARTICIPANTS {
+    for index in 0..participants {
         let client = reqwest::Client::new();
         let token = join(&client, &base, &format!("Participant {}", index + 1)).await;
         phones.push((client, token));
@@ -221,9 +229,9 @@ async fn run() {
                 .len()
         })
         .sum();
-    let expected = PARTICIPANTS * questions.len();
+    let expected = participants * questions.len();
     println!(
-        "live session: {PARTICIPANTS} participants × {} questions over loopback",
+        "live session: {participants} participants × {} questions over loopback",
         questions.len()
     );
     println!(
