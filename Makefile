@@ -2,7 +2,7 @@
 #   make run    install what is missing, build and start the desktop app
 #   make test   install what is missing and run every check and test (what CI runs)
 
-.PHONY: run test setup bindings fmt lint e2e package measure
+.PHONY: run test setup bindings fmt lint e2e package measure live-page
 
 run:
 	scripts/run.sh
@@ -14,13 +14,17 @@ setup:
 	scripts/setup.sh test
 
 # Regenerate the TypeScript bindings of tcm-api's transfer types into ui/src/lib/bindings.
-bindings:
+bindings: live-page
 	cargo test -p tcm-api --quiet
 
 fmt:
 	cargo fmt --all
 
-lint:
+# crates/tcm-live embeds the participant page: build it before cargo needs it.
+live-page:
+	npm --prefix ui run build:live --silent
+
+lint: live-page
 	cargo clippy --workspace --all-targets -- -D warnings
 	npm --prefix ui run check
 	npm --prefix ui run lint

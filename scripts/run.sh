@@ -20,6 +20,8 @@ fi
 scripts/setup.sh run
 echo "==> Building the interface"
 npm --prefix ui run build --silent
+echo "==> Building the live-session participant page (embedded by crates/tcm-live)"
+npm --prefix ui run build:live --silent
 echo "==> Building the desktop app (the first build takes a few minutes)"
 ui/node_modules/.bin/tauri build --no-bundle
 echo "==> Starting TCM Workbench"

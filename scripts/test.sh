@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # `make test`: installs what is missing, then runs every check and test CI runs, in order:
 # formatting, clippy, Rust tests (with the bindings and mock fixtures drift check), the UI's type check, lint,
-# unit tests and browser flows, and the real app under Xvfb driven through tauri-driver.
+# unit tests and browser flows, the live-session page against `tcm live`, and the real app under Xvfb
+# driven through tauri-driver.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -15,6 +16,9 @@ scripts/setup.sh test
 
 step "Building the interface (the desktop crate embeds ui/dist)"
 npm --prefix ui run build --silent
+
+step "Building the live-session participant page (crates/tcm-live embeds ui/dist-live; cargo needs it)"
+npm --prefix ui run build:live --silent
 
 step "cargo fmt --check"
 cargo fmt --all --check
@@ -41,6 +45,10 @@ npm --prefix ui test --silent
 
 step "UI: browser flows (Debian Chromium, mock backend)"
 npm --prefix ui run test:browser --silent
+
+step "Live sessions: the participant page on an emulated phone against \`tcm live\` on 127.0.0.1"
+# Uses target/debug/tcm, built by the Rust tests above.
+npm --prefix ui run test:live --silent
 
 step "End to end: the real app under Xvfb, driven through tauri-driver"
 tests/e2e/run.sh

@@ -30,5 +30,5 @@ export default ts.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
     },
   },
-  { ignores: ['dist/', 'node_modules/', 'src/lib/bindings/'] },
+  { ignores: ['dist/', 'dist-live/', 'node_modules/', 'src/lib/bindings/'] },
 );

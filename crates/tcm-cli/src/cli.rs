@@ -112,6 +112,16 @@ pub enum Command {
         after_help = "Prints `ok` and exits 0, or names the damage and the way out and exits 1."
     )]
     Check,
+    /// Run a live workshop session without a window: participants answer from their phones
+    #[command(
+        after_help = "Listens on one interface's address until Ctrl-C; prints the join URL, the room code \
+                            and a QR code. Plain HTTP: anyone on the same network can read the traffic \
+                            (see SECURITY.md, \"Live sessions\"); for a sensitive audit, use the laptop's own hotspot.\n\n\
+                            Examples:\n  tcm live --assessment 1 --bind 192.168.1.10:8080\n  \
+                            tcm live --assessment 1 --bind 127.0.0.1:0 --anonymous --groups Ventes,\"Service client\"\n  \
+                            tcm live --assessment 1 --bind 192.168.1.10:8080 --stage curative"
+    )]
+    Live(LiveArgs),
     /// Back up the database (into its backups folder, or to a file)
     #[command(after_help = "Examples:\n  tcm backup\n  tcm backup --out ~/audit-backup.sqlite")]
     Backup(BackupArgs),
@@ -277,6 +287,28 @@ pub struct DemoArgs {
     /// The report's language
     #[arg(long, value_parser = parse_language)]
     pub lang: Option<Language>,
+}
+
+#[derive(Debug, Args)]
+pub struct LiveArgs {
+    /// The id of the assessment participants answer
+    #[arg(long, value_name = "ID")]
+    pub assessment: i64,
+    /// The interface address and port to listen on (port 0: any free port)
+    #[arg(long, value_name = "ADDR:PORT")]
+    pub bind: std::net::SocketAddr,
+    /// Participants give no name and appear as "Participant N"
+    #[arg(long)]
+    pub anonymous: bool,
+    /// The groups participants pick from, comma-separated
+    #[arg(long, value_delimiter = ',', value_name = "GROUP,…")]
+    pub groups: Vec<String>,
+    /// Only this stage's questions (creative, active, curative, preventive, proactive)
+    #[arg(long, conflicts_with = "questions")]
+    pub stage: Option<String>,
+    /// Only these questions, comma-separated, in this order
+    #[arg(long, value_delimiter = ',', value_name = "ID,…")]
+    pub questions: Vec<String>,
 }
 
 #[derive(Debug, Args)]

@@ -29,6 +29,7 @@ fn main() -> ExitCode {
         Command::Report(args) => commands::report::report(&args, db),
         Command::Demo(args) => commands::report::demo(&args, db),
         Command::Check => commands::backup::check(db),
+        Command::Live(args) => commands::live::run(&args, db),
         Command::Backup(args) => commands::backup::backup(&args, db),
         Command::Restore(args) => commands::backup::restore(&args, db),
     };

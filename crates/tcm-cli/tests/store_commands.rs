@@ -417,3 +417,30 @@ fn a_stored_assessment_gets_its_report() {
         .code(1)
         .stderr("error: assessment 7 does not exist\n");
 }
+
+#[test]
+fn live_refuses_to_listen_everywhere_or_on_an_unknown_stage() {
+    let (_dir, db) = setup();
+    tcm(&db)
+        .args(["live", "--assessment", "1", "--bind", "0.0.0.0:0"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("not on 0.0.0.0"));
+    tcm(&db)
+        .args([
+            "live",
+            "--assessment",
+            "1",
+            "--bind",
+            "127.0.0.1:0",
+            "--stage",
+            "nowhere",
+        ])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("no stage « nowhere »"));
+    tcm(&db)
+        .args(["live", "--assessment", "99", "--bind", "127.0.0.1:0"])
+        .assert()
+        .failure();
+}

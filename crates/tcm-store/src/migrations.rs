@@ -8,6 +8,7 @@ const STEPS: &[&str] = &[
     include_str!("../migrations/001_initial.sql"),
     include_str!("../migrations/002_resume_position.sql"),
     include_str!("../migrations/003_question_tally.sql"),
+    include_str!("../migrations/004_live_participants.sql"),
 ];
 
 /// The schema version this code reads and writes.

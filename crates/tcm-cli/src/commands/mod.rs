@@ -5,6 +5,7 @@ pub mod assessment;
 pub mod backup;
 pub mod case;
 pub mod grid;
+pub mod live;
 pub mod org;
 pub mod report;
 pub mod score;

@@ -1,0 +1,197 @@
+//! The only module that calls `tcm-api` (and the store through the workbench): every read and
+//! write of a live session goes through these functions, run off the async threads with
+//! `spawn_blocking`. Answers and consensus are saved with the same handlers the window uses.
+
+use std::sync::Arc;
+
+use chrono::{DateTime, Utc};
+use tcm_api::transfer::{
+    AssessmentDetail, ConsensusInput, QuestionnaireDetail, RespondentAnswers, RespondentInput,
+    RespondentView, SaveAnswerInput, SavedAnswer,
+};
+use tcm_api::{ApiError, ErrorKind, Workbench};
+use tcm_store::{AssessmentId, RespondentId};
+
+/// Runs a blocking call on tokio's blocking threads.
+pub async fn blocking<T: Send + 'static>(
+    work: impl FnOnce() -> Result<T, ApiError> + Send + 'static,
+) -> Result<T, ApiError> {
+    tokio::task::spawn_blocking(work)
+        .await
+        .unwrap_or_else(|error| {
+            Err(ApiError::new(
+                ErrorKind::Internal,
+                format!("a database call of the live session failed: {error}"),
+            ))
+        })
+}
+
+/// The assessment and its questionnaire, read once when a session starts.
+pub fn load(
+    workbench: &Workbench,
+    assessment: i64,
+) -> Result<(AssessmentDetail, QuestionnaireDetail), ApiError> {
+    Ok((
+        tcm_api::assessments::assessment_detail(workbench, assessment)?,
+        tcm_api::assessments::assessment_questionnaire(workbench, assessment)?,
+    ))
+}
+
+/// How a joining participant is labelled.
+pub enum Label {
+    Named(String),
+    /// "Participant N", N the next free number.
+    Anonymous,
+}
+
+/// Adds the participant as a respondent of the assessment and remembers its token's hash.
+pub fn join(
+    workbench: &Workbench,
+    assessment: i64,
+    label: &Label,
+    group: &str,
+    token_hash: &str,
+) -> Result<RespondentView, ApiError> {
+    let respondent = match label {
+        Label::Named(name) => add(workbench, assessment, name, group)?,
+        Label::Anonymous => {
+            let mut attempt = 0;
+            loop {
+                let detail = tcm_api::assessments::assessment_detail(workbench, assessment)?;
+                let next = detail
+                    .respondents
+                    .iter()
+                    .filter_map(|respondent| respondent.label.strip_prefix("Participant "))
+                    .filter_map(|number| number.parse::<u32>().ok())
+                    .max()
+                    .unwrap_or(0)
+                    + 1
+                    + attempt;
+                match add(workbench, assessment, &format!("Participant {next}"), group) {
+                    Err(error) if error.kind == ErrorKind::InvalidInput && attempt < 5 => {
+                        attempt += 1;
+                    }
+                    outcome => break outcome?,
+                }
+            }
+        }
+    };
+    workbench.with_store(|store, now| {
+        Ok(store.add_live_participant(
+            token_hash,
+            AssessmentId(assessment),
+            RespondentId(respondent.id),
+            now,
+        )?)
+    })?;
+    Ok(respondent)
+}
+
+fn add(
+    workbench: &Workbench,
+    assessment: i64,
+    label: &str,
+    group: &str,
+) -> Result<RespondentView, ApiError> {
+    tcm_api::assessments::add_respondent(
+        workbench,
+        assessment,
+        &RespondentInput {
+            label: label.to_owned(),
+            role: String::new(),
+            group: group.to_owned(),
+        },
+    )
+}
+
+/// A participant that joined an earlier session of this assessment, with what they answered.
+pub struct Resumed {
+    pub respondent: RespondentView,
+    pub issued_at: DateTime<Utc>,
+    pub answers: RespondentAnswers,
+}
+
+/// The participant holding the token with this hash, if any.
+pub fn resume(
+    workbench: &Workbench,
+    assessment: i64,
+    token_hash: &str,
+) -> Result<Option<Resumed>, ApiError> {
+    let Some(participant) = workbench
+        .with_store(|store, _| Ok(store.live_participant(AssessmentId(assessment), token_hash)?))?
+    else {
+        return Ok(None);
+    };
+    let detail = tcm_api::assessments::assessment_detail(workbench, assessment)?;
+    let Some(respondent) = detail
+        .respondents
+        .into_iter()
+        .find(|respondent| respondent.id == participant.respondent.0)
+    else {
+        return Ok(None);
+    };
+    let answers = tcm_api::assessments::respondent_answers(workbench, respondent.id)?;
+    Ok(Some(Resumed {
+        respondent,
+        issued_at: participant.issued_at,
+        answers,
+    }))
+}
+
+/// Saves one answer with its comment: committed when this returns.
+pub fn save_answer(
+    workbench: &Workbench,
+    respondent: i64,
+    question: &str,
+    value: &str,
+    comment: &str,
+) -> Result<SavedAnswer, ApiError> {
+    tcm_api::assessments::save_answer(
+        workbench,
+        &SaveAnswerInput {
+            respondent_id: respondent,
+            question_id: question.to_owned(),
+            answer: Some(
+                value
+                    .parse::<tcm_core::Answer>()
+                    .map(tcm_api::transfer::AnswerValue::from)
+                    .map_err(|error| ApiError::invalid(error.to_string()))?,
+            ),
+            comment: comment.to_owned(),
+        },
+    )
+}
+
+/// Records the value the room agreed on.
+pub fn record_consensus(
+    workbench: &Workbench,
+    assessment: i64,
+    question: &str,
+    value: &str,
+    note: &str,
+) -> Result<SavedAnswer, ApiError> {
+    tcm_api::assessments::set_consensus(
+        workbench,
+        &ConsensusInput {
+            assessment_id: assessment,
+            question_id: question.to_owned(),
+            value: Some(consensus_value(value)?),
+            note: note.to_owned(),
+        },
+    )
+}
+
+/// The workbench shared by the window (or the CLI) and the session.
+pub type SharedWorkbench = Arc<Workbench>;
+
+/// A consensus value as the room's page sends it: a level `0`–`4` or `NA`.
+fn consensus_value(value: &str) -> Result<tcm_api::transfer::ConsensusValue, ApiError> {
+    match value.parse::<tcm_core::Answer>() {
+        Ok(tcm_core::Answer::Level(level)) => Ok(tcm_core::Consensus::Level(level).into()),
+        Ok(tcm_core::Answer::NotApplicable) => Ok(tcm_core::Consensus::NotApplicable.into()),
+        Ok(tcm_core::Answer::DontKnow) => Err(ApiError::invalid(
+            "a consensus is a level (0–4) or NA, not ?",
+        )),
+        Err(error) => Err(ApiError::invalid(error.to_string())),
+    }
+}

@@ -1,0 +1,684 @@
+//! The session server on 127.0.0.1: join, answer, reconnect, idempotent answers, tokens,
+//! Host check, limits, stop, anonymous labels, groups, blind vote then reveal.
+
+use std::io::{Read, Write};
+use std::net::{SocketAddr, TcpStream};
+use std::sync::Arc;
+use std::time::Duration;
+
+use serde_json::{Value, json};
+use tcm_api::transfer::{NewAssessmentInput, OrganisationInput};
+use tcm_api::{Workbench, assessments};
+use tcm_live::{LiveError, LiveSession, Pace, Scope, SessionOptions};
+
+fn now() -> chrono::DateTime<chrono::Utc> {
+    chrono::Utc::now()
+}
+
+struct Fixture {
+    _dir: tempfile::TempDir,
+    path: std::path::PathBuf,
+    workbench: Arc<Workbench>,
+    assessment: i64,
+}
+
+fn fixture() -> Fixture {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("tcm.sqlite");
+    let workbench = Arc::new(Workbench::start(path.clone(), now));
+    let assessment = assessments::create_assessment(
+        &workbench,
+        &NewAssessmentInput {
+            organisation: OrganisationInput::New {
+                name: "Maison Durand".to_owned(),
+                sector: tcm_api::transfer::Sector::Retail,
+                size: None,
+                notes: String::new(),
+            },
+            title: "Atelier « direction » <b>2026</b>".to_owned(),
+            mode: tcm_api::transfer::Mode::Workshop,
+            language: tcm_api::transfer::LanguageCode::French,
+            questionnaire_id: "tcm-92".to_owned(),
+            targets: vec![4, 4, 4, 4, 4],
+            first_respondent: None,
+        },
+    )
+    .expect("assessment");
+    Fixture {
+        _dir: dir,
+        path,
+        workbench,
+        assessment,
+    }
+}
+
+fn options() -> SessionOptions {
+    SessionOptions::new("127.0.0.1:0".parse().expect("address"))
+}
+
+async fn start(fixture: &Fixture, options: SessionOptions) -> (LiveSession, Client) {
+    let session = LiveSession::start(fixture.workbench.clone(), fixture.assessment, options)
+        .await
+        .expect("session starts");
+    let info = session.join_info().expect("join info");
+    let client = Client {
+        http: reqwest::Client::new(),
+        base: info.url.clone(),
+        root: info.short_url.clone(),
+    };
+    (session, client)
+}
+
+struct Client {
+    http: reqwest::Client,
+    /// `http://127.0.0.1:port/j/<secret>`
+    base: String,
+    root: String,
+}
+
+impl Client {
+    async fn join(&self, name: &str, group: &str) -> (u16, Value) {
+        let response = self
+            .http
+            .post(format!("{}/join", self.base))
+            .json(&json!({ "name": name, "group": group }))
+            .send()
+            .await
+            .expect("sent");
+        let status = response.status().as_u16();
+        (status, response.json().await.unwrap_or(Value::Null))
+    }
+
+    async fn token(&self, name: &str) -> String {
+        let (status, body) = self.join(name, "").await;
+        assert_eq!(status, 200, "{body}");
+        body["token"].as_str().expect("token").to_owned()
+    }
+
+    async fn questions(&self, token: &str) -> (u16, Value) {
+        let response = self
+            .http
+            .get(format!("{}/questions", self.base))
+            .bearer_auth(token)
+            .send()
+            .await
+            .expect("sent");
+        let status = response.status().as_u16();
+        (status, response.json().await.unwrap_or(Value::Null))
+    }
+
+    async fn answer(&self, token: &str, id: &str, question: &str, value: &str) -> (u16, Value) {
+        let response = self
+            .http
+            .post(format!("{}/answer", self.base))
+            .bearer_auth(token)
+            .json(&json!({ "answerId": id, "questionId": question, "value": value, "comment": "" }))
+            .send()
+            .await
+            .expect("sent");
+        let status = response.status().as_u16();
+        (status, response.json().await.unwrap_or(Value::Null))
+    }
+}
+
+/// A raw HTTP/1.1 request (to send what a browser would not): the status code. Runs off the
+/// test's runtime, which also serves the request.
+async fn raw(address: SocketAddr, request: &str) -> u16 {
+    let request = request.to_owned();
+    tokio::task::spawn_blocking(move || raw_blocking(address, &request))
+        .await
+        .expect("request thread")
+}
+
+fn raw_blocking(address: SocketAddr, request: &str) -> u16 {
+    let mut stream = TcpStream::connect(address).expect("connects");
+    stream
+        .set_read_timeout(Some(Duration::from_secs(5)))
+        .expect("timeout");
+    stream.write_all(request.as_bytes()).expect("written");
+    let mut response = Vec::new();
+    let _ = stream.read_to_end(&mut response);
+    let text = String::from_utf8_lossy(&response);
+    text.split_whitespace()
+        .nth(1)
+        .and_then(|code| code.parse().ok())
+        .unwrap_or(0)
+}
+
+fn stage_options(stage: &str) -> SessionOptions {
+    SessionOptions {
+        pace: Pace::SelfPaced(Scope::Stage(stage.to_owned())),
+        ..options()
+    }
+}
+
+#[tokio::test]
+async fn a_participant_joins_answers_and_the_answer_is_in_the_assessment() {
+    let fixture = fixture();
+    let (session, client) = start(&fixture, stage_options("creative")).await;
+    let token = client.token("Claire Martin").await;
+
+    let (status, questions) = client.questions(&token).await;
+    assert_eq!(status, 200);
+    let total = questions["total"].as_u64().expect("total");
+    assert!(total > 5 && total < 92, "one stage: {total}");
+    assert_eq!(questions["label"], "Claire Martin");
+    assert_eq!(questions["language"], "fr");
+    assert_eq!(questions["questions"][0]["id"], "cre-01");
+    assert_eq!(questions["scale"].as_array().map(Vec::len), Some(5));
+
+    let (status, ack) = client.answer(&token, "answer-0001", "cre-01", "3").await;
+    assert_eq!(status, 200, "{ack}");
+    assert_eq!(ack["answered"], 1);
+    assert_eq!(ack["total"], total);
+
+    // Committed through the handler the window uses.
+    let detail =
+        assessments::assessment_detail(&fixture.workbench, fixture.assessment).expect("detail");
+    let claire = detail
+        .respondents
+        .iter()
+        .find(|one| one.label == "Claire Martin")
+        .expect("respondent");
+    let answers = assessments::respondent_answers(&fixture.workbench, claire.id).expect("answers");
+    assert_eq!(answers.answers.len(), 1);
+    assert_eq!(
+        tcm_core::Answer::from(answers.answers[0].answer).to_string(),
+        "3"
+    );
+    assert_eq!(answers.resume_question.as_deref(), Some("cre-01"));
+
+    // Outside the session's stage: refused.
+    let (status, _) = client.answer(&token, "answer-0002", "pro-01", "3").await;
+    assert_eq!(status, 409);
+    let (status, _) = client.answer(&token, "answer-0003", "cre-02", "5").await;
+    assert_eq!(status, 400);
+
+    let counts = session.counts();
+    assert_eq!(counts.joined, 1);
+    assert_eq!(counts.voted_on("cre-01"), 1);
+    assert_eq!(counts.participants[0].answered, 1);
+    session.stop().await;
+}
+
+#[tokio::test]
+async fn the_same_answer_sent_twice_counts_once() {
+    let fixture = fixture();
+    let (session, client) = start(&fixture, options()).await;
+    let token = client.token("Marc").await;
+    let (first_status, first) = client.answer(&token, "same-answer-id", "cre-01", "2").await;
+    let (second_status, second) = client.answer(&token, "same-answer-id", "cre-01", "2").await;
+    assert_eq!((first_status, second_status), (200, 200));
+    assert_eq!(first, second, "the same acknowledgement, not a second save");
+    assert_eq!(session.counts().voted_on("cre-01"), 1);
+    let detail =
+        assessments::assessment_detail(&fixture.workbench, fixture.assessment).expect("detail");
+    assert_eq!(detail.answered_questions, 1);
+    // The id reused for another question is a mistake, not a save.
+    let (status, _) = client.answer(&token, "same-answer-id", "cre-02", "2").await;
+    assert_eq!(status, 409);
+    // A new answer to the same question replaces the value, and still counts once.
+    let (status, ack) = client
+        .answer(&token, "other-answer-id", "cre-01", "4")
+        .await;
+    assert_eq!(status, 200);
+    assert_eq!(ack["answered"], 1);
+    assert_eq!(session.counts().voted_on("cre-01"), 1);
+    session.stop().await;
+}
+
+#[tokio::test]
+async fn a_token_resumes_on_another_connection_and_after_a_restart() {
+    let fixture = fixture();
+    let (session, client) = start(&fixture, options()).await;
+    let token = client.token("Sophie").await;
+    let (status, _) = client.answer(&token, "answer-before", "cre-01", "1").await;
+    assert_eq!(status, 200);
+    // A reloaded page: a new client, the same token.
+    let reloaded = Client {
+        http: reqwest::Client::new(),
+        base: client.base.clone(),
+        root: client.root.clone(),
+    };
+    let (status, questions) = reloaded.questions(&token).await;
+    assert_eq!(status, 200);
+    assert_eq!(questions["answers"]["cre-01"]["value"], "1");
+    assert_eq!(questions["resume"], "cre-01");
+    session.stop().await;
+
+    // The app restarts (a new workbench on the same file) and starts a new session.
+    let restarted = Arc::new(Workbench::start(fixture.path.clone(), now));
+    let again = LiveSession::start(restarted, fixture.assessment, options())
+        .await
+        .expect("starts again");
+    let base = again.join_info().expect("info").url;
+    let client = Client {
+        http: reqwest::Client::new(),
+        base,
+        root: String::new(),
+    };
+    let (status, questions) = client.questions(&token).await;
+    assert_eq!(status, 200, "{questions}");
+    assert_eq!(questions["label"], "Sophie");
+    assert_eq!(questions["answers"]["cre-01"]["value"], "1");
+    assert_eq!(questions["resume"], "cre-01");
+    let (status, ack) = client.answer(&token, "answer-after", "cre-02", "2").await;
+    assert_eq!(status, 200);
+    assert_eq!(ack["answered"], 2);
+    assert_eq!(again.counts().joined, 1);
+    again.stop().await;
+}
+
+#[tokio::test]
+async fn wrong_malformed_and_expired_tokens_and_wrong_secrets_are_refused() {
+    let fixture = fixture();
+    let (session, client) = start(&fixture, options()).await;
+    let _ = client.token("Paul").await;
+    let (status, body) = client.questions(&"0".repeat(64)).await;
+    assert_eq!((status, body["kind"].as_str()), (401, Some("unauthorized")));
+    let (status, _) = client.questions("not-a-token").await;
+    assert_eq!(status, 401);
+    let wrong_room = Client {
+        http: reqwest::Client::new(),
+        base: format!("{}j/{}", client.root, "f".repeat(40)),
+        root: client.root.clone(),
+    };
+    let (status, _) = wrong_room.join("Paul", "").await;
+    assert_eq!(status, 404);
+    session.stop().await;
+
+    let expiring = SessionOptions {
+        token_lifetime: Duration::ZERO,
+        ..options()
+    };
+    let (session, client) = start(&fixture, expiring).await;
+    let token = client.token("Léa").await;
+    let (status, body) = client.questions(&token).await;
+    assert_eq!((status, body["kind"].as_str()), (401, Some("expired")));
+    session.stop().await;
+}
+
+#[tokio::test]
+async fn a_wrong_host_header_is_refused() {
+    let fixture = fixture();
+    let (session, _) = start(&fixture, options()).await;
+    let address = session.address();
+    let good = format!("GET / HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\n\r\n");
+    assert_eq!(raw(address, &good).await, 200);
+    for host in [
+        "evil.example",
+        "localhost",
+        &format!("evil.example:{}", address.port()),
+    ] {
+        let request = format!("GET / HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n");
+        assert_eq!(raw(address, &request).await, 421, "{host}");
+    }
+    session.stop().await;
+}
+
+#[tokio::test]
+async fn an_oversized_body_is_refused() {
+    let fixture = fixture();
+    let (session, client) = start(&fixture, options()).await;
+    let huge = "x".repeat(20_000);
+    let response = client
+        .http
+        .post(format!("{}/join", client.base))
+        .json(&json!({ "name": huge }))
+        .send()
+        .await
+        .expect("sent");
+    assert_eq!(response.status().as_u16(), 413);
+    assert_eq!(session.counts().joined, 0);
+    session.stop().await;
+}
+
+#[tokio::test]
+async fn requests_beyond_the_rate_limits_are_refused() {
+    let fixture = fixture();
+    let mut limited = options();
+    limited.limits.per_token_burst = 5;
+    limited.limits.per_token_per_second = 0.01;
+    limited.limits.per_address_burst = 4;
+    limited.limits.per_address_per_second = 0.01;
+    let (session, client) = start(&fixture, limited).await;
+    let token = client.token("Nina").await; // one of the address's four
+    let mut statuses = Vec::new();
+    for _ in 0..6 {
+        statuses.push(client.questions(&token).await.0);
+    }
+    assert_eq!(statuses, [200, 200, 200, 200, 200, 429]);
+    let mut pages = Vec::new();
+    for _ in 0..4 {
+        pages.push(
+            client
+                .http
+                .get(&client.root)
+                .send()
+                .await
+                .expect("sent")
+                .status()
+                .as_u16(),
+        );
+    }
+    assert_eq!(pages, [200, 200, 200, 429]);
+    // A token header does not lift the address's limit off the room code, nor do unknown tokens.
+    let room = client
+        .http
+        .post(format!("{}room", client.root))
+        .bearer_auth(&token)
+        .json(&json!({ "code": "AAAAAA" }))
+        .send()
+        .await
+        .expect("sent");
+    assert_eq!(room.status().as_u16(), 429);
+    assert_eq!(client.questions(&"1".repeat(64)).await.0, 429);
+    session.stop().await;
+}
+
+#[tokio::test]
+async fn a_stopped_session_accepts_nothing() {
+    let fixture = fixture();
+    let (session, client) = start(&fixture, options()).await;
+    let token = client.token("Hugo").await;
+    let address = session.address();
+    session.stop().await;
+    let outcome = client
+        .http
+        .post(format!("{}/answer", client.base))
+        .bearer_auth(&token)
+        .json(&json!({ "answerId": "after-stop-1", "questionId": "cre-01", "value": "3" }))
+        .send()
+        .await;
+    assert!(outcome.is_err(), "the port is closed: {outcome:?}");
+    assert!(TcpStream::connect(address).is_err());
+    let detail =
+        assessments::assessment_detail(&fixture.workbench, fixture.assessment).expect("detail");
+    assert_eq!(detail.answered_questions, 0);
+}
+
+#[tokio::test]
+async fn anonymous_participants_are_numbered_and_give_no_name() {
+    let fixture = fixture();
+    let anonymous = SessionOptions {
+        anonymous: true,
+        ..options()
+    };
+    let (session, client) = start(&fixture, anonymous).await;
+    let (_, first) = client.join("Ignored Name", "").await;
+    let (_, second) = client.join("", "").await;
+    assert_eq!(first["label"], "Participant 1");
+    assert_eq!(second["label"], "Participant 2");
+    let detail =
+        assessments::assessment_detail(&fixture.workbench, fixture.assessment).expect("detail");
+    let labels: Vec<&str> = detail
+        .respondents
+        .iter()
+        .map(|one| one.label.as_str())
+        .collect();
+    assert_eq!(labels, ["Participant 1", "Participant 2"]);
+    session.stop().await;
+}
+
+#[tokio::test]
+async fn named_sessions_need_a_free_name() {
+    let fixture = fixture();
+    let (session, client) = start(&fixture, options()).await;
+    assert_eq!(client.join("", "").await.0, 400);
+    assert_eq!(client.join("Zoé", "").await.0, 200);
+    assert_eq!(
+        client.join("Zoé", "").await.0,
+        409,
+        "a name cannot be taken over"
+    );
+    assert_eq!(client.join("bad\u{7}name", "").await.0, 400);
+    session.stop().await;
+}
+
+#[tokio::test]
+async fn participants_pick_one_of_the_groups() {
+    let fixture = fixture();
+    let grouped = SessionOptions {
+        groups: vec!["Ventes".to_owned(), "Service client".to_owned()],
+        ..options()
+    };
+    let (session, client) = start(&fixture, grouped).await;
+    assert_eq!(client.join("Anne", "").await.0, 400);
+    assert_eq!(client.join("Anne", "Marketing").await.0, 400);
+    let (status, joined) = client.join("Anne", "Service client").await;
+    assert_eq!(status, 200);
+    assert_eq!(joined["group"], "Service client");
+    assert_eq!(session.counts().participants[0].group, "Service client");
+    let detail =
+        assessments::assessment_detail(&fixture.workbench, fixture.assessment).expect("detail");
+    assert_eq!(detail.respondents[0].group, "Service client");
+    session.stop().await;
+
+    let (session, client) = start(&fixture, options()).await;
+    assert_eq!(
+        client.join("Bruno", "Ventes").await.0,
+        400,
+        "no groups in this session"
+    );
+    session.stop().await;
+}
+
+#[tokio::test]
+async fn a_blind_vote_shows_counts_only_until_reveal() {
+    let fixture = fixture();
+    let facilitated = SessionOptions {
+        pace: Pace::Facilitated,
+        ..options()
+    };
+    let (session, client) = start(&fixture, facilitated).await;
+    let tokens = [
+        client.token("Alice").await,
+        client.token("Bob").await,
+        client.token("Chloé").await,
+    ];
+    // Nothing pushed yet: nothing to answer.
+    let (_, questions) = client.questions(&tokens[0]).await;
+    assert_eq!(questions["total"], 0);
+    assert_eq!(
+        client
+            .answer(&tokens[0], "vote-a-0001", "cre-01", "1")
+            .await
+            .0,
+        409
+    );
+
+    session.push_question("cre-01").expect("pushed");
+    let (_, questions) = client.questions(&tokens[0]).await;
+    assert_eq!(questions["questions"][0]["id"], "cre-01");
+    assert_eq!(questions["pace"]["current"], "cre-01");
+    assert_eq!(
+        client
+            .answer(&tokens[0], "vote-a-0002", "cre-02", "1")
+            .await
+            .0,
+        409,
+        "not the pushed question"
+    );
+
+    assert_eq!(
+        client
+            .answer(&tokens[0], "vote-a-0003", "cre-01", "1")
+            .await
+            .0,
+        200
+    );
+    assert_eq!(
+        client
+            .answer(&tokens[1], "vote-b-0001", "cre-01", "3")
+            .await
+            .0,
+        200
+    );
+    let counts = session.counts();
+    assert_eq!((counts.joined, counts.voted_on("cre-01")), (3, 2));
+    assert_eq!(session.distribution("cre-01"), None, "blind until reveal");
+
+    let revealed = session.reveal("cre-01").expect("revealed");
+    assert_eq!(revealed.votes, 2);
+    assert_eq!(revealed.levels, [0, 1, 0, 1, 0]);
+    assert_eq!(revealed.mean, Some(2.0));
+    assert_eq!(revealed.standard_deviation, Some(1.0));
+    assert_eq!(revealed.range, Some(2));
+    assert_eq!(
+        client
+            .answer(&tokens[2], "vote-c-0001", "cre-01", "4")
+            .await
+            .0,
+        409,
+        "closed once revealed"
+    );
+    assert_eq!(session.divisions()[0].question, "cre-01");
+
+    session
+        .record_consensus("cre-01", "2", "après discussion")
+        .await
+        .expect("recorded");
+    let sheet =
+        assessments::consensus_sheet(&fixture.workbench, fixture.assessment).expect("sheet");
+    assert_eq!(sheet.values[0].question_id, "cre-01");
+    assert_eq!(
+        serde_json::to_value(sheet.values[0].value).expect("json"),
+        "2"
+    );
+
+    // Everyone voted: the distribution shows without reveal.
+    session.push_question("cre-02").expect("pushed");
+    for (token, id) in tokens
+        .iter()
+        .zip(["all-vote-01", "all-vote-02", "all-vote-03"])
+    {
+        assert_eq!(client.answer(token, id, "cre-02", "?").await.0, 200);
+    }
+    let everyone = session.distribution("cre-02").expect("everyone voted");
+    assert_eq!(everyone.dont_know, 3);
+    assert_eq!(everyone.mean, None);
+    session.stop().await;
+}
+
+#[tokio::test]
+async fn the_pace_is_pushed_as_server_sent_events() {
+    let fixture = fixture();
+    let facilitated = SessionOptions {
+        pace: Pace::Facilitated,
+        ..options()
+    };
+    let (session, client) = start(&fixture, facilitated).await;
+    let token = client.token("Eve").await;
+    let mut stream = client
+        .http
+        .get(format!("{}/events", client.base))
+        .bearer_auth(&token)
+        .send()
+        .await
+        .expect("stream");
+    assert_eq!(stream.status().as_u16(), 200);
+    let first = stream.chunk().await.expect("chunk").expect("data");
+    assert!(String::from_utf8_lossy(&first).contains("\"current\":null"));
+    session.push_question("cre-03").expect("pushed");
+    let mut seen = String::new();
+    while !seen.contains("cre-03") {
+        let chunk = tokio::time::timeout(Duration::from_secs(5), stream.chunk())
+            .await
+            .expect("in time")
+            .expect("chunk")
+            .expect("data");
+        seen.push_str(&String::from_utf8_lossy(&chunk));
+    }
+    assert!(seen.starts_with("event: state"));
+    let stopping = tokio::spawn(session.stop());
+    let mut rest = String::new();
+    while let Ok(Some(chunk)) = stream.chunk().await {
+        rest.push_str(&String::from_utf8_lossy(&chunk));
+    }
+    assert!(rest.contains("\"stopped\":true"), "{rest}");
+    stopping.await.expect("stopped");
+}
+
+#[tokio::test]
+async fn the_page_has_a_strict_policy_no_cors_and_the_room_as_text() {
+    let fixture = fixture();
+    let (session, client) = start(&fixture, options()).await;
+    let response = client.http.get(&client.base).send().await.expect("page");
+    assert_eq!(response.status().as_u16(), 200);
+    let headers = response.headers().clone();
+    let policy = headers["content-security-policy"].to_str().expect("text");
+    assert!(policy.contains("default-src 'none'") && policy.contains("script-src 'self'"));
+    assert!(!policy.contains("unsafe-inline"));
+    assert!(headers.get("access-control-allow-origin").is_none());
+    assert_eq!(headers["x-content-type-options"], "nosniff");
+    let page = response.text().await.expect("html");
+    assert!(page.contains("name=\"tcm-room\""));
+    assert!(
+        page.contains("&lt;b&gt;2026&lt;/b&gt;"),
+        "the title is escaped"
+    );
+    assert!(!page.contains("<b>2026"));
+    // The short URL's page carries no room.
+    let short = client.http.get(&client.root).send().await.expect("page");
+    assert!(!short.text().await.expect("html").contains("tcm-room"));
+    // Nothing else is served.
+    for path in ["j/x/export", "api/assessments", "assets/nope.js"] {
+        let status = client
+            .http
+            .get(format!("{}{path}", client.root))
+            .send()
+            .await
+            .expect("sent")
+            .status();
+        assert_eq!(status.as_u16(), 404, "{path}");
+    }
+    session.stop().await;
+}
+
+#[tokio::test]
+async fn the_room_code_leads_to_the_room() {
+    let fixture = fixture();
+    let (session, client) = start(&fixture, options()).await;
+    let info = session.join_info().expect("info");
+    assert_eq!(info.room_code.len(), 6);
+    let typed = info.room_code.to_lowercase();
+    let found: Value = client
+        .http
+        .post(format!("{}room", client.root))
+        .json(&json!({ "code": typed }))
+        .send()
+        .await
+        .expect("sent")
+        .json()
+        .await
+        .expect("json");
+    assert!(
+        info.url
+            .ends_with(found["secret"].as_str().expect("secret"))
+    );
+    let wrong = client
+        .http
+        .post(format!("{}room", client.root))
+        .json(&json!({ "code": "AAAAAA" }))
+        .send()
+        .await
+        .expect("sent");
+    assert_eq!(wrong.status().as_u16(), 404);
+    assert!(info.qr_svg.contains("<svg"));
+    session.stop().await;
+}
+
+#[tokio::test]
+async fn a_session_listens_on_one_interface_only() {
+    let fixture = fixture();
+    let everywhere = SessionOptions::new("0.0.0.0:0".parse().expect("address"));
+    let outcome =
+        LiveSession::start(fixture.workbench.clone(), fixture.assessment, everywhere).await;
+    assert!(matches!(outcome, Err(LiveError::Options(_))));
+    let twice = SessionOptions {
+        groups: vec!["A".to_owned(), "A".to_owned()],
+        ..options()
+    };
+    let outcome = LiveSession::start(fixture.workbench.clone(), fixture.assessment, twice).await;
+    assert!(matches!(outcome, Err(LiveError::Options(_))));
+}

@@ -1,0 +1,77 @@
+//! Participants of live workshop sessions: the hash of the token a device holds, mapped to the
+//! respondent it answers as, so that a device resumes after the app restarted. Tokens are
+//! never stored, only their SHA-256 (hex); the respondent row keeps the name, group and the
+//! question where the participant is.
+
+use chrono::{DateTime, Utc};
+use rusqlite::{OptionalExtension, params};
+
+use crate::error::Result;
+use crate::records::{AssessmentId, RespondentId};
+use crate::unit::Tx;
+use crate::{Store, time};
+
+/// A device that joined a live session of an assessment.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LiveParticipant {
+    pub assessment: AssessmentId,
+    pub respondent: RespondentId,
+    pub issued_at: DateTime<Utc>,
+}
+
+impl Tx<'_> {
+    /// Remembers that the token with this hash answers as `respondent`.
+    pub fn add_live_participant(
+        &mut self,
+        token_hash: &str,
+        assessment: AssessmentId,
+        respondent: RespondentId,
+    ) -> Result<()> {
+        self.connection()
+            .execute(
+                "INSERT INTO live_participant (token_hash, assessment_id, respondent_id, issued_at) VALUES (?1, ?2, ?3, ?4)",
+                params![token_hash, assessment.0, respondent.0, self.now_text()],
+            )
+            .map_err(self.fail("saving a live participant"))?;
+        Ok(())
+    }
+}
+
+impl Store {
+    /// Remembers that the token with this hash answers as `respondent`, in its own unit of
+    /// work.
+    pub fn add_live_participant(
+        &mut self,
+        token_hash: &str,
+        assessment: AssessmentId,
+        respondent: RespondentId,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        self.write(now, "saving a live participant", |tx| {
+            tx.add_live_participant(token_hash, assessment, respondent)
+        })
+    }
+
+    /// The participant whose token has this hash, if it joined a session of `assessment` and
+    /// its respondent still exists.
+    pub fn live_participant(
+        &self,
+        assessment: AssessmentId,
+        token_hash: &str,
+    ) -> Result<Option<LiveParticipant>> {
+        self.connection
+            .query_row(
+                "SELECT respondent_id, issued_at FROM live_participant WHERE token_hash = ?1 AND assessment_id = ?2",
+                params![token_hash, assessment.0],
+                |row| {
+                    Ok(LiveParticipant {
+                        assessment,
+                        respondent: RespondentId(row.get(0)?),
+                        issued_at: time::parse(&row.get::<_, String>(1)?),
+                    })
+                },
+            )
+            .optional()
+            .map_err(self.fail("reading a live participant"))
+    }
+}

@@ -1,0 +1,139 @@
+// The participant page on a 360-pixel phone against the real server (`tcm live` on
+// 127.0.0.1): join named and anonymous, answer a stage, lose the network and come back.
+import { readFileSync } from 'node:fs';
+import { chromium, devices, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM_ARGS } from '../browser/helpers';
+import { type LiveServer, startLive } from './server';
+
+const PHONE = devices['Galaxy S8'];
+
+let browser: Browser;
+let server: LiveServer | undefined;
+let context: BrowserContext | undefined;
+
+beforeAll(async () => {
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+});
+afterAll(async () => {
+  await browser?.close();
+});
+afterEach(async () => {
+  await context?.close();
+  context = undefined;
+  await server?.stop();
+  server = undefined;
+});
+
+/** Requests to anywhere but the session, and page errors, of the current phone. */
+let outside: string[] = [];
+
+async function phone(): Promise<Page> {
+  context = await browser.newContext({ ...PHONE, locale: 'fr-FR' });
+  const page = await context.newPage();
+  outside = [];
+  page.on('request', (request) => {
+    if (!request.url().startsWith('http://127.0.0.1:')) outside.push(request.url());
+  });
+  page.on('pageerror', (error) => outside.push(`error: ${error.message}`));
+  return page;
+}
+
+/** The answers stored in the assessment, from `tcm export` (respondent, question, answer). */
+function stored(live: LiveServer): string[][] {
+  const out = `${live.db}.csv`;
+  live.tcm('export', '--assessment', '1', '--format', 'csv', '--out', out);
+  return readFileSync(out, 'utf8')
+    .trim()
+    .split('\n')
+    .slice(1)
+    .map((line) => line.split(',').slice(0, 3));
+}
+
+async function progress(page: Page): Promise<string> {
+  return (await page.getByTestId('progress').textContent()) ?? '';
+}
+
+describe('a participant on a phone', () => {
+  it('joins by name and answers a whole stage', async () => {
+    server = await startLive(['--stage', 'creative']);
+    const page = await phone();
+    await page.goto(server.url);
+    expect(page.viewportSize()?.width).toBe(360);
+    await page.getByLabel('Votre nom').fill('Claire « Ventes »');
+    await page.getByRole('button', { name: 'Rejoindre' }).click();
+    await page.getByText('Vous êtes Claire « Ventes »').waitFor();
+    const total = Number(/sur (\d+)/.exec(await progress(page))?.[1]);
+    expect(total).toBeGreaterThan(5);
+    for (let answered = 0; answered < total; answered++) {
+      await page.getByRole('radio', { name: /^3/ }).click();
+      await expect.poll(() => progress(page)).toBe(`${answered + 1} sur ${total} répondues`);
+    }
+    await page.getByText('Tout est répondu').waitFor();
+    // Nothing horizontal to scroll on a 360-pixel screen.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    const rows = stored(server);
+    expect(rows.length).toBe(total);
+    expect(rows.every(([who, question, answer]) => who === 'Claire « Ventes »' && question.startsWith('cre-') && answer === '3')).toBe(true);
+    expect(outside).toEqual([]);
+  });
+
+  it('joins anonymously, keeps answering offline and sends everything once back', async () => {
+    server = await startLive(['--anonymous', '--groups', 'Ventes,Service client']);
+    const page = await phone();
+    await page.goto(server.url);
+    expect(await page.getByLabel('Votre nom').count()).toBe(0);
+    await page.getByLabel('Votre groupe').selectOption('Service client');
+    await page.getByRole('button', { name: 'Rejoindre' }).click();
+    await page.getByText('Vous êtes Participant 1 · Service client').waitFor();
+    await page.getByRole('radio', { name: /^2/ }).click();
+    await expect.poll(() => progress(page)).toBe('1 sur 92 répondues');
+
+    await context?.setOffline(true);
+    await page.getByRole('radio', { name: /^NA/ }).click();
+    await page.getByRole('radio', { name: /^\?/ }).click();
+    await page.getByRole('radio', { name: /^4/ }).click();
+    await page.getByText('Pas de réseau').waitFor();
+    expect(await progress(page)).toBe('1 sur 92 répondues');
+    expect(stored(server).length).toBe(1);
+
+    await context?.setOffline(false);
+    await expect.poll(() => progress(page), { timeout: 15_000 }).toBe('4 sur 92 répondues');
+    await page.getByRole('button', { name: 'Précédente' }).click();
+    await page.getByTestId('state').getByText('Enregistré').waitFor();
+
+    // A reload resumes where the participant was, with the same token.
+    await page.reload();
+    await expect.poll(() => progress(page)).toBe('4 sur 92 répondues');
+    await page.getByText('Vous êtes Participant 1').waitFor();
+    expect(await page.getByText('Question 5 sur 92').count()).toBe(1);
+    const rows = stored(server);
+    expect(rows.map((row) => row[2])).toEqual(['2', 'NA', '?', '4']);
+    expect(new Set(rows.map((row) => row[0]))).toEqual(new Set(['Participant 1']));
+    expect(outside).toEqual([]);
+  });
+
+  it('finds the room by its code, in English on demand, and works by keyboard', async () => {
+    server = await startLive([]);
+    const page = await phone();
+    const bodies: Promise<number>[] = [];
+    page.on('response', (response) => bodies.push(response.body().then((body) => body.length, () => 0)));
+    await page.goto(server.shortUrl);
+    await page.getByLabel('Code de la salle').waitFor();
+    // The whole first load, uncompressed (the budget is 150 KB compressed).
+    const loaded = (await Promise.all(bodies)).reduce((sum, size) => sum + size, 0);
+    expect(loaded).toBeGreaterThan(10_000);
+    expect(loaded).toBeLessThan(150 * 1024);
+    await page.getByLabel('Code de la salle').fill(server.code.toLowerCase());
+    await page.keyboard.press('Enter');
+    await page.getByLabel('Votre nom').waitFor();
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByLabel('Your name').fill('Sam');
+    await page.keyboard.press('Enter');
+    await page.getByText('You are Sam').waitFor();
+    await page.getByRole('radio', { name: /^1/ }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => progress(page)).toBe('1 of 92 answered');
+    expect(stored(server)).toEqual([['Sam', 'cre-01', '1']]);
+  });
+});
