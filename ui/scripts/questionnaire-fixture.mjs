@@ -38,6 +38,9 @@ const fixture = {
       source: question.source ?? '',
       text: text(question.text),
       help: text(question.help),
+      rubric: question.rubric ? [0, 1, 2, 3, 4].map((level) => ({ fr: question.rubric.fr[level], en: question.rubric.en[level] })) : null,
+      mayNotApply: question.may_not_apply ? text(question.may_not_apply) : null,
+      dependsOn: question.depends_on ?? [],
       action: {
         title: text(question.action.title),
         description: text(question.action.description),

@@ -1,12 +1,18 @@
 //! The results screen: scores, levels and their meaning, strengths and weaknesses, and the
 //! charts drawn by the report's code.
 
-use tcm_core::{Language, MaturityLevel, STANDOUT_THEMES, Score, Scorecard, StageId, rank_themes};
+use tcm_core::questionnaire::{QuestionMapping, compare_across_versions};
+use tcm_core::scoring::StageScore;
+use tcm_core::{
+    Language, MaturityLevel, Questionnaire, STANDOUT_THEMES, Score, Scorecard, StageId, rank_themes,
+};
 use tcm_report::charts;
 use tcm_store::{AssessmentId, Store};
 
 use crate::error::{ApiError, ErrorKind};
-use crate::transfer::{ChartSet, LevelMeaning, ResultsView, StageResult, ThemeResult, count};
+use crate::transfer::{
+    ChartSet, LevelMeaning, PreviousBasis, ResultsView, StageResult, ThemeResult, count,
+};
 use crate::workbench::Workbench;
 
 fn level_meaning(level: MaturityLevel) -> LevelMeaning {
@@ -38,6 +44,116 @@ pub(crate) fn previous_scorecard(
     Ok(Some((card, date)))
 }
 
+/// The previous assessment as the results compare it: its scorecard (over the mapped
+/// questions when it used another version linked by a bundled mapping) and the basis.
+struct PreviousComparison {
+    card: Scorecard,
+    basis: PreviousBasis,
+}
+
+fn stage_scores(stages: &[StageScore]) -> Vec<Option<f64>> {
+    StageId::ALL
+        .iter()
+        .map(|stage| {
+            stages
+                .iter()
+                .find(|score| score.stage == *stage)
+                .and_then(|score| score.result.score)
+                .map(Score::rounded)
+        })
+        .collect()
+}
+
+/// The bundled mapping between two versions of one questionnaire, and whether `first` is
+/// its older side.
+fn mapping_between<'a>(
+    mappings: &'a [QuestionMapping],
+    first: &Questionnaire,
+    second: &Questionnaire,
+) -> Option<(&'a QuestionMapping, bool)> {
+    mappings
+        .iter()
+        .filter(|mapping| mapping.questionnaire() == first.id() && first.id() == second.id())
+        .find_map(|mapping| {
+            let (from, to) = (mapping.from_version(), mapping.to_version());
+            if first.version() == from && second.version() == to {
+                Some((mapping, true))
+            } else if first.version() == to && second.version() == from {
+                Some((mapping, false))
+            } else {
+                None
+            }
+        })
+}
+
+/// Compares the previous assessment of the same organisation with the current one. Same
+/// questionnaire and version: the scorecards as they are. Versions linked by a bundled
+/// mapping: both sides rescored over the questions that map.
+fn previous_comparison(
+    store: &mut Store,
+    id: AssessmentId,
+    questionnaire: &Questionnaire,
+    card: &Scorecard,
+) -> Result<Option<PreviousComparison>, ApiError> {
+    let Some(previous) = store.previous_assessment(id)? else {
+        return Ok(None);
+    };
+    let (earlier, _, mut earlier_card) = store.score_assessment(previous)?;
+    let total = count(questionnaire.questions().len());
+    let same = earlier.id() == questionnaire.id() && earlier.version() == questionnaire.version();
+    let mappings = crate::catalogue::mappings().map_err(|error| {
+        ApiError::new(
+            ErrorKind::Internal,
+            format!("a bundled question mapping is invalid: {error}"),
+        )
+    })?;
+    let linked = if same {
+        None
+    } else {
+        mapping_between(mappings, &earlier, questionnaire)
+    };
+    let basis = match linked {
+        Some((mapping, earlier_is_older)) => {
+            let comparison = if earlier_is_older {
+                compare_across_versions(&earlier, &earlier_card, questionnaire, card, mapping)
+            } else {
+                let swapped =
+                    compare_across_versions(questionnaire, card, &earlier, &earlier_card, mapping);
+                tcm_core::questionnaire::VersionComparison {
+                    old: swapped.new,
+                    new: swapped.old,
+                    questions: swapped.questions,
+                }
+            };
+            earlier_card.overall =
+                tcm_core::questionnaire::VersionComparison::overall(&comparison.old);
+            earlier_card.stages = comparison.old;
+            PreviousBasis {
+                questions: count(comparison.questions),
+                total,
+                mapped: true,
+                current: Some(stage_scores(&comparison.new)),
+            }
+        }
+        None => PreviousBasis {
+            questions: count(
+                questionnaire
+                    .questions()
+                    .iter()
+                    .filter(|question| earlier.question(question.id.as_str()).is_some())
+                    .count(),
+            ),
+            total,
+            mapped: false,
+            current: None,
+        },
+    };
+    Ok(Some(PreviousComparison {
+        card: earlier_card,
+        basis,
+    }))
+}
+
 fn chart_error(error: tcm_report::charts::ChartError) -> ApiError {
     ApiError::new(
         ErrorKind::Internal,
@@ -57,7 +173,7 @@ pub fn assessment_results(
         let id = AssessmentId(assessment);
         let stored = store.assessment(id)?;
         let (questionnaire, _, card) = store.score_assessment(id)?;
-        let previous = previous_scorecard(store, id)?;
+        let previous = previous_comparison(store, id, &questionnaire, &card)?;
         let targets = &stored.assessment.targets;
         let stages = card
             .stages
@@ -111,7 +227,7 @@ pub fn assessment_results(
                 &questionnaire,
                 &card,
                 targets,
-                previous.as_ref().map(|(card, _)| card),
+                previous.as_ref().map(|previous| &previous.card),
                 language,
             )
             .map_err(chart_error)?,
@@ -141,16 +257,10 @@ pub fn assessment_results(
             themes,
             strengths: theme_ids(ranking.strengths),
             weaknesses: theme_ids(ranking.weaknesses),
-            previous: previous.map(|(card, _)| {
-                StageId::ALL
-                    .iter()
-                    .map(|stage| {
-                        card.stage(*stage)
-                            .and_then(|s| s.result.score)
-                            .map(Score::rounded)
-                    })
-                    .collect()
-            }),
+            previous: previous
+                .as_ref()
+                .map(|previous| stage_scores(&previous.card.stages)),
+            previous_basis: previous.map(|previous| previous.basis),
             charts,
             levels: MaturityLevel::ALL
                 .iter()

@@ -737,3 +737,119 @@ fn the_strategy_groups_sequences_and_projects_the_plan() {
         Err(error) if error.kind == ErrorKind::InvalidInput
     ));
 }
+
+#[test]
+fn a_previous_audit_on_version_1_is_compared_on_the_questions_that_map() {
+    use tcm_api::{catalogue, results};
+    use tcm_core::{
+        Assessment, AssessmentStatus, Language, Mode, QuestionId, Respondent, RespondentProfile,
+        Response, Targets,
+    };
+    let dir = tempfile::tempdir().expect("temp dir");
+    let workbench = workbench(&dir);
+    let current = assessments::create_assessment(&workbench, &new_assessment("Maison Durand"))
+        .expect("created");
+    let detail = assessments::assessment_detail(&workbench, current).expect("detail");
+    let v1 = catalogue::previous_versions()
+        .expect("bundled")
+        .iter()
+        .find(|questionnaire| questionnaire.id() == "tcm-92")
+        .expect("version 1 is bundled");
+    let v2 = catalogue::bundled()
+        .expect("bundled")
+        .iter()
+        .find(|questionnaire| questionnaire.id() == "tcm-92")
+        .expect("version 2 is bundled");
+    let mapping = &catalogue::mappings().expect("valid")[0];
+    let pairs = mapping.comparable_pairs(v1, v2);
+    assert!(!pairs.is_empty() && pairs.len() < 92);
+
+    // The earlier audit, on version 1: 4 on every question that maps, 0 on the others.
+    let mut sheet = tcm_core::AnswerSheet::new();
+    for question in v1.questions() {
+        let mapped = pairs.iter().any(|pair| pair.old == question.id);
+        sheet
+            .record(
+                Respondent::new("Paul"),
+                QuestionId::new(question.id.as_str()),
+                Response {
+                    answer: if mapped { "4" } else { "0" }.parse().expect("answer"),
+                    comment: None,
+                },
+            )
+            .expect("recorded");
+    }
+    workbench
+        .with_store(|store, now| {
+            let earlier = store.create_assessment(
+                &tcm_store::NewAssessment {
+                    organisation: tcm_store::OrganisationId(detail.organisation.id),
+                    questionnaire: v1,
+                    assessment: Assessment {
+                        title: "Audit 2025".to_owned(),
+                        mode: Mode::SelfAssessment,
+                        language: Language::French,
+                        targets: Targets::default(),
+                        status: AssessmentStatus::InProgress,
+                    },
+                },
+                now,
+            )?;
+            let paul = RespondentProfile {
+                label: "Paul".to_owned(),
+                role: String::new(),
+                group: String::new(),
+            };
+            store.import_responses(earlier, &[paul], &sheet, now)?;
+            Ok(())
+        })
+        .expect("the version 1 audit is stored");
+
+    // The current audit, on version 2: 2 on every question that maps, 4 on the others.
+    for question in v2.questions() {
+        let mapped = pairs.iter().any(|pair| pair.new == question.id);
+        assessments::save_answer(
+            &workbench,
+            &SaveAnswerInput {
+                respondent_id: detail.respondents[0].id,
+                question_id: question.id.to_string(),
+                answer: Some(wire(if mapped { "2" } else { "4" })),
+                comment: String::new(),
+            },
+        )
+        .expect("saved");
+    }
+
+    let view = results::assessment_results(&workbench, current, "fr").expect("results");
+    let basis = view.previous_basis.expect("a previous audit");
+    assert!(basis.mapped);
+    assert_eq!(basis.questions as usize, pairs.len());
+    assert_eq!(basis.total, 92);
+    let previous = view.previous.expect("previous scores");
+    let common = basis
+        .current
+        .expect("current scores over the common questions");
+    for (index, stage) in view.stages.iter().enumerate() {
+        assert_eq!(
+            previous[index],
+            Some(100.0),
+            "{:?}: previous over the mapped questions",
+            stage.id
+        );
+        assert_eq!(
+            common[index],
+            Some(50.0),
+            "{:?}: current over the mapped questions",
+            stage.id
+        );
+        assert!(
+            stage.score >= Some(50.0),
+            "{:?}: the full current score",
+            stage.id
+        );
+    }
+    assert!(
+        view.stages.iter().any(|stage| stage.score > Some(50.0)),
+        "the full current scores count the questions that do not map"
+    );
+}

@@ -140,3 +140,151 @@ fn malformed_mappings_are_refused_with_every_problem() {
     );
     assert!(QuestionMapping::from_toml("not = [toml", "map.toml").is_err());
 }
+
+/// An answer sheet of one respondent from `(question suffix, answer)` pairs.
+fn sheet(answers: &[(&str, &str)]) -> tcm_core::AnswerSheet {
+    let mut sheet = tcm_core::AnswerSheet::new();
+    for (question, answer) in answers {
+        sheet
+            .record(
+                tcm_core::Respondent::new("ann"),
+                tcm_core::QuestionId::new(format!("sample-{question}")),
+                tcm_core::Response {
+                    answer: answer.parse().expect("valid answer"),
+                    comment: None,
+                },
+            )
+            .expect("no duplicate");
+    }
+    sheet
+}
+
+/// One comparison across versions: the mapping of `sample-pro-02`, both audits, and the
+/// expected proactive and créative scores of each side over the mapped questions.
+struct ComparisonCase {
+    name: &'static str,
+    pro_02: &'static str,
+    new_list: &'static str,
+    old_answers: &'static [(&'static str, &'static str)],
+    new_answers: &'static [(&'static str, &'static str)],
+    questions: usize,
+    /// (stage, old score, new score)
+    stages: &'static [(tcm_core::StageId, Option<f64>, Option<f64>)],
+}
+
+const COMPARISONS: &[ComparisonCase] = &[
+    ComparisonCase {
+        // pro-02 merged: proactive rests on pro-01 alone on both sides, 2/4 = 50 and 4/4 =
+        // 100; pro-02 (0) and the new pro-03 (0) play no part. Créative: (2×4+1×0)/12 = 66.7
+        // on both sides.
+        name: "a merged question and a new one are left out of both sides",
+        pro_02: "{ merged_into = \"sample-pro-01\" }",
+        new_list: "\"sample-pro-03\"",
+        old_answers: &[
+            ("pro-01", "2"),
+            ("pro-02", "0"),
+            ("cre-01", "4"),
+            ("cre-02", "0"),
+        ],
+        new_answers: &[
+            ("pro-01", "4"),
+            ("pro-03", "0"),
+            ("cre-01", "4"),
+            ("cre-02", "0"),
+        ],
+        questions: 9,
+        stages: &[
+            (tcm_core::StageId::Proactive, Some(50.0), Some(100.0)),
+            (tcm_core::StageId::Creative, Some(66.7), Some(66.7)),
+            (tcm_core::StageId::Active, None, None),
+        ],
+    },
+    ComparisonCase {
+        // Only pro-02 answered on the old side, only pro-03 on the new: nothing to compare in
+        // proactive, though each full audit has a proactive score.
+        name: "answers only to unmapped questions give no stage score",
+        pro_02: "\"removed\"",
+        new_list: "\"sample-pro-03\"",
+        old_answers: &[("pro-02", "3")],
+        new_answers: &[("pro-03", "1")],
+        questions: 9,
+        stages: &[(tcm_core::StageId::Proactive, None, None)],
+    },
+    ComparisonCase {
+        // A question NA on one side stays out of that side only: old curative = cur-02 alone
+        // 1/4 = 25; new curative = (2×3 + 1×1)/12 = 58.3.
+        name: "NA on one side leaves the question out of that side",
+        pro_02: "\"removed\"",
+        new_list: "\"sample-pro-03\"",
+        old_answers: &[("cur-01", "NA"), ("cur-02", "1")],
+        new_answers: &[("cur-01", "3"), ("cur-02", "1")],
+        questions: 9,
+        stages: &[(tcm_core::StageId::Curative, Some(25.0), Some(58.3))],
+    },
+];
+
+#[test]
+fn comparison_across_versions_rests_on_the_mapped_questions() {
+    use tcm_core::questionnaire::compare_across_versions;
+    let (old, new) = (old(), new());
+    for case in COMPARISONS {
+        let text = mapping("", case.pro_02, case.new_list);
+        let mapping = QuestionMapping::from_toml(&text, "map.toml").expect("parses");
+        mapping.check(&old, &new).expect("covers both versions");
+        let old_card = tcm_core::score(&old, &sheet(case.old_answers));
+        let new_card = tcm_core::score(&new, &sheet(case.new_answers));
+        let comparison = compare_across_versions(&old, &old_card, &new, &new_card, &mapping);
+        assert_eq!(comparison.questions, case.questions, "{}", case.name);
+        assert_eq!(comparison.old.len(), 5, "{}", case.name);
+        assert_eq!(comparison.new.len(), 5, "{}", case.name);
+        for (stage, old_score, new_score) in case.stages {
+            let of = |stages: &[tcm_core::scoring::StageScore]| {
+                stages
+                    .iter()
+                    .find(|score| score.stage == *stage)
+                    .and_then(|score| score.result.score)
+                    .map(tcm_core::Score::rounded)
+            };
+            assert_eq!(
+                of(&comparison.old),
+                *old_score,
+                "{}: old {stage:?}",
+                case.name
+            );
+            assert_eq!(
+                of(&comparison.new),
+                *new_score,
+                "{}: new {stage:?}",
+                case.name
+            );
+        }
+    }
+}
+
+#[test]
+fn the_comparison_counts_only_pairs_present_in_both_versions() {
+    use tcm_core::questionnaire::compare_across_versions;
+    let (old, new) = (old(), new());
+    // cre-02 declared removed: one pair fewer (the mapping no longer checks, but the count
+    // must still follow it).
+    let text = mapping("", "\"removed\"", "\"sample-pro-03\"").replace(
+        "sample-cre-02 = \"reworded\"",
+        "sample-cre-02 = \"removed\"",
+    );
+    let mapping = QuestionMapping::from_toml(&text, "map.toml").expect("parses");
+    let answers = sheet(&[("cre-01", "0"), ("cre-02", "4")]);
+    let comparison = compare_across_versions(
+        &old,
+        &tcm_core::score(&old, &answers),
+        &new,
+        &tcm_core::score(&new, &answers),
+        &mapping,
+    );
+    assert_eq!(comparison.questions, 8);
+    let creative = &comparison.old[0];
+    assert_eq!(creative.result.questions, 1);
+    assert_eq!(
+        creative.result.score.map(tcm_core::Score::rounded),
+        Some(0.0)
+    );
+}

@@ -12,7 +12,16 @@ import {
 } from './progress';
 
 const text = (value: string) => ({ fr: value, en: value });
-const question = (id: string) => ({ id, text: text(id), help: text(''), weight: 1, source: '' });
+const question = (id: string) => ({
+  id,
+  text: text(id),
+  help: text(''),
+  weight: 1,
+  source: '',
+  rubric: null,
+  mayNotApply: null,
+  dependsOn: [],
+});
 
 const detail: QuestionnaireDetail = {
   id: 'tiny',

@@ -720,6 +720,16 @@ export class MockBackend {
           return value === null ? null : round1(value);
         })
       : null;
+    // The mock holds one version of each grid: the comparison rests on the questions both share.
+    const earlierIds = earlier ? new Set(this.questionnaireOf(earlier).questions.map((question) => question.id)) : null;
+    const previousBasis = earlierIds
+      ? {
+          questions: questionnaire.questions.filter((question) => earlierIds.has(question.id)).length,
+          total: questionnaire.questions.length,
+          mapped: false,
+          current: null,
+        }
+      : null;
     const respondents = this.respondentsOf(id);
     const perRespondent = respondents.map((respondent) => this.scorecard(assessment, respondent.id));
     const answered = valuedCount(card);
@@ -763,6 +773,7 @@ export class MockBackend {
       strengths,
       weaknesses,
       previous,
+      previousBasis,
       charts: {
         radar: charts.radar(
           stages.map((stage) => ({ id: stage.id, name: stage.name, score: stage.score, target: stage.targetScore })),

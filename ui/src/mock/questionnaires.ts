@@ -22,6 +22,9 @@ export interface MockQuestion {
   source: string;
   text: LocalizedText;
   help: LocalizedText;
+  rubric: LocalizedText[] | null;
+  mayNotApply: LocalizedText | null;
+  dependsOn: string[];
   action: MockAction;
 }
 
@@ -150,6 +153,9 @@ export function detail(questionnaire: MockQuestionnaire): QuestionnaireDetail {
               help: question.help,
               weight: question.weight,
               source: question.source,
+              rubric: question.rubric,
+              mayNotApply: question.mayNotApply,
+              dependsOn: question.dependsOn,
             })),
         })),
     })),

@@ -81,6 +81,10 @@ describe('the questionnaire', () => {
     // Help on demand, and keys that do nothing while typing a comment.
     await page.keyboard.press('h');
     await page.locator(byTestId('question-help')).waitFor();
+    // The help describes the five levels of this question, the level given highlighted.
+    expect(await page.locator(byTestId('rubric-level')).count()).toBe(5);
+    expect(await page.locator(`${byTestId('rubric-level')}[aria-current="true"]`).getAttribute('data-level')).toBe('3');
+    expect(await page.locator(`${byTestId('rubric-level')}[data-level="3"]`).textContent()).toContain('recalculé au moins une fois par an');
     await page.keyboard.press('h');
     await page.locator(byTestId('question-help')).waitFor({ state: 'detached' });
     await page.keyboard.press('c');

@@ -59,7 +59,7 @@ describe('screens', () => {
 
     await openAssessment(page, 'atelier direction');
     await page.locator(byTestId('question-card')).waitFor();
-    expect(await currentQuestion(page)).toBe('pro-13');
+    expect(await currentQuestion(page)).toBe('pro-14');
     await page.locator(byTestId('stage-step-curative')).click();
     await page.keyboard.press('h');
     await page.locator(byTestId('question-help')).waitFor();

@@ -85,6 +85,7 @@ pub struct ScaleLevelDetail {
 
 /// One question, with what a respondent needs to answer it.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
 #[ts(export)]
 pub struct QuestionDetail {
     pub id: String,
@@ -92,6 +93,13 @@ pub struct QuestionDetail {
     pub help: LocalizedText,
     pub weight: f64,
     pub source: String,
+    /// What each level 0–4 looks like for this question, level 0 first; absent on version 1
+    /// snapshots, which have none.
+    pub rubric: Option<Vec<LocalizedText>>,
+    /// When set, the practice may not exist in some sectors; says when to answer N/A.
+    pub may_not_apply: Option<LocalizedText>,
+    /// Ids of the questions whose practice this one builds on.
+    pub depends_on: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -161,6 +169,15 @@ impl From<&tcm_core::Questionnaire> for QuestionnaireDetail {
                                     help: (&question.help).into(),
                                     weight: question.weight,
                                     source: question.source.clone(),
+                                    rubric: question.rubric.as_ref().map(|rubric| {
+                                        rubric.levels().iter().map(Into::into).collect()
+                                    }),
+                                    may_not_apply: question.may_not_apply.as_ref().map(Into::into),
+                                    depends_on: question
+                                        .depends_on
+                                        .iter()
+                                        .map(ToString::to_string)
+                                        .collect(),
                                 })
                                 .collect(),
                         })

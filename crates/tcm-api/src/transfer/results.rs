@@ -77,8 +77,29 @@ pub struct ResultsView {
     pub strengths: Vec<String>,
     pub weaknesses: Vec<String>,
     /// The scores of the previous assessment of the same organisation, by stage, if any.
+    /// When the previous audit used another version of the questionnaire and a bundled
+    /// mapping links them, its scores over the questions that map only.
     pub previous: Option<Vec<Option<f64>>>,
+    /// What the comparison with the previous assessment rests on; set when `previous` is.
+    pub previous_basis: Option<PreviousBasis>,
     pub charts: ChartSet,
     /// Every maturity level, for the "how is this computed?" panel.
     pub levels: Vec<LevelMeaning>,
+}
+
+/// What the comparison with the previous assessment rests on.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct PreviousBasis {
+    /// Questions the comparison rests on: the pairs a mapping links when `mapped`, otherwise
+    /// the questions both questionnaires share.
+    pub questions: u32,
+    /// Questions of the current assessment's questionnaire.
+    pub total: u32,
+    /// The previous assessment used another version, compared through a bundled mapping.
+    pub mapped: bool,
+    /// When `mapped`: the current assessment's stage scores over the same questions, by
+    /// stage, to set beside `previous`.
+    pub current: Option<Vec<Option<f64>>>,
 }

@@ -1,5 +1,6 @@
 //! Questionnaires: the model, and reading it from TOML files with located diagnostics.
 
+mod comparison;
 pub(crate) mod diagnostic;
 mod mapping;
 mod model;
@@ -8,6 +9,7 @@ pub(crate) mod reader;
 mod variant;
 mod write;
 
+pub use comparison::{VersionComparison, compare_across_versions};
 pub use diagnostic::{Diagnostic, InvalidQuestionnaire};
 pub use mapping::{ComparablePair, InvalidMapping, QuestionChange, QuestionMapping};
 pub use model::{

@@ -4,4 +4,17 @@ import type { LocalizedText } from "./LocalizedText";
 /**
  * One question, with what a respondent needs to answer it.
  */
-export type QuestionDetail = { id: string, text: LocalizedText, help: LocalizedText, weight: number, source: string, };
+export type QuestionDetail = { id: string, text: LocalizedText, help: LocalizedText, weight: number, source: string, 
+/**
+ * What each level 0–4 looks like for this question, level 0 first; absent on version 1
+ * snapshots, which have none.
+ */
+rubric: Array<LocalizedText> | null, 
+/**
+ * When set, the practice may not exist in some sectors; says when to answer N/A.
+ */
+mayNotApply: LocalizedText | null, 
+/**
+ * Ids of the questions whose practice this one builds on.
+ */
+dependsOn: Array<string>, };
