@@ -13,6 +13,8 @@ const database = freshDatabase();
 const cli = process.env.TCM_E2E_CLI;
 let browser;
 const answers = new Map();
+/** The grid's last question, answered last by the keyboard run. */
+let lastAnswered = null;
 
 after(async () => {
   await browser?.deleteSession();
@@ -67,6 +69,7 @@ test('the whole grid is answered with the keyboard, each answer saved', async ()
       { timeout: 10000, timeoutMsg: `${id} was not saved` },
     );
     answers.set(id, value);
+    lastAnswered = id;
     if (index === 40) await screenshot(browser, 'real-questionnaire');
     if (index < 91) {
       await browser.keys('Enter');
@@ -88,7 +91,7 @@ test('closing and reopening the app finds every answer, resumed where it stopped
   await screenshot(browser, 'real-home');
   await press(browser, await row.$('[data-testid="open-assessment"]'));
   await byTestId(browser, 'screen-questionnaire');
-  assert.equal(await questionId(), 'pro-13', 'resumed at the last question answered');
+  assert.equal(await questionId(), lastAnswered, 'resumed at the last question answered');
   const overall = await byTestId(browser, 'progress-overall');
   assert.equal(await overall.getAttribute('data-answered'), '92');
   // The stored answers are the ones typed: the CLI reads the same database.
