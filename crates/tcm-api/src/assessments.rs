@@ -87,10 +87,24 @@ pub fn list_organisations(workbench: &Workbench) -> Result<Vec<OrganisationView>
 
 pub fn list_assessments(workbench: &Workbench) -> Result<Vec<AssessmentListItem>, ApiError> {
     workbench.with_store(|store, _| {
-        Ok(store
-            .list_assessments()?
+        let summaries = store.list_assessments()?;
+        // Checked once per questionnaire snapshot, which assessments share.
+        let mut modified = std::collections::HashMap::new();
+        for summary in &summaries {
+            if let std::collections::hash_map::Entry::Vacant(entry) =
+                modified.entry(summary.questionnaire_snapshot)
+            {
+                let questionnaire = store.snapshot_questionnaire(summary.questionnaire_snapshot)?;
+                entry.insert(catalogue::is_modified(&questionnaire));
+            }
+        }
+        Ok(summaries
             .into_iter()
             .map(|summary| AssessmentListItem {
+                questionnaire_modified: modified
+                    .get(&summary.questionnaire_snapshot)
+                    .copied()
+                    .unwrap_or(false),
                 id: summary.id.0,
                 organisation_name: summary.organisation_name,
                 title: summary.title,
@@ -225,6 +239,7 @@ fn detail(store: &mut Store, id: AssessmentId) -> Result<AssessmentDetail, ApiEr
             .collect(),
         questionnaire_id: stored.questionnaire_id,
         questionnaire_version: stored.questionnaire_version,
+        questionnaire_modified: catalogue::is_modified(&*store.questionnaire(id)?),
         respondents: respondents.iter().map(respondent_view).collect(),
         answered_questions: count(summary.answered_questions),
         question_count: count(summary.question_count),

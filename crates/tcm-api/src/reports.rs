@@ -54,6 +54,7 @@ pub fn report_pdf(
         organisation: &organisation,
         assessment: &stored.assessment,
         questionnaire: &questionnaire,
+        questionnaire_modified: catalogue::is_modified(&questionnaire),
         scorecard: &card,
         respondents: &respondents,
         answers: &sheet,

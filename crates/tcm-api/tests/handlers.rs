@@ -853,3 +853,44 @@ fn a_previous_audit_on_version_1_is_compared_on_the_questions_that_map() {
         "the full current scores count the questions that do not map"
     );
 }
+
+#[test]
+fn a_questionnaire_that_claims_a_bundled_name_but_differs_is_shown_as_modified() {
+    use tcm_api::transfers::{self, ExportKind};
+    let dir = tempfile::tempdir().expect("temp dir");
+    let workbench = workbench(&dir);
+    let (id, _) = answered_assessment(&workbench);
+    let file = dir.path().join("audit.tcm");
+    transfers::export(&workbench, id, ExportKind::Tcm, &file).expect("exported");
+    // Someone edits the weights inside the file, keeping the grid's id and version.
+    let mut json: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&file).expect("read")).expect("json");
+    let snapshot = json["questionnaire"]["snapshot"]
+        .as_str()
+        .expect("snapshot")
+        .replacen("weight = 2", "weight = 5", 1);
+    json["questionnaire"]["snapshot"] = serde_json::Value::String(snapshot);
+    let edited = dir.path().join("edited.tcm");
+    std::fs::write(&edited, serde_json::to_vec(&json).expect("json")).expect("written");
+
+    let other = tempfile::tempdir().expect("temp dir");
+    let elsewhere = Workbench::start(other.path().join("tcm.sqlite"), clock);
+    let imported = transfers::import_tcm(&elsewhere, &edited, None).expect("imported");
+    assert!(imported.questionnaire_modified, "flagged on import");
+    let listed = assessments::list_assessments(&elsewhere).expect("list");
+    assert!(listed[0].questionnaire_modified, "flagged in the list");
+    let detail =
+        assessments::assessment_detail(&elsewhere, imported.assessment_id).expect("detail");
+    assert!(detail.questionnaire_modified, "flagged in the detail");
+    let report = other.path().join("rapport.pdf");
+    tcm_api::reports::export_report(&elsewhere, imported.assessment_id, "fr", &report)
+        .expect("report");
+    let text = pdf_text(&report);
+    assert!(text.contains("modifié"), "flagged in the report");
+    // The original file is not flagged.
+    let clean = tempfile::tempdir().expect("temp dir");
+    let third = Workbench::start(clean.path().join("tcm.sqlite"), clock);
+    let imported = transfers::import_tcm(&third, &file, None).expect("imported");
+    assert!(!imported.questionnaire_modified);
+    assert!(!assessments::list_assessments(&third).expect("list")[0].questionnaire_modified);
+}

@@ -14,6 +14,10 @@ pub struct ReportInput<'a> {
     pub organisation: &'a Organisation,
     pub assessment: &'a Assessment,
     pub questionnaire: &'a Questionnaire,
+    /// The questionnaire claims the id and version of a known one but says something else:
+    /// the report labels it as modified, so that two audits labelled alike but scored
+    /// differently are never confused.
+    pub questionnaire_modified: bool,
     pub scorecard: &'a Scorecard,
     /// Who answered, in the order to show them.
     pub respondents: &'a [RespondentProfile],

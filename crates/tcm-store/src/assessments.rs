@@ -37,7 +37,8 @@ const SUMMARY_SELECT: &str =
     "SELECT a.id, a.uuid, a.organisation_id, o.name, a.title, a.mode, a.language, a.status,
         s.questionnaire_id, s.version,
         (SELECT count(*) FROM respondent r WHERE r.assessment_id = a.id),
-        a.answered_questions, a.question_count, a.overall_score, a.created_at, a.updated_at
+        a.answered_questions, a.question_count, a.overall_score, a.created_at, a.updated_at,
+        a.questionnaire_snapshot_id
    FROM assessment a
    JOIN organisation o ON o.id = a.organisation_id
    JOIN questionnaire_snapshot s ON s.id = a.questionnaire_snapshot_id";
@@ -66,6 +67,7 @@ fn summary_from_row(row: &Row<'_>) -> rusqlite::Result<AssessmentSummary> {
         overall_score: row.get(13)?,
         created_at: time::parse(&row.get::<_, String>(14)?),
         updated_at: time::parse(&row.get::<_, String>(15)?),
+        questionnaire_snapshot: row.get(16)?,
     })
 }
 

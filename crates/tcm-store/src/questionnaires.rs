@@ -63,6 +63,20 @@ pub(crate) fn questionnaire_of(
             what: "assessment",
             id: assessment.to_string(),
         })?;
+    parse_snapshot(connection, cache, path, snapshot, assessment.0)
+}
+
+/// The questionnaire of snapshot row `snapshot` (cached once parsed); `assessment` names it
+/// in errors.
+fn parse_snapshot(
+    connection: &Connection,
+    cache: &mut HashMap<i64, Arc<Questionnaire>>,
+    path: &Path,
+    snapshot: i64,
+    assessment: i64,
+) -> Result<Arc<Questionnaire>> {
+    let fail =
+        |error| StoreError::from_sqlite(path, "reading the assessment's questionnaire", error);
     if let Some(parsed) = cache.get(&snapshot) {
         return Ok(parsed.clone());
     }
@@ -78,7 +92,7 @@ pub(crate) fn questionnaire_of(
         &format!("questionnaire of assessment {assessment}"),
     )
     .map_err(|invalid| StoreError::Snapshot {
-        assessment: assessment.0,
+        assessment,
         report: invalid.report(),
     })?;
     let parsed = Arc::new(parsed);
@@ -87,6 +101,18 @@ pub(crate) fn questionnaire_of(
 }
 
 impl Store {
+    /// The questionnaire held by snapshot row `snapshot` (see
+    /// [`crate::AssessmentSummary::questionnaire_snapshot`]).
+    pub fn snapshot_questionnaire(&mut self, snapshot: i64) -> Result<Arc<Questionnaire>> {
+        parse_snapshot(
+            &self.connection,
+            &mut self.questionnaires,
+            &self.path,
+            snapshot,
+            0,
+        )
+    }
+
     /// The questionnaire an assessment uses, as it was when the assessment was created.
     pub fn questionnaire(&mut self, assessment: AssessmentId) -> Result<Arc<Questionnaire>> {
         questionnaire_of(

@@ -82,6 +82,9 @@ pub struct AssessmentSummary {
     pub status: AssessmentStatus,
     pub questionnaire_id: String,
     pub questionnaire_version: String,
+    /// The row of the questionnaire snapshot the assessment uses (shared by assessments that
+    /// use the same one); see [`crate::Store::snapshot_questionnaire`].
+    pub questionnaire_snapshot: i64,
     pub respondents: usize,
     /// Questions with a value, out of `question_count`.
     pub answered_questions: usize,

@@ -340,6 +340,8 @@ export class MockBackend {
           status: assessment.status,
           language: assessment.language,
           questionnaireId: assessment.questionnaireId,
+          // The mock holds only the bundled grids: none is ever modified.
+          questionnaireModified: false,
           respondents: this.respondentsOf(assessment.id).length,
           answeredQuestions: answeredCount(card),
           questionCount: this.questionnaireOf(assessment).questions.length,
@@ -422,6 +424,7 @@ export class MockBackend {
       targets: assessment.targets,
       questionnaireId: assessment.questionnaireId,
       questionnaireVersion: assessment.questionnaireVersion,
+      questionnaireModified: false,
       respondents: this.respondentsOf(id).map((respondent) => this.respondentView(respondent)),
       answeredQuestions: answeredCount(this.scorecard(assessment)),
       questionCount: this.questionnaireOf(assessment).questions.length,

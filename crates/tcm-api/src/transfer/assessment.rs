@@ -87,6 +87,9 @@ pub struct AssessmentListItem {
     pub status: AssessmentStatus,
     pub language: LanguageCode,
     pub questionnaire_id: String,
+    /// The questionnaire has the id and version of a bundled one but other content: show it
+    /// as modified (« tcm-92 1.0.0 (modifié) »).
+    pub questionnaire_modified: bool,
     pub respondents: u32,
     pub answered_questions: u32,
     pub question_count: u32,
@@ -135,6 +138,8 @@ pub struct AssessmentDetail {
     pub targets: Vec<u8>,
     pub questionnaire_id: String,
     pub questionnaire_version: String,
+    /// See [`AssessmentListItem::questionnaire_modified`].
+    pub questionnaire_modified: bool,
     pub respondents: Vec<RespondentView>,
     pub answered_questions: u32,
     pub question_count: u32,

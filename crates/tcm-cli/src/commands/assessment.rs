@@ -99,8 +99,19 @@ pub fn run(command: &AssessmentCommand, db: Option<std::path::PathBuf>) -> Resul
                     summary.title,
                     summary.mode.as_str().to_owned(),
                     format!(
-                        "{} {}",
-                        summary.questionnaire_id, summary.questionnaire_version
+                        "{} {}{}",
+                        summary.questionnaire_id,
+                        summary.questionnaire_version,
+                        if store
+                            .snapshot_questionnaire(summary.questionnaire_snapshot)
+                            .is_ok_and(|questionnaire| tcm_api::catalogue::is_modified(
+                                &questionnaire
+                            ))
+                        {
+                            " (modified)"
+                        } else {
+                            ""
+                        }
                     ),
                     summary.respondents.to_string(),
                     format!("{}/{}", summary.answered_questions, summary.question_count),
@@ -125,12 +136,17 @@ pub fn run(command: &AssessmentCommand, db: Option<std::path::PathBuf>) -> Resul
                 stored.organisation_name, stored.organisation
             ))?;
             crate::output::emit::line(&format!(
-                "Mode: {} · language: {} · status: {} · questionnaire: {} {}",
+                "Mode: {} · language: {} · status: {} · questionnaire: {} {}{}",
                 assessment.mode.as_str(),
                 assessment.language.code(),
                 assessment.status.as_str(),
                 stored.questionnaire_id,
-                stored.questionnaire_version
+                stored.questionnaire_version,
+                if tcm_api::catalogue::is_modified(&questionnaire) {
+                    " (modified)"
+                } else {
+                    ""
+                }
             ))?;
             let targets: Vec<String> = StageId::ALL
                 .iter()

@@ -19,11 +19,16 @@ pub fn cover(input: &ReportInput<'_>) -> Vec<Block> {
         (
             w.questionnaire.to_owned(),
             format!(
-                "{} ({}, {} {})",
+                "{} ({}, {} {}{})",
                 questionnaire.title().get(language),
                 questionnaire.id(),
                 w.version,
-                questionnaire.version()
+                questionnaire.version(),
+                if input.questionnaire_modified {
+                    format!(", {}", w.modified)
+                } else {
+                    String::new()
+                }
             ),
         ),
         (

@@ -68,6 +68,7 @@ impl Demo {
             organisation: &self.demo.organisation,
             assessment: &self.demo.assessment,
             questionnaire: &self.questionnaire,
+            questionnaire_modified: false,
             scorecard: &self.scorecard,
             respondents: &self.demo.respondents,
             answers: &self.demo.answers,

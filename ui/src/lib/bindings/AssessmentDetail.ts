@@ -8,4 +8,8 @@ import type { RespondentView } from "./RespondentView";
 /**
  * An assessment with its organisation and respondents.
  */
-export type AssessmentDetail = { id: number, uuid: string, organisation: OrganisationView, title: string, mode: Mode, language: LanguageCode, status: AssessmentStatus, targets: Array<number>, questionnaireId: string, questionnaireVersion: string, respondents: Array<RespondentView>, answeredQuestions: number, questionCount: number, createdAt: string, updatedAt: string, };
+export type AssessmentDetail = { id: number, uuid: string, organisation: OrganisationView, title: string, mode: Mode, language: LanguageCode, status: AssessmentStatus, targets: Array<number>, questionnaireId: string, questionnaireVersion: string, 
+/**
+ * See [`AssessmentListItem::questionnaire_modified`].
+ */
+questionnaireModified: boolean, respondents: Array<RespondentView>, answeredQuestions: number, questionCount: number, createdAt: string, updatedAt: string, };

@@ -6,7 +6,12 @@ import type { Mode } from "./Mode";
 /**
  * One line of the home screen's list.
  */
-export type AssessmentListItem = { id: number, organisationName: string, title: string, mode: Mode, status: AssessmentStatus, language: LanguageCode, questionnaireId: string, respondents: number, answeredQuestions: number, questionCount: number, 
+export type AssessmentListItem = { id: number, organisationName: string, title: string, mode: Mode, status: AssessmentStatus, language: LanguageCode, questionnaireId: string, 
+/**
+ * The questionnaire has the id and version of a bundled one but other content: show it
+ * as modified (« tcm-92 1.0.0 (modifié) »).
+ */
+questionnaireModified: boolean, respondents: number, answeredQuestions: number, questionCount: number, 
 /**
  * Rounded to 0.1.
  */
