@@ -45,3 +45,32 @@ fn internal(detail: &str) -> ApiError {
         format!("an unexpected error stopped this action; nothing was half-saved ({detail})"),
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_panicking_handler_becomes_an_internal_error_and_the_workbench_keeps_working() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let workbench = Arc::new(Workbench::start(
+            dir.path().join("tcm.sqlite"),
+            chrono::Utc::now,
+        ));
+        let error = tauri::async_runtime::block_on(run(&workbench, |_| -> Result<(), ApiError> {
+            panic!("a bug in a handler")
+        }))
+        .expect_err("an error, not a closed window");
+        assert_eq!(error.kind, ErrorKind::Internal);
+        assert!(
+            error.message.contains("a bug in a handler"),
+            "{}",
+            error.message
+        );
+        let listed = tauri::async_runtime::block_on(run(&workbench, |workbench| {
+            tcm_api::assessments::list_assessments(workbench)
+        }))
+        .expect("the next command runs");
+        assert!(listed.is_empty());
+    }
+}
