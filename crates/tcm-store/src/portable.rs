@@ -242,68 +242,60 @@ impl Store {
             return Ok(PortableImport::Copied(id));
         }
         let local = self.export_portable(existing)?;
-        let comparison = reconcile::compare(&local, portable, now);
+        // One walk over both copies gives the comparison every choice needs and the merge.
+        let (merged, comparison) = reconcile::merge(&local, portable, now);
         let same_questionnaire = local.questionnaire_snapshot == portable.questionnaire_snapshot;
-        match choice {
-            ImportChoice::Safe if comparison.is_same() && same_questionnaire => {
-                Ok(PortableImport::AlreadyPresent(existing))
+        if choice == ImportChoice::Safe {
+            if comparison.is_same() && same_questionnaire {
+                return Ok(PortableImport::AlreadyPresent(existing));
             }
-            ImportChoice::Safe if comparison.local_only.is_empty() => {
-                let backup = self.backup_before_import(now)?;
-                self.write(now, "updating the assessment", |tx| {
-                    tx.replace_with_portable(existing, portable, &questionnaire)
-                })?;
-                Ok(PortableImport::Updated {
-                    assessment: existing,
-                    backup,
-                })
+            if !comparison.local_only.is_empty() {
+                return Err(conflict_error(&comparison));
             }
-            ImportChoice::Safe => Err(conflict_error(&comparison)),
-            ImportChoice::Replace => {
-                let backup = self.backup_before_import(now)?;
-                self.write(now, "replacing the assessment", |tx| {
-                    tx.replace_with_portable(existing, portable, &questionnaire)
-                })?;
-                Ok(PortableImport::Replaced {
-                    assessment: existing,
-                    backup,
-                    lost: comparison.local_only,
-                })
-            }
-            ImportChoice::Merge => {
-                if !same_questionnaire {
-                    return Err(StoreError::Invalid(format!(
-                        "the file's assessment was run with another questionnaire ({} {}) than                          this one's ({} {}): answers cannot be merged. Import it as a copy, or                          replace this one.",
-                        portable.questionnaire_id,
-                        portable.questionnaire_version,
-                        local.questionnaire_id,
-                        local.questionnaire_version
-                    )));
-                }
-                let (merged, comparison) = reconcile::merge(&local, portable, now);
-                let backup = self.backup_before_import(now)?;
-                self.write(now, "merging the assessment", |tx| {
-                    tx.replace_with_portable(existing, &merged, &questionnaire)
-                })?;
-                Ok(PortableImport::Merged {
-                    assessment: existing,
-                    backup,
-                    brought: comparison.from_file.len(),
-                    conflicts: comparison.conflicts,
-                })
-            }
-            ImportChoice::AsCopy => unreachable_choice(),
         }
+        if choice == ImportChoice::Merge && !same_questionnaire {
+            return Err(StoreError::Invalid(format!(
+                "the file's assessment was run with another questionnaire ({} {}) than this \
+                 one's ({} {}): answers cannot be merged. Import it as a copy, or replace this \
+                 one.",
+                portable.questionnaire_id,
+                portable.questionnaire_version,
+                local.questionnaire_id,
+                local.questionnaire_version
+            )));
+        }
+        let backup = self.backup_before_import(now)?;
+        let written = if choice == ImportChoice::Merge {
+            &merged
+        } else {
+            portable
+        };
+        self.write(now, "importing the assessment", |tx| {
+            tx.replace_with_portable(existing, written, &questionnaire)
+        })?;
+        Ok(match choice {
+            ImportChoice::Merge => PortableImport::Merged {
+                assessment: existing,
+                backup,
+                brought: comparison.from_file.len(),
+                conflicts: comparison.conflicts,
+            },
+            ImportChoice::Replace => PortableImport::Replaced {
+                assessment: existing,
+                backup,
+                lost: comparison.local_only,
+            },
+            // Safe with nothing of this computer's to lose, or AsCopy (returned above).
+            ImportChoice::Safe | ImportChoice::AsCopy => PortableImport::Updated {
+                assessment: existing,
+                backup,
+            },
+        })
     }
 
     fn backup_before_import(&self, now: DateTime<Utc>) -> Result<PathBuf> {
         crate::backup::write_backup(&self.connection, &self.path, BackupKind::BeforeImport, now)
     }
-}
-
-/// `AsCopy` returns before the match; kept total without a panic.
-fn unreachable_choice() -> Result<PortableImport> {
-    Err(StoreError::Invalid("unexpected import choice".to_owned()))
 }
 
 impl Tx<'_> {

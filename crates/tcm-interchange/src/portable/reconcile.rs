@@ -152,15 +152,6 @@ struct Details<'a> {
     assessment: &'a tcm_core::Assessment,
 }
 
-/// Compares this computer's copy of an assessment with a file's.
-pub fn compare(
-    local: &PortableAssessment,
-    file: &PortableAssessment,
-    now: DateTime<Utc>,
-) -> Comparison {
-    walk(local, file, now).0
-}
-
 /// Merges a file's copy into this computer's, item by item by the rules of this module.
 /// Returns the merged assessment (this computer's uuid and creation time) and how the copies
 /// compared, conflicts included.
