@@ -52,29 +52,7 @@ fn report(name: &str, mut samples: Vec<Duration>, goal: &str) {
 }
 
 fn save_one_answer(grid: &Questionnaire, dir: &std::path::Path) {
-    let path = dir.join("save.sqlite");
-    let mut store = Store::open(&path, now()).expect("opens");
-    let organisation = store
-        .create_organisation(
-            &Organisation {
-                name: "Bench".into(),
-                sector: Sector::Services,
-                size: None,
-                notes: String::new(),
-            },
-            now(),
-        )
-        .expect("organisation");
-    let id = store
-        .create_assessment(
-            &NewAssessment {
-                organisation,
-                questionnaire: grid,
-                assessment: assessment("Bench".into()),
-            },
-            now(),
-        )
-        .expect("assessment");
+    let (mut store, id) = fresh(grid, &dir.join("save.sqlite"));
     // A workshop of 8 respondents, the one answering has the whole grid to go through.
     let respondents: Vec<_> = (0..8)
         .map(|n| {
@@ -178,29 +156,7 @@ fn import_csv(grid: &Questionnaire, dir: &std::path::Path) {
     }
     let mut samples = Vec::new();
     for round in 0..5 {
-        let path = dir.join(format!("import-{round}.sqlite"));
-        let mut store = Store::open(&path, now()).expect("opens");
-        let organisation = store
-            .create_organisation(
-                &Organisation {
-                    name: "École".into(),
-                    sector: Sector::Association,
-                    size: None,
-                    notes: String::new(),
-                },
-                now(),
-            )
-            .expect("organisation");
-        let id = store
-            .create_assessment(
-                &NewAssessment {
-                    organisation,
-                    questionnaire: grid,
-                    assessment: assessment("Classe".into()),
-                },
-                now(),
-            )
-            .expect("assessment");
+        let (mut store, id) = fresh(grid, &dir.join(format!("import-{round}.sqlite")));
         let start = Instant::now();
         let sheet = tcm_interchange::read_answers_csv(csv.as_bytes(), grid).expect("valid CSV");
         let outcome = store
