@@ -46,12 +46,15 @@ pub(crate) fn read_csv_table(bytes: &[u8]) -> Result<Table, CsvTableError> {
         }
     };
     let width = header.len();
+    let mut lines = LineCounter::new(&text);
     let mut rows = Vec::new();
     for record in reader.records() {
         let record = match record {
             Ok(record) => record,
             Err(error) => {
-                let line = error.position().map_or(0, |position| position.line());
+                let line = error
+                    .position()
+                    .map_or(0, |position| lines.line_at(position.byte()));
                 rows.push(Err(Problem::new(
                     Location::Line(line),
                     ProblemKind::UnreadableRow(error.to_string()),
@@ -59,7 +62,9 @@ pub(crate) fn read_csv_table(bytes: &[u8]) -> Result<Table, CsvTableError> {
                 continue;
             }
         };
-        let line = record.position().map_or(0, |position| position.line());
+        let line = record
+            .position()
+            .map_or(0, |position| lines.line_at(position.byte()));
         let cells: Vec<String> = record.iter().map(str::to_owned).collect();
         if Table::is_blank(&cells) {
             continue;
@@ -84,6 +89,56 @@ pub(crate) fn read_csv_table(bytes: &[u8]) -> Result<Table, CsvTableError> {
         header_at: RowAt::Line(1),
         rows,
     })
+}
+
+/// The 1-based line of a byte offset, counting LF, CRLF and a lone CR as one line end each.
+/// The `csv` crate's own line count starts a record that follows a CRLF one line too early
+/// (it ends the record at the CR and counts the line at the LF), so lines are counted here
+/// from the record's byte offset. Offsets are asked in increasing order, so the text is
+/// walked once.
+struct LineCounter<'t> {
+    text: &'t [u8],
+    offset: usize,
+    line: u64,
+}
+
+impl<'t> LineCounter<'t> {
+    fn new(text: &'t str) -> LineCounter<'t> {
+        LineCounter {
+            text: text.as_bytes(),
+            offset: 0,
+            line: 1,
+        }
+    }
+
+    /// The line where a record starting at byte `offset` has its first field: the reader
+    /// gives the offset where it started looking, so the line ends of skipped blank lines
+    /// (or the LF of a CRLF pair) are passed over first.
+    fn line_at(&mut self, offset: u64) -> u64 {
+        let mut offset = usize::try_from(offset)
+            .unwrap_or(usize::MAX)
+            .min(self.text.len());
+        while self
+            .text
+            .get(offset)
+            .is_some_and(|byte| *byte == b'\r' || *byte == b'\n')
+        {
+            offset += 1;
+        }
+        if offset < self.offset {
+            self.offset = 0;
+            self.line = 1;
+        }
+        while self.offset < offset {
+            let byte = self.text[self.offset];
+            let after_cr = self.offset > 0 && self.text[self.offset - 1] == b'\r';
+            if byte == b'\r' || (byte == b'\n' && !after_cr) {
+                self.line = self.line.saturating_add(1);
+            }
+            self.offset += 1;
+        }
+        self.line
+    }
 }
 
 /// Where a CSV reader is within a record, for [`unclosed_quote`].
@@ -136,7 +191,40 @@ fn unclosed_quote(text: &str, delimiter: u8) -> Option<u64> {
 
 #[cfg(test)]
 mod tests {
-    use super::unclosed_quote;
+    use super::{read_csv_table, unclosed_quote};
+    use crate::location::Location;
+    use crate::table::RowAt;
+
+    #[test]
+    fn rows_are_numbered_by_their_first_line_whatever_the_line_endings() {
+        for ending in ["\n", "\r\n", "\r"] {
+            let text = ["a,b", "1,\"two", "lines\"", "", "3,x", "4,y,z", ""].join(ending);
+            let table = read_csv_table(text.as_bytes()).expect("a table");
+            let lines: Vec<u64> = table
+                .rows
+                .iter()
+                .map(|row| match row {
+                    Ok(row) => match row.at {
+                        RowAt::Line(line) => line,
+                        RowAt::Sheet { .. } => 0,
+                    },
+                    Err(problem) => problem.location.line(),
+                })
+                .collect();
+            assert_eq!(lines, [2, 5, 6], "{ending:?}");
+            assert!(
+                matches!(&table.rows[2], Err(problem) if problem.location == Location::Line(6)),
+                "{ending:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_byte_order_mark_does_not_shift_lines_or_stick_to_the_first_header() {
+        let table = read_csv_table("\u{feff}a,b\r\n1,2\r\n".as_bytes()).expect("a table");
+        assert_eq!(table.header, ["a", "b"]);
+        assert!(matches!(&table.rows[0], Ok(row) if row.at == RowAt::Line(2)));
+    }
 
     #[test]
     fn an_open_quote_is_found_at_its_line_whatever_the_line_endings() {
