@@ -3,6 +3,7 @@
 //! and newlines. A quote still open at the end of the file is refused at the line where it
 //! opened (the CSV reader would silently read every following line into that field).
 
+use crate::formula::restore;
 use crate::location::Location;
 use crate::problem::{Problem, ProblemKind};
 use crate::table::{RowAt, Table, TableRow};
@@ -65,7 +66,7 @@ pub(crate) fn read_csv_table(bytes: &[u8]) -> Result<Table, CsvTableError> {
         let line = record
             .position()
             .map_or(0, |position| lines.line_at(position.byte()));
-        let cells: Vec<String> = record.iter().map(str::to_owned).collect();
+        let cells: Vec<String> = record.iter().map(|cell| restore(cell).to_owned()).collect();
         if Table::is_blank(&cells) {
             continue;
         }

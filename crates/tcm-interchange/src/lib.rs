@@ -10,10 +10,12 @@
 //!   computers.
 //! - [`workbook`]: an assessment as an XLSX workbook (scores, answers matrix, comments,
 //!   action plan) in its language.
+//! - [`formula`]: exported cells that a spreadsheet would run as formulas, neutralised.
 //! - [`text`]: decoding real-world text files (BOM, Windows-1252) and sniffing delimiters.
 
 pub mod answers_csv;
 mod csv_table;
+pub mod formula;
 pub mod import;
 pub mod location;
 mod long_format;
@@ -35,7 +37,8 @@ pub use answers_csv::{
     AnswersCsvError, CsvDialect, RowProblem, read_answers_csv, write_answers_csv,
 };
 pub use import::{
-    FileKind, ImportError, ImportedResponses, ResponseFormat, WorkbookRefusal, read_responses,
+    AnswerScale, FileKind, ImportError, ImportOptions, ImportReport, ImportedResponses,
+    ResponseFormat, WorkbookRefusal, read_responses, read_responses_with,
 };
 pub use location::Location;
 pub use portable::{PortableAssessment, PortableError};

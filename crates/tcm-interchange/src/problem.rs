@@ -35,6 +35,14 @@ pub enum ProblemKind {
         /// Set when the row does not say which question it is (wide format).
         question: Option<QuestionId>,
     },
+    /// An answer of a form's export that none of the accepted spellings reads.
+    #[error("invalid answer `{text}` to question `{question}` ({accepted})")]
+    UnreadableAnswer {
+        text: String,
+        question: QuestionId,
+        /// The spellings that are read, listed for the user.
+        accepted: String,
+    },
     #[error("respondent `{respondent}` already answered question `{question}` at {first}")]
     DuplicateAnswer {
         respondent: Respondent,

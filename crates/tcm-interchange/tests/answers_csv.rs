@@ -222,6 +222,49 @@ fn awkward_sheet() -> tcm_core::AnswerSheet {
 }
 
 #[test]
+fn cells_a_spreadsheet_would_run_are_written_as_text_and_read_back_exactly() {
+    use tcm_interchange::{CsvDialect, write_answers_csv};
+    let questionnaire = sample();
+    let mut sheet = tcm_core::AnswerSheet::new();
+    for (respondent, comment) in [
+        ("+Anne", "=HYPERLINK(\"http://example.invalid\";\"clic\")"),
+        ("@Bob", "-5 % de clients perdus"),
+        ("Chloé", "'=déjà protégé"),
+    ] {
+        sheet.set(
+            Respondent::new(respondent),
+            QuestionId::new("sample-cre-01"),
+            tcm_core::Response {
+                answer: Answer::DontKnow,
+                comment: Some(comment.to_owned()),
+            },
+        );
+    }
+    for dialect in [CsvDialect::Standard, CsvDialect::ExcelFrench] {
+        let bytes = write_answers_csv(&sheet, dialect);
+        let text = String::from_utf8(bytes.clone()).expect("UTF-8");
+        for field in ["'+Anne", "'@Bob", "\"'=HYPERLINK(", "'-5 %", "''=déjà"] {
+            assert!(text.contains(field), "{dialect:?}: {field} in {text}");
+        }
+        for line in text.lines().skip(1) {
+            let cells: Vec<&str> = line.split([',', ';']).collect();
+            for cell in cells {
+                let cell = cell.trim_start_matches('"');
+                assert!(
+                    !cell.starts_with(['=', '+', '-', '@']),
+                    "{dialect:?}: {line}"
+                );
+            }
+        }
+        assert_eq!(
+            read_answers_csv(&bytes, &questionnaire),
+            Ok(sheet.clone()),
+            "{dialect:?}"
+        );
+    }
+}
+
+#[test]
 fn written_answers_read_back_as_the_same_sheet_in_both_dialects() {
     use tcm_interchange::{CsvDialect, write_answers_csv};
     let sheet = awkward_sheet();

@@ -3,6 +3,7 @@
 use tcm_core::AnswerSheet;
 
 use super::COLUMNS;
+use crate::formula::neutralise;
 
 /// How the CSV text is laid out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -40,7 +41,9 @@ impl CsvDialect {
 
 /// Every answer of `sheet`, one row per (respondent, question), ordered by respondent then
 /// question id, under the header `respondent,question,answer,comment`. Fields holding the
-/// delimiter, quotes or line breaks are quoted. Consensus values are not part of this
+/// delimiter, quotes or line breaks are quoted; a respondent or comment that a spreadsheet
+/// would run as a formula gets a leading apostrophe ([`crate::formula`]), which the readers
+/// take off. Consensus values are not part of this
 /// format. [`super::read_answers_csv`] reads the result back as the same answers (fields are
 /// read trimmed, so leading and trailing spaces of a comment do not survive).
 pub fn write_answers_csv(sheet: &AnswerSheet, dialect: CsvDialect) -> Vec<u8> {
@@ -53,10 +56,10 @@ pub fn write_answers_csv(sheet: &AnswerSheet, dialect: CsvDialect) -> Vec<u8> {
         writer.write_record(COLUMNS)?;
         for (respondent, question, response) in sheet.responses() {
             writer.write_record([
-                respondent.as_str(),
+                neutralise(respondent.as_str()).as_ref(),
                 question.as_str(),
                 &response.answer.to_string(),
-                response.comment.as_deref().unwrap_or_default(),
+                neutralise(response.comment.as_deref().unwrap_or_default()).as_ref(),
             ])?;
         }
         writer.flush()?;

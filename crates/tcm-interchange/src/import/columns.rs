@@ -2,8 +2,9 @@
 //! and group, a question, a comment on a question, or the columns of the long format.
 //! Headers are compared without regard to case, accents or spacing.
 
-use tcm_core::{QuestionId, Questionnaire};
+use tcm_core::QuestionId;
 
+use super::matching::{MatchedBy, QuestionMatcher};
 use crate::names::{fold, strip_prefix_ignoring_case};
 
 /// Headers naming the respondent, best first: several may be present (a form's name and
@@ -44,9 +45,15 @@ const QUESTION_HEADERS: [&str; 1] = ["question"];
 const ANSWER_HEADERS: [&str; 2] = ["answer", "reponse"];
 const COMMENT_HEADERS: [&str; 2] = ["comment", "commentaire"];
 
-/// Characters that may follow a question id at the start of a header, before the question's
-/// text, as form tools write it: `cre-01 - Vos segments…`, `cre-01: …`, `cre-01) …`.
-const AFTER_QUESTION_ID: [char; 7] = [':', '-', '.', ')', '–', '—', '\t'];
+/// Words after a question's id that make its column a comment: `cre01_comment`,
+/// `cre01[comment]`, `cre-01 — Commentaire`.
+const COMMENT_WORDS: [&str; 5] = [
+    "comment",
+    "comments",
+    "commentaire",
+    "commentaires",
+    "remarque",
+];
 
 /// What one column holds, judged from its header alone.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -57,9 +64,9 @@ pub(crate) enum Column {
     },
     Role,
     Group,
-    /// Answers to one question (wide format).
-    Question(QuestionId),
-    /// Comments on one question (wide format): `commentaire cre-01`.
+    /// Answers to one question (wide format), found by its id or its text.
+    Question(QuestionId, MatchedBy),
+    /// Comments on one question (wide format): `commentaire cre-01`, `cre01_comment`.
     Comment(QuestionId),
     /// The long format's `question` column.
     QuestionIds,
@@ -72,7 +79,7 @@ pub(crate) enum Column {
 }
 
 /// Reads one header.
-pub(crate) fn classify(header: &str, questionnaire: &Questionnaire) -> Column {
+pub(crate) fn classify(header: &str, matcher: &QuestionMatcher<'_>) -> Column {
     let folded = fold(header);
     if let Some(rank) = RESPONDENT_HEADERS
         .iter()
@@ -91,49 +98,41 @@ pub(crate) fn classify(header: &str, questionnaire: &Questionnaire) -> Column {
         Column::Answers
     } else if is(&COMMENT_HEADERS) {
         Column::Comments
-    } else if let Some(question) = question_at_start(header, questionnaire) {
-        Column::Question(question)
-    } else if let Some(question) = comment_on(header, questionnaire) {
+    } else if let Some(question) = comment_on(header, matcher) {
         Column::Comment(question)
+    } else if let Some((question, by)) = matcher.question_in(header) {
+        Column::Question(question, by)
     } else {
         Column::Other
     }
 }
 
-/// The question whose id starts `header`, alone or followed by a space or one of
-/// [`AFTER_QUESTION_ID`]. When several ids fit (`cre-01` and `cre-01.2`), the longest wins.
-pub(crate) fn question_at_start(header: &str, questionnaire: &Questionnaire) -> Option<QuestionId> {
+/// The question a comment column is about: `commentaire cre-01`, `Comment: cre-01 - …`,
+/// `Commentaire : <question text>`, or an id followed by a comment word only
+/// (`grp/cre01_comment`, `cre01[comment]`, `cre-01 — Commentaire`).
+fn comment_on(header: &str, matcher: &QuestionMatcher<'_>) -> Option<QuestionId> {
     let header = header.trim().trim_start_matches('\u{feff}').trim_start();
-    questionnaire
-        .questions()
-        .iter()
-        .filter(|question| {
-            strip_prefix_ignoring_case(header, question.id.as_str()).is_some_and(|rest| {
-                rest.chars()
-                    .next()
-                    .is_none_or(|next| next.is_whitespace() || AFTER_QUESTION_ID.contains(&next))
-            })
-        })
-        .max_by_key(|question| question.id.as_str().len())
-        .map(|question| question.id.clone())
-}
-
-/// The question a comment column is about: `commentaire cre-01`, `Comment: cre-01 - …`.
-fn comment_on(header: &str, questionnaire: &Questionnaire) -> Option<QuestionId> {
-    let header = header.trim().trim_start_matches('\u{feff}').trim_start();
-    let rest = strip_prefix_ignoring_case(header, "commentaire")
-        .or_else(|| strip_prefix_ignoring_case(header, "comment"))?;
-    let question = rest.trim_start_matches(|c: char| c.is_whitespace() || c == ':' || c == '-');
-    if question.len() == rest.len() {
-        return None;
+    let prefixed = strip_prefix_ignoring_case(header, "commentaire")
+        .or_else(|| strip_prefix_ignoring_case(header, "comment"));
+    if let Some(rest) = prefixed {
+        let question = rest.trim_start_matches(|c: char| c.is_whitespace() || c == ':' || c == '-');
+        if question.len() < rest.len() {
+            return matcher.question_in(question).map(|(question, _)| question);
+        }
     }
-    question_at_start(question, questionnaire)
+    let found = matcher.id_in(header)?;
+    let after = header.get(found.end..)?;
+    let word = fold(after.trim_matches(|c: char| !c.is_alphanumeric()));
+    COMMENT_WORDS
+        .contains(&word.as_str())
+        .then_some(found.question)
 }
 
 #[cfg(test)]
 mod tests {
     use tcm_core::{QuestionId, Questionnaire};
 
+    use super::super::matching::{MatchedBy, QuestionMatcher};
     use super::{Column, classify};
 
     const SAMPLE: &str = include_str!("../../../../questionnaires/sample.toml");
@@ -141,7 +140,8 @@ mod tests {
     #[test]
     fn headers_say_what_their_column_holds() {
         let questionnaire = Questionnaire::from_toml(SAMPLE, "sample.toml").expect("valid");
-        let question = |id: &str| Column::Question(QuestionId::new(id));
+        let matcher = QuestionMatcher::new(&questionnaire);
+        let question = |id: &str| Column::Question(QuestionId::new(id), MatchedBy::Id);
         let comment = |id: &str| Column::Comment(QuestionId::new(id));
         for (header, column) in [
             ("Répondant", Column::Respondent { rank: 0 }),
@@ -181,12 +181,25 @@ mod tests {
             ("Timestamp", Column::Other),
             ("sample-cre-011", Column::Other),
             ("sample-cre-01x Vos segments", Column::Other),
-            ("Vos segments (sample-cre-01)", Column::Other),
+            ("Vos segments (sample-cre-01)", question("sample-cre-01")),
+            ("grp/sample_cre_01", question("sample-cre-01")),
+            ("T01[samplecre01]", question("sample-cre-01")),
+            ("grp/samplecre01_comment", comment("sample-cre-01")),
+            ("samplecre01[comment]", comment("sample-cre-01")),
+            ("sample-cre-01 — Commentaire", comment("sample-cre-01")),
+            (
+                "Vos segments de clientèle reposent-ils sur des critères de comportement d’achat ?",
+                Column::Question(QuestionId::new("sample-cre-01"), MatchedBy::Text),
+            ),
+            (
+                "Commentaire : Vos segments de clientèle reposent-ils sur des critères de comportement d’achat ?",
+                comment("sample-cre-01"),
+            ),
             ("commentaires généraux", Column::Other),
             ("commentairesample-act-02", Column::Other),
             ("", Column::Other),
         ] {
-            assert_eq!(classify(header, &questionnaire), column, "{header:?}");
+            assert_eq!(classify(header, &matcher), column, "{header:?}");
         }
     }
 }

@@ -3,17 +3,25 @@
 //! respondent, one column per question), as CSV or XLSX.
 //!
 //! The format is told by the header. Wide: the respondent column is found by its name
-//! (respondent, répondant, nom, name, participant, e-mail…), `role`/`fonction` and
-//! `groupe`/`service`/`département` fill the respondent's profile, a column is a question
-//! when its header is a question id or starts with one followed by a space, `:`, `-`, `.` or
-//! `)`, and `commentaire <question id>` holds comments. Other columns (a form's
-//! « Horodateur »…) are ignored and listed. The import is atomic: any problem, and nothing is
-//! returned; the error lists the bad lines or cells.
+//! (respondent, répondant, nom, name, participant, e-mail…; the best one that names someone,
+//! said in the [`ImportReport`]; none, and respondents are numbered `Répondant 1…n`),
+//! `role`/`fonction` and `groupe`/`service`/`département` fill the respondent's profile, a
+//! column is a question when its header holds a question id anywhere or is the question's
+//! text ([`matching`]), and `commentaire <question id>` or `<id>_comment` holds comments.
+//! Other columns (a form's « Horodateur »…) are ignored and listed; those that resemble a
+//! question are proposed in the report, never read. The import is atomic: any problem, and
+//! nothing is returned; the error lists the bad lines or cells.
 
 mod columns;
 mod layout;
+pub mod matching;
+mod report;
 mod spelling;
 mod wide;
+
+pub use matching::MatchedBy;
+pub use report::{ImportOptions, ImportReport, Proposal, QuestionColumn, anonymous_label};
+pub use spelling::AnswerScale;
 
 use tcm_core::{AnswerSheet, Questionnaire, RespondentProfile};
 
@@ -23,7 +31,7 @@ use crate::problem::{Problem, Problems};
 pub use crate::xlsx_package::WorkbookRefusal;
 use crate::xlsx_table::{XlsxTableError, read_xlsx_table};
 use layout::{Layout, layout};
-use wide::read_wide;
+use wide::{one_to_five, read_wide};
 
 /// The container of a responses file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -53,6 +61,8 @@ pub struct ImportedResponses {
     pub sheet: AnswerSheet,
     /// Headers of the columns that were not read, in file order.
     pub ignored_columns: Vec<String>,
+    /// How the file was read: the respondents' column, question columns, proposals.
+    pub report: ImportReport,
 }
 
 /// Why a file was refused. Nothing of it is kept.
@@ -72,13 +82,22 @@ pub enum ImportError {
     #[error("the workbook is refused: {0}")]
     RefusedWorkbook(WorkbookRefusal),
     #[error(
-        "no column of the file is a question of questionnaire `{questionnaire}` (a question column's header starts with a question id, such as `{example}`); headers seen: {}",
-        list_headers(.headers)
+        "no column of the file is a question of questionnaire `{questionnaire}` (a question column's header holds a question id, such as `{example}`, or is a question's text); headers seen: {}{}",
+        list_headers(.headers),
+        list_near_misses(.near_misses)
     )]
     NoQuestionColumn {
         questionnaire: String,
         example: String,
         headers: Vec<String>,
+        /// Columns that resemble a question.
+        near_misses: Vec<Proposal>,
+    },
+    #[error(
+        "the answers run from 1 to 5 (a 5 at {first_five} and no 0), but the questionnaire's scale runs from 0 to 4: if the form used a 1–5 linear scale, import again with the 1–5 scale (`tcm import --scale 1-5`), which reads 1 as level 0 and 5 as level 4; otherwise correct the answers"
+    )]
+    OneToFiveScale {
+        first_five: crate::location::Location,
     },
     #[error(
         "no column names the respondents (expected a header such as respondent, répondant, nom, name, participant or e-mail); headers seen: {}",
@@ -87,6 +106,19 @@ pub enum ImportError {
     NoRespondentColumn { headers: Vec<String> },
     #[error("{0}")]
     Problems(Problems),
+}
+
+/// Near misses for a message, after the headers.
+fn list_near_misses(near_misses: &[Proposal]) -> String {
+    if near_misses.is_empty() {
+        return String::new();
+    }
+    let listed: Vec<String> = near_misses
+        .iter()
+        .take(10)
+        .map(|proposal| proposal.to_string().replace("; not read", ""))
+        .collect();
+    format!("; near misses: {}", listed.join("; "))
 }
 
 /// Headers for a message: quoted, long ones cut, at most thirty.
@@ -122,6 +154,16 @@ pub fn read_responses(
     kind: FileKind,
     questionnaire: &Questionnaire,
 ) -> Result<ImportedResponses, ImportError> {
+    read_responses_with(bytes, kind, questionnaire, ImportOptions::default())
+}
+
+/// [`read_responses`] with the user's choices (a 1–5 scale).
+pub fn read_responses_with(
+    bytes: &[u8],
+    kind: FileKind,
+    questionnaire: &Questionnaire,
+    options: ImportOptions,
+) -> Result<ImportedResponses, ImportError> {
     let table = match kind {
         FileKind::Csv => read_csv_table(bytes).map_err(|error| match error {
             CsvTableError::Empty => ImportError::Empty,
@@ -135,6 +177,10 @@ pub fn read_responses(
     };
     match layout(&table, questionnaire)? {
         Layout::Long { columns, ignored } => {
+            let report = ImportReport {
+                respondent_column: Some(table.column(columns.respondent).to_owned()),
+                ..ImportReport::default()
+            };
             let responses = read_long(&table, columns, questionnaire).map_err(refused)?;
             Ok(ImportedResponses {
                 format: ResponseFormat::Long,
@@ -149,15 +195,28 @@ pub fn read_responses(
                     .collect(),
                 sheet: responses.sheet,
                 ignored_columns: ignored,
+                report,
             })
         }
-        Layout::Wide { columns, ignored } => {
-            let responses = read_wide(&table, &columns, questionnaire).map_err(refused)?;
+        Layout::Wide {
+            columns,
+            ignored,
+            mut report,
+        } => {
+            if options.scale == AnswerScale::ZeroToFour
+                && let Some(first_five) = one_to_five(&table, &columns)
+            {
+                return Err(ImportError::OneToFiveScale { first_five });
+            }
+            report.scale = options.scale;
+            let responses =
+                read_wide(&table, &columns, questionnaire, options.scale).map_err(refused)?;
             Ok(ImportedResponses {
                 format: ResponseFormat::Wide,
                 respondents: responses.respondents,
                 sheet: responses.sheet,
                 ignored_columns: ignored,
+                report,
             })
         }
     }
