@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 use tcm_core::action_plan::{ActionPlan, action_plan};
 use tcm_core::{ActionLink, Language, Scorecard};
 use tcm_interchange::answers_csv::{CsvDialect, write_answers_csv};
-use tcm_interchange::import::{FileKind, read_responses};
+use tcm_interchange::import::{FileKind, ImportOptions, ImportReport, read_responses_with};
 use tcm_interchange::portable;
 use tcm_interchange::workbook::{ActionRow, WorkbookInput, write_workbook};
 use tcm_store::{AssessmentId, ImportChoice, PortableImport, Store, StoredAction};
@@ -176,6 +176,8 @@ pub struct ResponsesImported {
     pub answers_written: usize,
     /// Columns of a wide file that were not questions (timestamps, e-mail…).
     pub ignored_columns: Vec<String>,
+    /// How the file was read: the respondents' column, question columns, proposals.
+    pub report: ImportReport,
 }
 
 /// The kind of a responses file, from its name.
@@ -200,8 +202,20 @@ pub fn import_responses(
     file: &str,
     now: DateTime<Utc>,
 ) -> Result<ResponsesImported, ApiError> {
+    import_responses_with(store, id, bytes, file, ImportOptions::default(), now)
+}
+
+/// [`import_responses`] with the user's choices (a 1–5 scale).
+pub fn import_responses_with(
+    store: &mut Store,
+    id: AssessmentId,
+    bytes: &[u8],
+    file: &str,
+    options: ImportOptions,
+    now: DateTime<Utc>,
+) -> Result<ResponsesImported, ApiError> {
     let questionnaire = store.questionnaire(id)?;
-    let imported = read_responses(bytes, file_kind(file)?, &questionnaire)
+    let imported = read_responses_with(bytes, file_kind(file)?, &questionnaire, options)
         .map_err(|error| ApiError::invalid(format!("{file}: nothing was imported.\n{error}")))?;
     let outcome = store.import_responses(id, &imported.respondents, &imported.sheet, now)?;
     Ok(ResponsesImported {
@@ -209,5 +223,6 @@ pub fn import_responses(
         respondents_updated: outcome.respondents_updated,
         answers_written: outcome.answers_written,
         ignored_columns: imported.ignored_columns,
+        report: imported.report,
     })
 }

@@ -212,8 +212,8 @@ pub struct AnswerArgs {
     /// 0–4, NA or ?
     #[arg(long, required_unless_present = "stdin")]
     pub value: Option<String>,
-    /// A comment
-    #[arg(long)]
+    /// A comment (it may start with a dash: `--comment "- revu en 2026"`)
+    #[arg(long, allow_hyphen_values = true)]
     pub comment: Option<String>,
     /// Read answers as CSV lines `respondent,question,answer[,comment]` from standard input,
     /// acknowledging each on standard output once it is committed
@@ -238,6 +238,21 @@ pub struct ImportArgs {
     /// change winning (a backup is taken first)
     #[arg(long)]
     pub merge: bool,
+    /// Responses whose form used a 1–5 linear scale: `1-5` reads 1 as level 0 and 5 as level 4
+    /// (a file answered 1–5 is refused without it)
+    #[arg(long, value_enum, default_value = "0-4")]
+    pub scale: ScaleArg,
+}
+
+/// The scale of a responses file's numbers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ScaleArg {
+    /// The questionnaire's levels, 0 to 4
+    #[value(name = "0-4")]
+    ZeroToFour,
+    /// A form's linear scale from 1 to 5
+    #[value(name = "1-5")]
+    OneToFive,
 }
 
 #[derive(Debug, Args)]

@@ -4,9 +4,10 @@ use anyhow::anyhow;
 use chrono::Utc;
 use tcm_api::files;
 use tcm_interchange::answers_csv::CsvDialect;
+use tcm_interchange::import::{AnswerScale, ImportOptions};
 use tcm_store::{AssessmentId, ImportChoice, PortableImport};
 
-use crate::cli::{ExportArgs, ExportFormat, ImportArgs};
+use crate::cli::{ExportArgs, ExportFormat, ImportArgs, ScaleArg};
 use crate::database::{self, store_failure};
 use crate::failure::Failure;
 use crate::output::emit::line;
@@ -106,9 +107,21 @@ pub fn import(args: &ImportArgs, db: Option<std::path::PathBuf>) -> Result<(), F
             "say which assessment the responses go to: --assessment ID"
         ))),
         (false, Some(id)) => {
-            let outcome =
-                files::import_responses(&mut store, AssessmentId(id), &bytes, &name, Utc::now())
-                    .map_err(api_failure)?;
+            let options = ImportOptions {
+                scale: match args.scale {
+                    ScaleArg::ZeroToFour => AnswerScale::ZeroToFour,
+                    ScaleArg::OneToFive => AnswerScale::OneToFive,
+                },
+            };
+            let outcome = files::import_responses_with(
+                &mut store,
+                AssessmentId(id),
+                &bytes,
+                &name,
+                options,
+                Utc::now(),
+            )
+            .map_err(api_failure)?;
             line(&format!(
                 "{} answers imported into assessment {id} ({} respondents added, {} updated)",
                 outcome.answers_written, outcome.respondents_added, outcome.respondents_updated
@@ -118,6 +131,9 @@ pub fn import(args: &ImportArgs, db: Option<std::path::PathBuf>) -> Result<(), F
                     "columns ignored: {}",
                     outcome.ignored_columns.join(", ")
                 ))?;
+            }
+            for report_line in outcome.report.lines() {
+                line(&report_line)?;
             }
             Ok(())
         }

@@ -86,23 +86,26 @@ impl ImportReport {
     pub fn lines(&self) -> Vec<String> {
         let mut lines = Vec::new();
         match (&self.respondent_column, self.anonymous) {
-            (Some(column), _) => lines.push(format!("respondents named by column `{column}`")),
-            (None, true) => lines.push(format!(
-                "no column names the respondents: they are labelled `{}`, `{}`… in file order",
-                anonymous_label(1),
-                anonymous_label(2)
-            )),
-            (None, false) => {}
-        }
-        if !self.other_respondent_columns.is_empty() {
-            lines.push(format!(
-                "not used to name respondents: {}",
-                self.other_respondent_columns
-                    .iter()
-                    .map(|column| format!("`{column}`"))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ));
+            (Some(column), _) if !self.other_respondent_columns.is_empty() => {
+                lines.push(format!(
+                    "respondents named by column `{column}`, not by {}",
+                    quoted(&self.other_respondent_columns)
+                ));
+            }
+            (None, true) => {
+                lines.push(format!(
+                    "no column names the respondents: they are labelled `{}`, `{}`… in file order",
+                    anonymous_label(1),
+                    anonymous_label(2)
+                ));
+                if !self.other_respondent_columns.is_empty() {
+                    lines.push(format!(
+                        "no name in {}",
+                        quoted(&self.other_respondent_columns)
+                    ));
+                }
+            }
+            _ => {}
         }
         let by_text = self
             .question_columns
@@ -120,4 +123,13 @@ impl ImportReport {
         lines.extend(self.proposals.iter().map(ToString::to_string));
         lines
     }
+}
+
+/// Column headers, quoted and joined.
+fn quoted(columns: &[String]) -> String {
+    columns
+        .iter()
+        .map(|column| format!("`{column}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }

@@ -1,0 +1,151 @@
+//! Responses from form tools through `tcm import` and `tcm score`: errors located on the right
+//! line whatever the line endings, 1–5 files, the import report, comments starting with a dash.
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+
+fn sample() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../questionnaires/sample.toml")
+}
+
+fn tcm(db: &Path) -> Command {
+    let mut command = Command::cargo_bin("tcm").expect("built");
+    command.arg("--db").arg(db).env_remove("TCM_DB");
+    command
+}
+
+fn setup() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("tcm.sqlite");
+    tcm(&db)
+        .args(["org", "add", "--name", "Maison Durand"])
+        .assert()
+        .success();
+    tcm(&db)
+        .args([
+            "assessment",
+            "new",
+            "--org",
+            "Maison Durand",
+            "--title",
+            "Audit 2026",
+            "--mode",
+            "workshop",
+            "--questionnaire",
+        ])
+        .arg(sample())
+        .assert()
+        .success();
+    (dir, db)
+}
+
+#[test]
+fn errors_point_at_their_line_with_lf_crlf_and_cr_line_endings() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (_db_dir, db) = setup();
+    for (name, ending) in [("lf", "\n"), ("crlf", "\r\n"), ("cr", "\r")] {
+        let answers = dir.path().join(format!("answers-{name}.csv"));
+        let text = [
+            "respondent,question,answer",
+            "Anne,sample-cre-01,3",
+            "",
+            "Anne,sample-cre-02,9",
+            "",
+        ]
+        .join(ending);
+        std::fs::write(&answers, &text).expect("written");
+        Command::cargo_bin("tcm")
+            .expect("built")
+            .args(["score", "--questionnaire"])
+            .arg(sample())
+            .arg("--answers")
+            .arg(&answers)
+            .assert()
+            .code(1)
+            .stderr(predicate::str::contains("line 4: invalid answer `9`"));
+        let form = dir.path().join(format!("form-{name}.csv"));
+        let text = ["Nom;sample-cre-01", "Anne;3", "Bob;9", ""].join(ending);
+        std::fs::write(&form, &text).expect("written");
+        tcm(&db)
+            .args(["import", "--assessment", "1"])
+            .arg(&form)
+            .assert()
+            .code(1)
+            .stderr(
+                predicate::str::contains("line 3: invalid answer `9`")
+                    .and(predicate::str::contains("accepted: 0 to 4")),
+            );
+    }
+}
+
+#[test]
+fn a_one_to_five_file_is_refused_with_the_way_out_and_read_with_it() {
+    let (dir, db) = setup();
+    let form = dir.path().join("echelle.csv");
+    std::fs::write(
+        &form,
+        "Nom,sample-cre-01,sample-cre-02\nAnne,5,1\nBob,2,4\n",
+    )
+    .expect("written");
+    tcm(&db)
+        .args(["import", "--assessment", "1"])
+        .arg(&form)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("--scale 1-5").and(predicate::str::contains("line 2")));
+    tcm(&db)
+        .args(["import", "--assessment", "1", "--scale", "1-5"])
+        .arg(&form)
+        .assert()
+        .success()
+        .stdout(
+            predicate::str::contains("4 answers imported")
+                .and(predicate::str::contains("1–5 scale")),
+        );
+}
+
+#[test]
+fn an_anonymous_export_is_numbered_and_said_so() {
+    let (dir, db) = setup();
+    let form = dir.path().join("anonyme.csv");
+    std::fs::write(
+        &form,
+        "ID,Start time,Completion time,Email,Name,sample-cre-01\r\n1,x,y,anonymous,,3\r\n2,x,y,anonymous,,NSP\r\n",
+    )
+    .expect("written");
+    tcm(&db)
+        .args(["import", "--assessment", "1"])
+        .arg(&form)
+        .assert()
+        .success()
+        .stdout(
+            predicate::str::contains("(2 respondents added")
+                .and(predicate::str::contains(
+                    "`Répondant 1`, `Répondant 2`… in file order",
+                ))
+                .and(predicate::str::contains("no name in `Name`, `Email`")),
+        );
+}
+
+#[test]
+fn a_comment_may_start_with_a_dash() {
+    let (_dir, db) = setup();
+    tcm(&db)
+        .args([
+            "answer",
+            "--assessment",
+            "1",
+            "--respondent",
+            "Claire",
+            "--question",
+            "sample-cre-01",
+            "--value",
+            "3",
+            "--comment",
+            "- revu en 2026",
+        ])
+        .assert()
+        .success();
+}
