@@ -10,11 +10,14 @@
 //!   computers.
 //! - [`workbook`]: an assessment as an XLSX workbook (scores, answers matrix, comments,
 //!   action plan) in its language.
+//! - [`forms`]: forms generated from a questionnaire (XLSX, XLSForm, Google Apps Script,
+//!   choice labels) whose exports import back.
 //! - [`formula`]: exported cells that a spreadsheet would run as formulas, neutralised.
 //! - [`text`]: decoding real-world text files (BOM, Windows-1252) and sniffing delimiters.
 
 pub mod answers_csv;
 mod csv_table;
+pub mod forms;
 pub mod formula;
 pub mod import;
 pub mod location;

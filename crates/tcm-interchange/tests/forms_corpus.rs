@@ -43,6 +43,7 @@ fn render(result: Result<ImportedResponses, tcm_interchange::ImportError>) -> St
     let format = match imported.format {
         ResponseFormat::Long => "long",
         ResponseFormat::Wide => "wide",
+        ResponseFormat::Questionnaire => "questionnaire",
     };
     let _ = writeln!(text, "format: {format}");
     for line in imported.report.lines() {

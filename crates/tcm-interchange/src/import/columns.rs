@@ -32,7 +32,7 @@ const RESPONDENT_HEADERS: [&[&str]; 4] = [
     ],
 ];
 const ROLE_HEADERS: [&str; 3] = ["role", "fonction", "poste"];
-const GROUP_HEADERS: [&str; 7] = [
+pub(super) const GROUP_HEADERS: [&str; 7] = [
     "group",
     "groupe",
     "service",
@@ -41,9 +41,9 @@ const GROUP_HEADERS: [&str; 7] = [
     "equipe",
     "team",
 ];
-const QUESTION_HEADERS: [&str; 1] = ["question"];
-const ANSWER_HEADERS: [&str; 2] = ["answer", "reponse"];
-const COMMENT_HEADERS: [&str; 2] = ["comment", "commentaire"];
+pub(super) const QUESTION_HEADERS: [&str; 1] = ["question"];
+pub(super) const ANSWER_HEADERS: [&str; 2] = ["answer", "reponse"];
+pub(super) const COMMENT_HEADERS: [&str; 2] = ["comment", "commentaire"];
 
 /// Words after a question's id that make its column a comment: `cre01_comment`,
 /// `cre01[comment]`, `cre-01 — Commentaire`.
@@ -76,6 +76,13 @@ pub(crate) enum Column {
     Comments,
     /// Anything else: a timestamp, a score a form computed, a free remark.
     Other,
+}
+
+/// Whether a folded header names the respondent (`nom`, `name`, `répondant`…).
+pub(super) fn is_respondent_header(folded: &str) -> bool {
+    RESPONDENT_HEADERS
+        .iter()
+        .any(|names| names.contains(&folded))
 }
 
 /// Reads one header.

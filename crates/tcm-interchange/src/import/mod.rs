@@ -13,6 +13,7 @@
 //! nothing is returned; the error lists the bad lines or cells.
 
 mod columns;
+mod form_sheet;
 mod layout;
 pub mod matching;
 mod report;
@@ -49,6 +50,9 @@ pub enum ResponseFormat {
     Long,
     /// One row per respondent, one column per question.
     Wide,
+    /// One respondent's filled-in questionnaire: name and group at the top, one row per
+    /// question (the XLSX form of [`crate::forms`]).
+    Questionnaire,
 }
 
 /// What an import found.
@@ -175,6 +179,26 @@ pub fn read_responses_with(
             XlsxTableError::Empty { sheet } => ImportError::EmptySheet { sheet },
         })?,
     };
+    if let Some(form) = form_sheet::detect(&table) {
+        let (respondent, sheet) =
+            form_sheet::read(&table, &form, questionnaire, options.scale).map_err(refused)?;
+        let report = ImportReport {
+            respondent_column: Some(table.column(0).to_owned()),
+            scale: options.scale,
+            ..ImportReport::default()
+        };
+        return Ok(ImportedResponses {
+            format: ResponseFormat::Questionnaire,
+            respondents: if sheet.is_empty() {
+                Vec::new()
+            } else {
+                vec![respondent]
+            },
+            sheet,
+            ignored_columns: Vec::new(),
+            report,
+        });
+    }
     match layout(&table, questionnaire)? {
         Layout::Long { columns, ignored } => {
             let report = ImportReport {

@@ -1,0 +1,480 @@
+//! Generated forms, filled in by a script as a respondent would (or as the tool's export would
+//! come back), import back to the same answers and comments.
+
+use std::io::{Cursor, Read, Write};
+
+use calamine::{Data, Reader, Xlsx};
+use tcm_core::{
+    Answer, AnswerSheet, Language, Level, QuestionId, Questionnaire, Respondent, Response,
+};
+use tcm_interchange::forms::{FormFormat, choices, write_form};
+use tcm_interchange::{FileKind, ResponseFormat, read_responses};
+
+const TCM_92: &str = include_str!("../../../questionnaires/tcm-92.toml");
+
+fn tcm_92() -> Questionnaire {
+    Questionnaire::from_toml(TCM_92, "tcm-92.toml").expect("valid")
+}
+
+/// One question as filled in: the choice's label and meaning (none: left blank), a comment.
+type Filled = (QuestionId, Option<(String, Answer)>, Option<String>);
+
+/// What a respondent answers: every choice in turn (levels, don't know, not applicable), a
+/// question left blank now and then, a comment on every third question (with French marks
+/// and one that starts like a formula).
+fn answers_of(
+    questionnaire: &Questionnaire,
+    language: Language,
+) -> Vec<(QuestionId, Option<(String, Answer)>, Option<String>)> {
+    let choices = choices(questionnaire, language);
+    questionnaire
+        .questions()
+        .iter()
+        .enumerate()
+        .map(|(index, question)| {
+            let choice = (index % 9 != 8).then(|| {
+                let choice = &choices[index % choices.len()];
+                (choice.label.clone(), choice.answer)
+            });
+            let comment = (index % 3 == 0 && choice.is_some()).then(|| match index % 2 {
+                0 => format!("Vu en atelier « {} » — l’équipe", question.id),
+                _ => "=à revoir ; -5 % de réclamations".to_owned(),
+            });
+            (question.id.clone(), choice, comment)
+        })
+        .collect()
+}
+
+fn expected_sheet(
+    respondent: &str,
+    answers: &[(QuestionId, Option<(String, Answer)>, Option<String>)],
+) -> AnswerSheet {
+    let mut sheet = AnswerSheet::new();
+    for (question, choice, comment) in answers {
+        if let Some((_, answer)) = choice {
+            sheet.set(
+                Respondent::new(respondent),
+                question.clone(),
+                Response {
+                    answer: *answer,
+                    comment: comment.clone(),
+                },
+            );
+        }
+    }
+    sheet
+}
+
+fn xml_text(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+/// The workbook with these cells of its first sheet typed in (as inline strings), as Excel
+/// or LibreOffice would save them.
+fn fill(bytes: &[u8], cells: &[(String, String)]) -> Vec<u8> {
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).expect("a zip");
+    let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    for index in 0..archive.len() {
+        let mut entry = archive.by_index(index).expect("an entry");
+        let name = entry.name().expect("a UTF-8 name").to_string();
+        let mut content = Vec::new();
+        entry.read_to_end(&mut content).expect("read");
+        if name == "xl/worksheets/sheet1.xml" {
+            let mut xml = String::from_utf8(content).expect("UTF-8");
+            for (reference, value) in cells {
+                let start = xml
+                    .find(&format!("<c r=\"{reference}\" "))
+                    .unwrap_or_else(|| panic!("cell {reference} is in the sheet"));
+                let end = start + xml[start..].find("/>").expect("a blank cell") + 2;
+                let style = &xml[start..end];
+                let style = style
+                    .split(" s=\"")
+                    .nth(1)
+                    .and_then(|rest| rest.split('"').next())
+                    .unwrap_or("0")
+                    .to_owned();
+                xml.replace_range(
+                    start..end,
+                    &format!(
+                        "<c r=\"{reference}\" s=\"{style}\" t=\"inlineStr\"><is><t xml:space=\"preserve\">{}</t></is></c>",
+                        xml_text(value)
+                    ),
+                );
+            }
+            content = xml.into_bytes();
+        }
+        out.start_file(name, zip::write::SimpleFileOptions::default())
+            .expect("an entry");
+        out.write_all(&content).expect("written");
+    }
+    out.finish().expect("a zip").into_inner()
+}
+
+fn sheet_xml(bytes: &[u8], name: &str) -> String {
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).expect("a zip");
+    let mut entry = archive.by_name(name).expect("the part");
+    let mut xml = String::new();
+    entry.read_to_string(&mut xml).expect("UTF-8");
+    xml
+}
+
+#[test]
+fn the_xlsx_questionnaire_filled_in_imports_back_as_is() {
+    let questionnaire = tcm_92();
+    for language in [Language::French, Language::English] {
+        let form = write_form(&questionnaire, language, FormFormat::Xlsx).expect("a workbook");
+        let xml = sheet_xml(&form, "xl/worksheets/sheet1.xml");
+        assert!(xml.contains("<sheetProtection"), "the sheet is protected");
+        assert!(xml.contains("<dataValidation type=\"list\""), "a drop-down");
+        assert!(xml.contains("sqref=\"E7:E98\""), "on every answer cell");
+
+        let answers = answers_of(&questionnaire, language);
+        let mut cells = vec![
+            ("B1".to_owned(), "Claire (DG)".to_owned()),
+            ("B2".to_owned(), "Direction".to_owned()),
+        ];
+        for (row, (_, choice, comment)) in (7..).zip(&answers) {
+            if let Some((label, _)) = choice {
+                cells.push((format!("E{row}"), label.clone()));
+            }
+            if let Some(comment) = comment {
+                cells.push((format!("F{row}"), comment.clone()));
+            }
+        }
+        let filled = fill(&form, &cells);
+        let imported = read_responses(&filled, FileKind::Xlsx, &questionnaire)
+            .unwrap_or_else(|error| panic!("{language}: {error}"));
+        assert_eq!(imported.format, ResponseFormat::Questionnaire);
+        assert_eq!(imported.respondents.len(), 1);
+        assert_eq!(imported.respondents[0].label, "Claire (DG)");
+        assert_eq!(imported.respondents[0].group, "Direction");
+        assert_eq!(
+            imported.sheet,
+            expected_sheet("Claire (DG)", &answers),
+            "{language}"
+        );
+    }
+}
+
+#[test]
+fn a_questionnaire_without_a_name_or_with_a_bad_answer_is_refused_by_cell() {
+    let questionnaire = tcm_92();
+    let form = write_form(&questionnaire, Language::French, FormFormat::Xlsx).expect("a workbook");
+    let filled = fill(
+        &form,
+        &[
+            ("E7".to_owned(), "3 - Déployé et mesuré".to_owned()),
+            ("E8".to_owned(), "peut-être".to_owned()),
+            ("F9".to_owned(), "sans réponse".to_owned()),
+        ],
+    );
+    let message = read_responses(&filled, FileKind::Xlsx, &questionnaire)
+        .expect_err("refused")
+        .to_string();
+    assert!(
+        message.starts_with("cell B1: the respondent is empty\n"),
+        "{message}"
+    );
+    assert!(
+        message
+            .contains("cell E8: invalid answer `peut-être` to question `cre-02` (accepted: 0 to 4"),
+        "{message}"
+    );
+    assert!(
+        message.contains("cell E9: a comment on question `cre-03` without an answer"),
+        "{message}"
+    );
+}
+
+/// The rows of a sheet of a generated workbook, as text.
+fn rows(bytes: &[u8], sheet: &str) -> Vec<Vec<String>> {
+    let mut workbook: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).expect("a workbook");
+    let range = workbook.worksheet_range(sheet).expect("the sheet");
+    range
+        .rows()
+        .map(|row| {
+            row.iter()
+                .map(|cell| match cell {
+                    Data::String(text) => text.clone(),
+                    Data::Empty => String::new(),
+                    other => other.to_string(),
+                })
+                .collect()
+        })
+        .collect()
+}
+
+fn csv_line(cells: &[String], delimiter: char) -> String {
+    cells
+        .iter()
+        .map(|cell| {
+            if cell.contains([delimiter, '"', '\n']) {
+                format!("\"{}\"", cell.replace('"', "\"\""))
+            } else {
+                cell.clone()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(&delimiter.to_string())
+}
+
+#[test]
+fn the_xlsform_export_of_kobotoolbox_imports_back() {
+    let questionnaire = tcm_92();
+    let form =
+        write_form(&questionnaire, Language::French, FormFormat::XlsForm).expect("an XLSForm");
+    let survey = rows(&form, "survey");
+    assert_eq!(survey[0][..3], ["type", "name", "label"]);
+    let names: Vec<&str> = survey[1..]
+        .iter()
+        .map(|row| row[1].as_str())
+        .filter(|name| !name.is_empty())
+        .collect();
+    let mut unique = names.clone();
+    unique.sort_unstable();
+    unique.dedup();
+    assert_eq!(unique.len(), names.len(), "names are unique");
+    for name in &names {
+        assert!(
+            name.starts_with(|c: char| c.is_ascii_alphabetic())
+                && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'),
+            "{name}"
+        );
+    }
+    let choices_sheet = rows(&form, "choices");
+    assert_eq!(choices_sheet.len(), 8);
+    let settings = rows(&form, "settings");
+    assert_eq!(settings[0][..2], ["form_title", "form_id"]);
+
+    // Kobo's CSV export with XML values and group paths: `grp_creative/cre_01`.
+    let answers = answers_of(&questionnaire, Language::French);
+    let mut header = vec!["start".to_owned(), "end".to_owned()];
+    let mut group = String::new();
+    let mut columns = Vec::new();
+    for row in &survey[1..] {
+        match row[0].as_str() {
+            "begin_group" => group = row[1].clone(),
+            "end_group" => group.clear(),
+            _ if group.is_empty() => {
+                header.push(row[1].clone());
+                columns.push(row[1].clone());
+            }
+            _ => {
+                header.push(format!("{group}/{}", row[1]));
+                columns.push(row[1].clone());
+            }
+        }
+    }
+    header.extend(["_id", "_uuid", "_submission_time", "_index"].map(str::to_owned));
+    let choices = choices(&questionnaire, Language::French);
+    let code = |answer: Answer| {
+        choices
+            .iter()
+            .find(|choice| choice.answer == answer)
+            .map(|choice| choice.code.clone())
+            .expect("a choice")
+    };
+    let mut values = vec![
+        "2026-11-20T10:00:00".to_owned(),
+        "2026-11-20T10:20:00".to_owned(),
+    ];
+    for column in &columns {
+        let value = if column == "nom" {
+            "Hélène".to_owned()
+        } else if column == "groupe" {
+            "Ventes".to_owned()
+        } else if let Some(question) = column.strip_suffix("_comment") {
+            answers
+                .iter()
+                .find(|(id, _, _)| id.as_str().replace('-', "_") == question)
+                .and_then(|(_, _, comment)| comment.clone())
+                .unwrap_or_default()
+        } else {
+            answers
+                .iter()
+                .find(|(id, _, _)| id.as_str().replace('-', "_") == *column)
+                .and_then(|(_, choice, _)| choice.as_ref().map(|(_, answer)| code(*answer)))
+                .unwrap_or_default()
+        };
+        values.push(value);
+    }
+    values.extend(["1", "uuid", "2026-11-20T09:20:00", "1"].map(str::to_owned));
+    let csv = format!("{}\n{}\n", csv_line(&header, ';'), csv_line(&values, ';'));
+    let imported = read_responses(csv.as_bytes(), FileKind::Csv, &questionnaire)
+        .unwrap_or_else(|error| panic!("{error}"));
+    assert_eq!(imported.respondents[0].group, "Ventes");
+    assert_eq!(imported.sheet, expected_sheet("Hélène", &answers));
+}
+
+/// The string literals of a line of the generated script.
+fn literals(line: &str) -> Vec<String> {
+    let mut literals = Vec::new();
+    let mut rest = line;
+    while let Some(start) = rest.find('"') {
+        let mut end = start + 1;
+        let bytes = rest.as_bytes();
+        while end < bytes.len() && bytes[end] != b'"' {
+            end += if bytes[end] == b'\\' { 2 } else { 1 };
+        }
+        let literal: String = serde_json::from_str(&rest[start..=end]).expect("a JSON string");
+        literals.push(literal);
+        rest = &rest[end + 1..];
+    }
+    literals
+}
+
+#[test]
+fn the_google_forms_export_of_the_apps_script_form_imports_back() {
+    let questionnaire = tcm_92();
+    for language in [Language::French, Language::English] {
+        let script = String::from_utf8(
+            write_form(&questionnaire, language, FormFormat::AppsScript).expect("a script"),
+        )
+        .expect("UTF-8");
+        assert!(script.contains("function createForm()"));
+        let mut titles = Vec::new();
+        for line in script.lines() {
+            let line = line.trim();
+            if line.starts_with("question(") {
+                titles.push((literals(line)[0].clone(), literals(line)[1].clone(), false));
+            } else if line.starts_with("comment(") {
+                let previous = titles
+                    .last()
+                    .map(|(id, _, _): &(String, String, bool)| id.clone())
+                    .unwrap_or_default();
+                titles.push((previous, literals(line)[0].clone(), true));
+            }
+        }
+        assert_eq!(titles.len(), 2 * questionnaire.questions().len());
+        // Google's CSV export: timestamp, the name and group items, then every item by title.
+        let answers = answers_of(&questionnaire, language);
+        let (name, group) = match language {
+            Language::French => ("Nom", "Groupe"),
+            Language::English => ("Name", "Group"),
+        };
+        let mut header = vec!["Horodateur".to_owned(), name.to_owned(), group.to_owned()];
+        let mut values = vec![
+            "20/11/2026 10:15:32".to_owned(),
+            "Inès".to_owned(),
+            "Service client".to_owned(),
+        ];
+        for (id, title, is_comment) in &titles {
+            header.push(title.clone());
+            let (_, choice, comment) = answers
+                .iter()
+                .find(|(question, _, _)| question.as_str() == id)
+                .expect("a question");
+            values.push(if *is_comment {
+                comment.clone().unwrap_or_default()
+            } else {
+                choice
+                    .as_ref()
+                    .map(|(label, _)| label.clone())
+                    .unwrap_or_default()
+            });
+        }
+        let csv = format!(
+            "{}\r\n{}\r\n",
+            csv_line(&header, ','),
+            csv_line(&values, ',')
+        );
+        let imported = read_responses(csv.as_bytes(), FileKind::Csv, &questionnaire)
+            .unwrap_or_else(|error| panic!("{language}: {error}"));
+        assert_eq!(
+            imported.sheet,
+            expected_sheet("Inès", &answers),
+            "{language}"
+        );
+        assert!(
+            imported.ignored_columns == ["Horodateur"],
+            "{:?}",
+            imported.ignored_columns
+        );
+    }
+}
+
+#[test]
+fn every_choice_label_reads_as_its_answer() {
+    let questionnaire = tcm_92();
+    for language in [Language::French, Language::English] {
+        let text = String::from_utf8(
+            write_form(&questionnaire, language, FormFormat::Choices).expect("labels"),
+        )
+        .expect("UTF-8");
+        let labels: Vec<&str> = text.lines().collect();
+        assert_eq!(labels.len(), 7);
+        let rows: String = labels
+            .iter()
+            .enumerate()
+            .map(|(index, label)| format!("R{index},{label}\n"))
+            .collect();
+        let imported = read_responses(
+            format!("nom,cre-01\n{rows}").as_bytes(),
+            FileKind::Csv,
+            &questionnaire,
+        )
+        .unwrap_or_else(|error| panic!("{error}"));
+        let read: Vec<Answer> = (0..labels.len())
+            .map(|index| {
+                imported
+                    .sheet
+                    .response(
+                        &Respondent::new(format!("R{index}")),
+                        &QuestionId::new("cre-01"),
+                    )
+                    .expect("an answer")
+                    .answer
+            })
+            .collect();
+        let mut expected: Vec<Answer> = Level::all().map(Answer::Level).collect();
+        expected.extend([Answer::DontKnow, Answer::NotApplicable]);
+        assert_eq!(read, expected, "{language}");
+    }
+}
+
+/// `xls2xform` from pyxform (PyPI), the reference XLSForm converter: on `PATH`, or named by
+/// `TCM_XLS2XFORM`.
+fn xls2xform() -> Option<std::path::PathBuf> {
+    if let Some(path) = std::env::var_os("TCM_XLS2XFORM") {
+        return Some(path.into());
+    }
+    std::env::var_os("PATH").and_then(|paths| {
+        std::env::split_paths(&paths)
+            .map(|dir| dir.join("xls2xform"))
+            .find(|path| path.is_file())
+    })
+}
+
+#[test]
+fn the_xlsform_passes_pyxform_when_it_is_installed() {
+    let Some(converter) = xls2xform() else {
+        eprintln!(
+            "SKIPPED: pyxform's xls2xform is not installed (pip install pyxform, or set TCM_XLS2XFORM)"
+        );
+        return;
+    };
+    let questionnaire = tcm_92();
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    for language in [Language::French, Language::English] {
+        let form = write_form(&questionnaire, language, FormFormat::XlsForm).expect("an XLSForm");
+        let input = dir.path().join(format!("form-{language}.xlsx"));
+        let output = dir.path().join(format!("form-{language}.xml"));
+        std::fs::write(&input, form).expect("written");
+        let result = std::process::Command::new(&converter)
+            .arg(&input)
+            .arg(&output)
+            .output()
+            .expect("xls2xform runs");
+        assert!(
+            result.status.success(),
+            "{language}: {}{}",
+            String::from_utf8_lossy(&result.stdout),
+            String::from_utf8_lossy(&result.stderr)
+        );
+        let xform = std::fs::read_to_string(&output).expect("an XForm");
+        assert!(xform.contains("/grp_creative/cre_01"), "{language}");
+        assert!(xform.contains("/grp_creative/cre_01_comment"), "{language}");
+    }
+}
