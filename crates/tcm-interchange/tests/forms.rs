@@ -22,10 +22,7 @@ type Filled = (QuestionId, Option<(String, Answer)>, Option<String>);
 /// What a respondent answers: every choice in turn (levels, don't know, not applicable), a
 /// question left blank now and then, a comment on every third question (with French marks
 /// and one that starts like a formula).
-fn answers_of(
-    questionnaire: &Questionnaire,
-    language: Language,
-) -> Vec<(QuestionId, Option<(String, Answer)>, Option<String>)> {
+fn answers_of(questionnaire: &Questionnaire, language: Language) -> Vec<Filled> {
     let choices = choices(questionnaire, language);
     questionnaire
         .questions()
@@ -45,10 +42,7 @@ fn answers_of(
         .collect()
 }
 
-fn expected_sheet(
-    respondent: &str,
-    answers: &[(QuestionId, Option<(String, Answer)>, Option<String>)],
-) -> AnswerSheet {
+fn expected_sheet(respondent: &str, answers: &[Filled]) -> AnswerSheet {
     let mut sheet = AnswerSheet::new();
     for (question, choice, comment) in answers {
         if let Some((_, answer)) = choice {
