@@ -59,6 +59,17 @@ pub enum Command {
                             tcm grid questionnaires/tcm-92.toml --pdf grille.pdf   (tick boxes 0–4, NA, ? and lines for remarks)"
     )]
     Grid(GridArgs),
+    /// Write a form to send out before a workshop, whose answers import back (`tcm import`)
+    #[command(
+        after_help = "Formats: xlsx (a questionnaire to fill in and e-mail back, read back as is), \
+                            xlsform (KoboToolbox, ODK), gs (a Google Apps Script that builds the Google Form), \
+                            choices (the choice labels to paste into Microsoft Forms or any tool). \
+                            See docs/forms.md.\n\n\
+                            Examples:\n  tcm form questionnaires/tcm-92.toml --format xlsx --lang fr --out questionnaire.xlsx\n  \
+                            tcm form questionnaires/tcm-92.toml --format xlsform --out kobo.xlsx\n  \
+                            tcm form questionnaires/tcm-92.toml --format gs --lang en   (writes tcm-92-en-google-forms.gs)"
+    )]
+    Form(FormArgs),
     /// Print a case study for the classroom: its text and questions, or the teacher's copy with the key
     #[command(
         after_help = "The case's questionnaire is looked for as <id>.toml beside the case, then in \
@@ -362,6 +373,34 @@ pub struct GridArgs {
     /// Write a blank printable form (PDF, dated today) to this file instead; French unless --lang en
     #[arg(long, value_name = "OUT.pdf", conflicts_with_all = ["out", "format"])]
     pub pdf: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct FormArgs {
+    /// The questionnaire file (TOML)
+    pub file: PathBuf,
+    /// The kind of form
+    #[arg(short, long, value_enum)]
+    pub format: FormKind,
+    /// The form's language: fr or en
+    #[arg(long, default_value = "fr", value_parser = ["fr", "en"])]
+    pub lang: String,
+    /// Write to this file (default: a name made of the questionnaire, language and format)
+    #[arg(short, long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+}
+
+/// A kind of generated form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FormKind {
+    /// An XLSX questionnaire to fill in and send back
+    Xlsx,
+    /// An XLSForm for KoboToolbox and ODK
+    Xlsform,
+    /// A Google Apps Script that builds the Google Form
+    Gs,
+    /// The choice labels, one a line
+    Choices,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -20,6 +20,7 @@ fn main() -> ExitCode {
         Command::Validate(args) => commands::validate::run(&args),
         Command::Score(args) => commands::score::run(&args, db),
         Command::Grid(args) => commands::grid::run(&args),
+        Command::Form(args) => commands::form::run(&args),
         Command::Case(args) => commands::case::run(&args),
         Command::Org(command) => commands::org::run(&command, db),
         Command::Assessment(command) => commands::assessment::run(&command, db),

@@ -149,3 +149,41 @@ fn a_comment_may_start_with_a_dash() {
         .assert()
         .success();
 }
+
+#[test]
+fn tcm_form_writes_each_format_and_its_choices_import_back() {
+    let (dir, db) = setup();
+    for (format, name) in [
+        ("xlsx", "sample-fr-questionnaire.xlsx"),
+        ("xlsform", "sample-fr-xlsform.xlsx"),
+        ("gs", "sample-fr-google-forms.gs"),
+        ("choices", "sample-fr-choices.txt"),
+    ] {
+        tcm(&db)
+            .current_dir(dir.path())
+            .args(["form", "--format", format])
+            .arg(sample())
+            .assert()
+            .success()
+            .stdout(format!("written: {name}\n"));
+        assert!(dir.path().join(name).is_file(), "{name}");
+    }
+    let choices = std::fs::read_to_string(dir.path().join("sample-fr-choices.txt")).expect("read");
+    let labels: Vec<&str> = choices.lines().collect();
+    assert_eq!(labels[3], "3 - Déployé et mesuré");
+    let script =
+        std::fs::read_to_string(dir.path().join("sample-fr-google-forms.gs")).expect("read");
+    assert!(script.contains("sample-cre-01 — Commentaire"), "{script}");
+    let form = dir.path().join("reponses.csv");
+    std::fs::write(
+        &form,
+        format!("Horodateur,Nom,sample-cre-01 — Vos segments…,sample-cre-01 — Commentaire\n2026-11-20,Zoé,{},« à revoir »\n", labels[3]),
+    )
+    .expect("written");
+    tcm(&db)
+        .args(["import", "--assessment", "1"])
+        .arg(&form)
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("1 answers imported"));
+}
