@@ -55,6 +55,19 @@ pub fn export_csv(
     Ok(write_answers_csv(&store.answer_sheet(id)?, dialect))
 }
 
+/// A form of the assessment's questionnaire in its language, to send out before a workshop
+/// (see `docs/forms.md`); its answers import back with [`import_responses`].
+pub fn export_form(
+    store: &mut Store,
+    id: AssessmentId,
+    format: tcm_interchange::forms::FormFormat,
+) -> Result<Vec<u8>, ApiError> {
+    let language = store.assessment(id)?.assessment.language;
+    let questionnaire = store.questionnaire(id)?;
+    tcm_interchange::forms::write_form(&questionnaire, language, format)
+        .map_err(|error| ApiError::invalid(error.to_string()))
+}
+
 /// The workbook: scores, answers matrix, comments, action plan.
 pub fn export_xlsx(
     store: &mut Store,

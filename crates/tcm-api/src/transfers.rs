@@ -3,11 +3,12 @@
 use std::path::Path;
 
 use tcm_interchange::answers_csv::CsvDialect;
+use tcm_interchange::forms::FormFormat;
 use tcm_store::{AssessmentId, ImportChoice, PortableImport};
 
 use crate::error::{ApiError, ErrorKind};
 use crate::files;
-use crate::transfer::{ImportChoiceInput, ImportOutcome, ImportView};
+use crate::transfer::{ImportChoiceInput, ImportOutcome, ImportReportView, ImportView};
 use crate::workbench::Workbench;
 
 /// What to export.
@@ -19,6 +20,12 @@ pub enum ExportKind {
     Csv,
     Xlsx,
     Tcm,
+    /// Forms of the questionnaire, in the assessment's language: the XLSX questionnaire to
+    /// fill in, the XLSForm (KoboToolbox, ODK), the Google Apps Script, the choice labels.
+    FormXlsx,
+    FormXlsform,
+    FormScript,
+    FormChoices,
 }
 
 fn read(path: &Path) -> Result<Vec<u8>, ApiError> {
@@ -42,6 +49,10 @@ pub fn export(
             ExportKind::Csv => files::export_csv(store, id, CsvDialect::ExcelFrench),
             ExportKind::Xlsx => files::export_xlsx(store, id, now),
             ExportKind::Tcm => files::export_tcm(store, id, now),
+            ExportKind::FormXlsx => files::export_form(store, id, FormFormat::Xlsx),
+            ExportKind::FormXlsform => files::export_form(store, id, FormFormat::XlsForm),
+            ExportKind::FormScript => files::export_form(store, id, FormFormat::AppsScript),
+            ExportKind::FormChoices => files::export_form(store, id, FormFormat::Choices),
         }
     })?;
     crate::files::write_output(workbench.path(), path, &bytes)
@@ -116,6 +127,7 @@ pub fn tcm_import_view(imported: &files::TcmImported) -> ImportView {
         answers_written: 0,
         respondents_added: 0,
         ignored_columns: Vec::new(),
+        report: None,
         backup: backup.map(|path| path.display().to_string()),
         lost,
         conflicts,
@@ -143,6 +155,7 @@ pub fn import_responses(
         answers_written: crate::transfer::count(outcome.answers_written),
         respondents_added: crate::transfer::count(outcome.respondents_added),
         ignored_columns: outcome.ignored_columns,
+        report: Some(ImportReportView::from(&outcome.report)),
         backup: None,
         lost: Vec::new(),
         conflicts: Vec::new(),

@@ -294,8 +294,8 @@ export class MockBackend {
         return this.dialogs.cancel ? null : (this.dialogs.openFile ?? this.defaultOpenFile(a.extensions as string[]));
       case 'export_assessment': {
         const format = a.format as string;
-        if (!['csv', 'xlsx', 'tcm'].includes(format))
-          fail('invalidInput', `unknown export format \`${format}\` (csv, xlsx or tcm)`);
+        if (!['csv', 'xlsx', 'tcm', 'formxlsx', 'formxlsform', 'formscript', 'formchoices'].includes(format))
+          fail('invalidInput', `unknown export format \`${format}\``);
         this.assessment(a.assessment);
         return this.write(a.path as string, format);
       }
@@ -874,7 +874,7 @@ export class MockBackend {
     }
     for (const agreed of this.db.consensus.filter((item) => item.assessment === source.id))
       this.db.consensus.push({ ...agreed, assessment: copy });
-    return { assessmentId: copy, outcome: 'created', answersWritten: written, respondentsAdded: respondents.length, ignoredColumns: [], backup: null, lost: [], conflicts: [], questionnaireModified: false };
+    return { assessmentId: copy, outcome: 'created', answersWritten: written, respondentsAdded: respondents.length, ignoredColumns: [], report: null, backup: null, lost: [], conflicts: [], questionnaireModified: false };
   }
 
   private importResponses(id: number, path: string): ImportView {
@@ -898,6 +898,14 @@ export class MockBackend {
       answersWritten: questions.length,
       respondentsAdded: 1,
       ignoredColumns: ['Horodatage', 'Adresse e-mail'],
+      report: {
+        respondentColumn: null,
+        otherRespondentColumns: ['Adresse e-mail'],
+        anonymous: true,
+        matchedByText: [],
+        proposals: [],
+        oneToFive: false,
+      },
       backup: null,
       lost: [],
       conflicts: [],

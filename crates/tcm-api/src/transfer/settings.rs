@@ -49,6 +49,8 @@ pub struct ImportView {
     pub answers_written: u32,
     pub respondents_added: u32,
     pub ignored_columns: Vec<String>,
+    /// How a responses file was read (none for a `.tcm` file).
+    pub report: Option<ImportReportView>,
     /// The backup taken before an assessment was replaced or merged.
     pub backup: Option<String>,
     /// Replaced: what this computer held that the file did not (kept in the backup).
@@ -57,6 +59,64 @@ pub struct ImportView {
     pub conflicts: Vec<String>,
     /// The file's questionnaire has the id and version of a bundled one but other content.
     pub questionnaire_modified: bool,
+}
+
+/// How a responses file was read: which column named the respondents (or that none did),
+/// the question columns recognised by their text, and the columns that only resemble a
+/// question (not read: the user checks them).
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct ImportReportView {
+    /// The header of the column naming the respondents; none for an anonymous file.
+    pub respondent_column: Option<String>,
+    /// Other columns that could have named them.
+    pub other_respondent_columns: Vec<String>,
+    /// Respondents were numbered « Répondant 1…n » in file order.
+    pub anonymous: bool,
+    /// Headers of the question columns recognised by the question's text, not its id.
+    pub matched_by_text: Vec<String>,
+    /// Columns that resemble a question, not read.
+    pub proposals: Vec<ProposalView>,
+    /// The answers were read on a 1–5 scale.
+    pub one_to_five: bool,
+}
+
+/// A column that resembles a question.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct ProposalView {
+    /// 1-based position of the column.
+    pub column: u32,
+    pub header: String,
+    pub question: String,
+}
+
+impl From<&tcm_interchange::ImportReport> for ImportReportView {
+    fn from(report: &tcm_interchange::ImportReport) -> ImportReportView {
+        ImportReportView {
+            respondent_column: report.respondent_column.clone(),
+            other_respondent_columns: report.other_respondent_columns.clone(),
+            anonymous: report.anonymous,
+            matched_by_text: report
+                .question_columns
+                .iter()
+                .filter(|column| column.by == tcm_interchange::import::MatchedBy::Text)
+                .map(|column| column.header.clone())
+                .collect(),
+            proposals: report
+                .proposals
+                .iter()
+                .map(|proposal| ProposalView {
+                    column: u32::try_from(proposal.column).unwrap_or(u32::MAX),
+                    header: proposal.header.clone(),
+                    question: proposal.question.to_string(),
+                })
+                .collect(),
+            one_to_five: report.scale == tcm_interchange::AnswerScale::OneToFive,
+        }
+    }
 }
 
 /// What to do when an imported `.tcm` file's assessment is already here and this computer
