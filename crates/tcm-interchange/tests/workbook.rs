@@ -351,3 +351,40 @@ fn an_empty_assessment_still_makes_a_workbook_and_overlong_text_is_cut() {
     }
     assert_eq!(sheet(&bytes, "Action plan").height(), 1);
 }
+
+#[test]
+fn texts_that_start_like_formulas_are_written_as_text_cells() {
+    let mut fixture = fixture(Language::French);
+    fixture.answers.set(
+        Respondent::new("=Zoé"),
+        QuestionId::new("sample-cre-02"),
+        Response {
+            answer: level(2),
+            comment: Some("=HYPERLINK(\"http://example.invalid\";\"clic\")".to_owned()),
+        },
+    );
+    fixture.respondents.push(RespondentProfile {
+        label: "=Zoé".to_owned(),
+        role: "+DG".to_owned(),
+        group: "@Ventes".to_owned(),
+    });
+    let bytes = write_workbook(&input(&fixture)).expect("a workbook");
+    let mut archive = zip::ZipArchive::new(Cursor::new(&bytes[..])).expect("a zip");
+    for index in 0..archive.len() {
+        let mut entry = archive.by_index(index).expect("an entry");
+        let mut content = String::new();
+        if entry
+            .name()
+            .is_ok_and(|name| name.starts_with("xl/worksheets/"))
+        {
+            std::io::Read::read_to_string(&mut entry, &mut content).expect("UTF-8");
+            assert!(!content.contains("<f>"), "no formula in {:?}", entry.name());
+        }
+    }
+    let comments = sheet(&bytes, "Commentaires");
+    let found = comments.rows().any(|row| {
+        row.iter()
+            .any(|cell| *cell == text("=HYPERLINK(\"http://example.invalid\";\"clic\")"))
+    });
+    assert!(found, "the comment is kept as text");
+}

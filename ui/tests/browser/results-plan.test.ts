@@ -161,6 +161,21 @@ describe('results, plan and export', () => {
     expect(files.map((file) => file.what)).toEqual(['pdf', 'xlsx', 'csv', 'tcm', 'blank-grid']);
   });
 
+  it('writes the forms to send out and says how a responses file was read', async () => {
+    await page.locator(byTestId('go-export')).click();
+    for (const form of ['xlsx', 'xlsform', 'script', 'choices']) {
+      await page.locator(byTestId(`export-form-${form}`)).click();
+      await page.locator(`${byTestId('form-status')}[data-state="success"]`).waitFor();
+    }
+    const files = await page.evaluate(() => (window as unknown as { __tcmMock: { files(): { what: string }[] } }).__tcmMock.files());
+    expect(files.map((file) => file.what).slice(-4)).toEqual(['formxlsx', 'formxlsform', 'formscript', 'formchoices']);
+    await page.locator(byTestId('import-responses')).click();
+    await page.locator(`${byTestId('export-status')}[data-state="success"]`).waitFor();
+    expect(await page.locator(byTestId('import-anonymous')).textContent()).toContain('Répondant 1');
+    await page.locator(byTestId('form-exports')).scrollIntoViewIfNeeded();
+    await shot(page, 'export-forms-fr');
+  });
+
   it('switches to English and back to French', async () => {
     await page.locator(byTestId('go-results')).click();
     await page.locator(byTestId('overall-score')).waitFor();
