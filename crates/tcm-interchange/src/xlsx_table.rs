@@ -58,6 +58,42 @@ pub(crate) fn read_xlsx_table_within(
         .or_else(|| names.first())
         .cloned()
         .ok_or_else(|| XlsxTableError::Unreadable("the workbook has no sheet".to_owned()))?;
+    read_sheet(&mut workbook, sheet, limits)
+}
+
+/// The sheet of a workbook whose name (folded) is one of `wanted`, as a table: `None` when
+/// there is no such sheet or it is empty. Read within the same bounds as the responses.
+pub(crate) fn read_xlsx_other_sheet(
+    bytes: &[u8],
+    wanted: &[&str],
+) -> Result<Option<Table>, XlsxTableError> {
+    let limits = &Limits::IMPORT;
+    if let Err(Some(refusal)) = check_package(bytes, limits) {
+        return Err(XlsxTableError::Refused(refusal));
+    }
+    let mut workbook: Xlsx<_> = Xlsx::new(Cursor::new(bytes))
+        .map_err(|error| XlsxTableError::Unreadable(error.to_string()))?;
+    let Some(sheet) = workbook
+        .sheet_names()
+        .iter()
+        .find(|name| wanted.contains(&fold(name).as_str()))
+        .cloned()
+    else {
+        return Ok(None);
+    };
+    match read_sheet(&mut workbook, sheet, limits) {
+        Ok(table) => Ok(Some(table)),
+        Err(XlsxTableError::Empty { .. }) => Ok(None),
+        Err(error) => Err(error),
+    }
+}
+
+/// One sheet's cells, read one by one within `limits`, as a table.
+fn read_sheet(
+    workbook: &mut Xlsx<Cursor<&[u8]>>,
+    sheet: String,
+    limits: &Limits,
+) -> Result<Table, XlsxTableError> {
     let unreadable = |error: calamine::XlsxError| {
         XlsxTableError::Unreadable(format!("sheet `{sheet}`: {error}"))
     };

@@ -237,34 +237,40 @@ fn the_matrix_has_one_row_per_respondent_and_a_column_per_question() {
 }
 
 #[test]
-fn the_matrix_imports_back_as_the_same_answers() {
-    let fixture = fixture(Language::English);
-    let bytes = write_workbook(&input(&fixture)).expect("a workbook");
-    let imported =
-        read_responses(&bytes, FileKind::Xlsx, &fixture.questionnaire).expect("importable");
-    assert_eq!(imported.format, ResponseFormat::Wide);
-    let mut expected_respondents = fixture.respondents.clone();
-    expected_respondents.push(RespondentProfile {
-        label: "Zoé".to_owned(),
-        role: String::new(),
-        group: String::new(),
-    });
-    assert_eq!(imported.respondents, expected_respondents);
-    let without_comments = {
-        let mut sheet = AnswerSheet::new();
-        for (respondent, question, response) in fixture.answers.responses() {
-            sheet.set(
-                respondent.clone(),
-                question.clone(),
-                Response {
-                    answer: response.answer,
-                    comment: None,
-                },
-            );
+fn the_matrix_imports_back_as_the_same_answers_and_comments() {
+    for language in [Language::English, Language::French] {
+        let fixture = fixture(language);
+        let bytes = write_workbook(&input(&fixture)).expect("a workbook");
+        let imported =
+            read_responses(&bytes, FileKind::Xlsx, &fixture.questionnaire).expect("importable");
+        assert_eq!(imported.format, ResponseFormat::Wide);
+        let mut expected_respondents = fixture.respondents.clone();
+        expected_respondents.push(RespondentProfile {
+            label: "Zoé".to_owned(),
+            role: String::new(),
+            group: String::new(),
+        });
+        assert_eq!(imported.respondents, expected_respondents);
+        let answers = {
+            let mut sheet = AnswerSheet::new();
+            for (respondent, question, response) in fixture.answers.responses() {
+                sheet.set(respondent.clone(), question.clone(), response.clone());
+            }
+            sheet
+        };
+        assert_eq!(imported.sheet, answers, "{language}");
+
+        // Exported again from what was imported: the same matrix and comments.
+        let mut again = fixture;
+        again.answers = imported.sheet;
+        let bytes_again = write_workbook(&input(&again)).expect("a workbook");
+        for name in match language {
+            Language::French => ["Réponses", "Commentaires"],
+            Language::English => ["Answers", "Comments"],
+        } {
+            assert_eq!(sheet(&bytes_again, name), sheet(&bytes, name), "{name}");
         }
-        sheet
-    };
-    assert_eq!(imported.sheet, without_comments);
+    }
 }
 
 #[test]

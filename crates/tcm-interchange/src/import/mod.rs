@@ -13,6 +13,7 @@
 //! nothing is returned; the error lists the bad lines or cells.
 
 mod columns;
+mod comments_sheet;
 mod form_sheet;
 mod layout;
 pub mod matching;
@@ -30,7 +31,7 @@ use crate::csv_table::{CsvTableError, read_csv_table};
 use crate::long_format::read_long;
 use crate::problem::{Problem, Problems};
 pub use crate::xlsx_package::WorkbookRefusal;
-use crate::xlsx_table::{XlsxTableError, read_xlsx_table};
+use crate::xlsx_table::{XlsxTableError, read_xlsx_other_sheet, read_xlsx_table};
 use layout::{Layout, layout};
 use wide::{one_to_five, read_wide};
 
@@ -173,11 +174,7 @@ pub fn read_responses_with(
             CsvTableError::Empty => ImportError::Empty,
             CsvTableError::Header(problem) => ImportError::Problems(Problems::new(vec![problem])),
         })?,
-        FileKind::Xlsx => read_xlsx_table(bytes).map_err(|error| match error {
-            XlsxTableError::Unreadable(reason) => ImportError::UnreadableWorkbook { reason },
-            XlsxTableError::Refused(refusal) => ImportError::RefusedWorkbook(refusal),
-            XlsxTableError::Empty { sheet } => ImportError::EmptySheet { sheet },
-        })?,
+        FileKind::Xlsx => read_xlsx_table(bytes).map_err(xlsx_error)?,
     };
     if let Some(form) = form_sheet::detect(&table) {
         let (respondent, sheet) =
@@ -233,8 +230,16 @@ pub fn read_responses_with(
                 return Err(ImportError::OneToFiveScale { first_five });
             }
             report.scale = options.scale;
-            let responses =
+            let mut responses =
                 read_wide(&table, &columns, questionnaire, options.scale).map_err(refused)?;
+            if kind == FileKind::Xlsx
+                && let Some(comments) =
+                    read_xlsx_other_sheet(bytes, &comments_sheet::COMMENT_SHEETS)
+                        .map_err(xlsx_error)?
+            {
+                comments_sheet::apply(&comments, questionnaire, &mut responses.sheet)
+                    .map_err(refused)?;
+            }
             Ok(ImportedResponses {
                 format: ResponseFormat::Wide,
                 respondents: responses.respondents,
@@ -243,6 +248,14 @@ pub fn read_responses_with(
                 report,
             })
         }
+    }
+}
+
+fn xlsx_error(error: XlsxTableError) -> ImportError {
+    match error {
+        XlsxTableError::Unreadable(reason) => ImportError::UnreadableWorkbook { reason },
+        XlsxTableError::Refused(refusal) => ImportError::RefusedWorkbook(refusal),
+        XlsxTableError::Empty { sheet } => ImportError::EmptySheet { sheet },
     }
 }
 
