@@ -528,3 +528,30 @@ fn a_quote_left_open_is_refused_by_the_import_at_the_line_it_opened() {
     let message = refusal(import_csv("\"Nom,sample-cre-01\nAnn,3\n", &sample()));
     assert!(message.starts_with("line 1: "), "{message}");
 }
+
+#[test]
+fn when_no_column_is_a_question_the_near_misses_are_named() {
+    let message = refusal(import_csv(
+        "Horodateur,Nom,CRE 1 Vos segments,Dans quelle mesure vos segments de clientèle reposent-ils sur des critères de comportement ?\n2026-11-20,Anne,3,2\n",
+        &tcm_92(),
+    ));
+    assert!(
+        message.ends_with(
+            "near misses: column 3 `CRE 1 Vos segments` looks like cre-01 (its id written differently); \
+             column 4 `Dans quelle mesure vos segments de clien…` looks like cre-01 (a text close to the question's)"
+        ),
+        "{message}"
+    );
+}
+
+#[test]
+fn a_near_match_beside_real_questions_is_proposed_and_not_read() {
+    let imported =
+        import_csv("Nom,cre-02,CRE 1 Vos segments\nAnne,3,2\n", &tcm_92()).expect("valid");
+    assert_eq!(imported.sheet.len(), 1);
+    assert_eq!(
+        imported.report.lines(),
+        ["column 3 `CRE 1 Vos segments` looks like cre-01 (its id written differently); not read"]
+    );
+    assert_eq!(imported.ignored_columns, ["CRE 1 Vos segments"]);
+}
