@@ -21,10 +21,12 @@ pub enum ExportKind {
     Xlsx,
     Tcm,
     /// Forms of the questionnaire, in the assessment's language: the XLSX questionnaire to
-    /// fill in, the XLSForm (KoboToolbox, ODK), the Google Apps Script, the choice labels.
+    /// fill in, the XLSForm (KoboToolbox, ODK), the Google Apps Script, the Word document for
+    /// Microsoft Forms' quick import, the choice labels.
     FormXlsx,
     FormXlsform,
     FormScript,
+    FormWord,
     FormChoices,
 }
 
@@ -52,6 +54,7 @@ pub fn export(
             ExportKind::FormXlsx => files::export_form(store, id, FormFormat::Xlsx),
             ExportKind::FormXlsform => files::export_form(store, id, FormFormat::XlsForm),
             ExportKind::FormScript => files::export_form(store, id, FormFormat::AppsScript),
+            ExportKind::FormWord => files::export_form(store, id, FormFormat::MicrosoftForms),
             ExportKind::FormChoices => files::export_form(store, id, FormFormat::Choices),
         }
     })?;

@@ -63,6 +63,7 @@ pub enum Command {
     #[command(
         after_help = "Formats: xlsx (a questionnaire to fill in and e-mail back, read back as is), \
                             xlsform (KoboToolbox, ODK), gs (a Google Apps Script that builds the Google Form), \
+                            docx (a Word document for Microsoft Forms' quick import), \
                             choices (the choice labels to paste into Microsoft Forms or any tool). \
                             See docs/forms.md.\n\n\
                             Examples:\n  tcm form questionnaires/tcm-92.toml --format xlsx --lang fr --out questionnaire.xlsx\n  \
@@ -399,6 +400,8 @@ pub enum FormKind {
     Xlsform,
     /// A Google Apps Script that builds the Google Form
     Gs,
+    /// A Word document for Microsoft Forms' quick import
+    Docx,
     /// The choice labels, one a line
     Choices,
 }

@@ -157,6 +157,7 @@ fn tcm_form_writes_each_format_and_its_choices_import_back() {
         ("xlsx", "sample-fr-questionnaire.xlsx"),
         ("xlsform", "sample-fr-xlsform.xlsx"),
         ("gs", "sample-fr-google-forms.gs"),
+        ("docx", "sample-fr-microsoft-forms.docx"),
         ("choices", "sample-fr-choices.txt"),
     ] {
         tcm(&db)

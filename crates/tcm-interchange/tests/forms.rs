@@ -472,3 +472,105 @@ fn the_xlsform_passes_pyxform_when_it_is_installed() {
         assert!(xform.contains("/grp_creative/cre_01_comment"), "{language}");
     }
 }
+
+/// The paragraphs of a generated Word document, as text.
+fn docx_paragraphs(bytes: &[u8]) -> Vec<String> {
+    let xml = sheet_xml(bytes, "word/document.xml");
+    xml.split("<w:p")
+        .skip(1)
+        .map(|paragraph| {
+            paragraph
+                .split("<w:t xml:space=\"preserve\">")
+                .skip(1)
+                .filter_map(|run| run.split("</w:t>").next())
+                .collect::<String>()
+                .replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&quot;", "\"")
+                .replace("&amp;", "&")
+        })
+        .collect()
+}
+
+#[test]
+fn the_microsoft_forms_workbook_of_the_quick_import_document_imports_back() {
+    let questionnaire = tcm_92();
+    for language in [Language::French, Language::English] {
+        let document =
+            write_form(&questionnaire, language, FormFormat::MicrosoftForms).expect("a document");
+        let paragraphs = docx_paragraphs(&document);
+        // Numbered paragraphs are questions; lettered ones the options of the one before.
+        let mut questions: Vec<(String, Vec<String>)> = Vec::new();
+        for paragraph in &paragraphs {
+            let numbered = paragraph.split_once(". ").filter(|(number, _)| {
+                !number.is_empty() && number.bytes().all(|b| b.is_ascii_digit())
+            });
+            let lettered = paragraph.split_once(". ").filter(|(letter, _)| {
+                letter.len() == 1 && letter.bytes().all(|b| b.is_ascii_uppercase())
+            });
+            if let Some((_, title)) = numbered {
+                questions.push((title.to_owned(), Vec::new()));
+            } else if let (Some((_, option)), Some(last)) = (lettered, questions.last_mut()) {
+                last.1.push(option.to_owned());
+            }
+        }
+        assert_eq!(questions.len(), 2 + 2 * questionnaire.questions().len());
+        let labels: Vec<String> = choices(&questionnaire, language)
+            .into_iter()
+            .map(|choice| choice.label)
+            .collect();
+        // Forms' workbook: its own columns, then one column per question, by title.
+        let answers = answers_of(&questionnaire, language);
+        let mut header: Vec<String> = ["ID", "Start time", "Completion time", "Email", "Name"]
+            .map(str::to_owned)
+            .to_vec();
+        let mut values: Vec<String> = [
+            "1",
+            "11/20/26 10:02:11",
+            "11/20/26 10:09:54",
+            "anonymous",
+            "",
+        ]
+        .map(str::to_owned)
+        .to_vec();
+        for (index, (title, options)) in questions.iter().enumerate() {
+            header.push(title.clone());
+            let value = match index {
+                0 => "Chloé".to_owned(),
+                1 => "Achats".to_owned(),
+                _ => {
+                    let (id, choice, comment) = &answers[(index - 2) / 2];
+                    assert!(title.starts_with(id.as_str()), "{title}");
+                    if options.is_empty() {
+                        comment.clone().unwrap_or_default()
+                    } else {
+                        assert_eq!(*options, labels);
+                        choice
+                            .as_ref()
+                            .map(|(label, _)| label.clone())
+                            .unwrap_or_default()
+                    }
+                }
+            };
+            values.push(value);
+        }
+        let mut workbook = rust_xlsxwriter::Workbook::new();
+        let sheet = workbook.add_worksheet();
+        for (column, (title, value)) in (0u16..).zip(header.iter().zip(&values)) {
+            sheet.write_string(0, column, title).expect("a cell");
+            if !value.is_empty() {
+                sheet.write_string(1, column, value).expect("a cell");
+            }
+        }
+        let bytes = workbook.save_to_buffer().expect("a workbook");
+        let imported = read_responses(&bytes, FileKind::Xlsx, &questionnaire)
+            .unwrap_or_else(|error| panic!("{language}: {error}"));
+        assert_eq!(imported.respondents[0].label, "Chloé");
+        assert_eq!(imported.respondents[0].group, "Achats");
+        assert_eq!(
+            imported.sheet,
+            expected_sheet("Chloé", &answers),
+            "{language}"
+        );
+    }
+}

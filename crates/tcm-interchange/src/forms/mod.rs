@@ -7,6 +7,8 @@
 //!   the sheet protected but for those cells), read back as is;
 //! - [`FormFormat::XlsForm`]: the XLSForm definition KoboToolbox and ODK load;
 //! - [`FormFormat::AppsScript`]: a Google Apps Script that builds the Google Form;
+//! - [`FormFormat::MicrosoftForms`]: a Word document laid out as Microsoft Forms' quick
+//!   import reads it (numbered questions, lettered options);
 //! - [`FormFormat::Choices`]: the choice labels, one a line, to paste into any form tool.
 //!
 //! Every choice is one the import reads: `3 - Déployé et mesuré`, `Ne sait pas`,
@@ -14,6 +16,7 @@
 
 mod apps_script;
 mod choices;
+mod docx;
 mod xlsform;
 mod xlsx;
 
@@ -27,15 +30,17 @@ pub enum FormFormat {
     Xlsx,
     XlsForm,
     AppsScript,
+    MicrosoftForms,
     Choices,
 }
 
 impl FormFormat {
     /// Every format, in the order they are offered.
-    pub const ALL: [FormFormat; 4] = [
+    pub const ALL: [FormFormat; 5] = [
         FormFormat::Xlsx,
         FormFormat::XlsForm,
         FormFormat::AppsScript,
+        FormFormat::MicrosoftForms,
         FormFormat::Choices,
     ];
 
@@ -46,6 +51,7 @@ impl FormFormat {
             FormFormat::Xlsx => format!("{stem}-questionnaire.xlsx"),
             FormFormat::XlsForm => format!("{stem}-xlsform.xlsx"),
             FormFormat::AppsScript => format!("{stem}-google-forms.gs"),
+            FormFormat::MicrosoftForms => format!("{stem}-microsoft-forms.docx"),
             FormFormat::Choices => format!("{stem}-choices.txt"),
         }
     }
@@ -69,6 +75,7 @@ pub fn write_form(
         FormFormat::Xlsx => xlsx::write(questionnaire, language),
         FormFormat::XlsForm => xlsform::write(questionnaire, language),
         FormFormat::AppsScript => Ok(apps_script::write(questionnaire, language).into_bytes()),
+        FormFormat::MicrosoftForms => docx::write(questionnaire, language),
         FormFormat::Choices => Ok(choices::text(questionnaire, language).into_bytes()),
     }
 }
