@@ -574,3 +574,48 @@ fn the_microsoft_forms_workbook_of_the_quick_import_document_imports_back() {
         );
     }
 }
+
+/// LibreOffice, when installed: on `PATH` as `soffice`, or named by `TCM_SOFFICE`.
+fn soffice() -> Option<std::path::PathBuf> {
+    if let Some(path) = std::env::var_os("TCM_SOFFICE") {
+        return Some(path.into());
+    }
+    std::env::var_os("PATH").and_then(|paths| {
+        std::env::split_paths(&paths)
+            .map(|dir| dir.join("soffice"))
+            .find(|path| path.is_file())
+    })
+}
+
+#[test]
+fn the_xlsx_questionnaire_opens_in_libreoffice_when_it_is_installed() {
+    let Some(soffice) = soffice() else {
+        eprintln!("SKIPPED: LibreOffice (soffice) is not installed, or set TCM_SOFFICE");
+        return;
+    };
+    let questionnaire = tcm_92();
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let input = dir.path().join("questionnaire.xlsx");
+    std::fs::write(
+        &input,
+        write_form(&questionnaire, Language::French, FormFormat::Xlsx).expect("a workbook"),
+    )
+    .expect("written");
+    let result = std::process::Command::new(soffice)
+        .arg(format!(
+            "-env:UserInstallation=file://{}/profile",
+            dir.path().display()
+        ))
+        .args(["--headless", "--convert-to", "csv", "--outdir"])
+        .arg(dir.path())
+        .arg(&input)
+        .output()
+        .expect("soffice runs");
+    assert!(
+        result.status.success(),
+        "{}",
+        String::from_utf8_lossy(&result.stderr)
+    );
+    let csv = std::fs::read_to_string(dir.path().join("questionnaire.csv")).expect("converted");
+    assert!(csv.contains("cre-01"), "{csv}");
+}
