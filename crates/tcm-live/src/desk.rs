@@ -195,16 +195,22 @@ impl LiveDesk {
         let options = session_options(input)?;
         let session = Arc::new(LiveSession::start(workbench, input.assessment, options).await?);
         let view = session.view();
-        let mut slot = self.session.lock().unwrap_or_else(PoisonError::into_inner);
-        if slot.is_some() {
+        let raced = {
+            let mut slot = self.session.lock().unwrap_or_else(PoisonError::into_inner);
+            if slot.is_some() {
+                true
+            } else {
+                *slot = Some(Arc::clone(&session));
+                false
+            }
+        };
+        if raced {
             // Another start won the race: this one closes again.
-            drop(slot);
             session.stop().await;
             return Err(ApiError::invalid(
                 "a live session is already running: stop it first",
             ));
         }
-        *slot = Some(session);
         view
     }
 
