@@ -33,6 +33,7 @@ pub fn build_app<R: Runtime>(builder: Builder<R>, workbench: Workbench) -> Build
     builder
         .plugin(tauri_plugin_dialog::init())
         .manage(Arc::new(workbench))
+        .manage(Arc::new(tcm_live::LiveDesk::new()))
         .invoke_handler(tauri::generate_handler![
             commands::questionnaires::list_questionnaires,
             commands::questionnaires::questionnaire_overview,
@@ -69,6 +70,13 @@ pub fn build_app<R: Runtime>(builder: Builder<R>, workbench: Workbench) -> Build
             commands::reports::export_report,
             commands::reports::export_blank_grid,
             commands::reports::open_demo,
+            commands::live::live_interfaces,
+            commands::live::live_start,
+            commands::live::live_status,
+            commands::live::live_push,
+            commands::live::live_reveal,
+            commands::live::live_consensus,
+            commands::live::live_stop,
         ])
 }
 
@@ -93,8 +101,16 @@ pub fn run() {
         });
         Ok(())
     });
-    if let Err(error) = builder.run(context) {
-        eprintln!("TCM Workbench could not start: {error}");
-        std::process::exit(1);
+    match builder.build(context) {
+        Ok(app) => app.run(|handle, event| {
+            // A live session ends with the app: every device is refused, the port closes.
+            if let tauri::RunEvent::Exit = event {
+                handle.state::<Arc<tcm_live::LiveDesk>>().close();
+            }
+        }),
+        Err(error) => {
+            eprintln!("TCM Workbench could not start: {error}");
+            std::process::exit(1);
+        }
     }
 }

@@ -1,6 +1,7 @@
 //! The results screen: scores, levels and their meaning, strengths and weaknesses, and the
 //! charts drawn by the report's code.
 
+use tcm_core::perception::{ANONYMOUS_SMALLEST_GROUP, perception_gaps};
 use tcm_core::questionnaire::{QuestionMapping, compare_across_versions};
 use tcm_core::scoring::StageScore;
 use tcm_core::{
@@ -11,7 +12,8 @@ use tcm_store::{AssessmentId, Store};
 
 use crate::error::{ApiError, ErrorKind};
 use crate::transfer::{
-    ChartSet, LevelMeaning, PreviousBasis, ResultsView, StageResult, ThemeResult, count,
+    ChartSet, GroupPerceptionView, GroupStageView, LevelMeaning, PreviousBasis, ResultsView,
+    StageResult, ThemeResult, count,
 };
 use crate::workbench::Workbench;
 
@@ -243,6 +245,7 @@ pub fn assessment_results(
             },
         };
         let applicable = card.applicable();
+        let groups = group_perceptions(store, id, &questionnaire)?;
         Ok(ResultsView {
             assessment_id: assessment,
             respondents: count(card.respondents),
@@ -266,6 +269,48 @@ pub fn assessment_results(
                 .iter()
                 .map(|level| level_meaning(*level))
                 .collect(),
+            groups,
         })
     })
+}
+
+/// Each group's stage scores and share of "?" (groups as respondents gave them, such as the
+/// groups participants pick in a live session). Groups of fewer than three are withheld.
+fn group_perceptions(
+    store: &Store,
+    id: AssessmentId,
+    questionnaire: &Questionnaire,
+) -> Result<Vec<GroupPerceptionView>, ApiError> {
+    let groups: std::collections::HashMap<String, String> = store
+        .list_respondents(id)?
+        .into_iter()
+        .filter(|respondent| !respondent.profile.group.trim().is_empty())
+        .map(|respondent| (respondent.profile.label, respondent.profile.group))
+        .collect();
+    if groups.is_empty() {
+        return Ok(Vec::new());
+    }
+    let sheet = store.answer_sheet(id)?;
+    Ok(perception_gaps(
+        questionnaire,
+        &sheet,
+        |respondent| groups.get(respondent.as_str()).cloned(),
+        ANONYMOUS_SMALLEST_GROUP,
+    )
+    .into_iter()
+    .map(|group| GroupPerceptionView {
+        members: count(group.members),
+        withheld: group.withheld,
+        stages: group
+            .stages
+            .into_iter()
+            .map(|stage| GroupStageView {
+                stage: stage.stage.into(),
+                score: rounded(stage.score),
+                dont_know_share: stage.dont_know_share,
+            })
+            .collect(),
+        group: group.group,
+    })
+    .collect())
 }

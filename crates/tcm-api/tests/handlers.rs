@@ -894,3 +894,67 @@ fn a_questionnaire_that_claims_a_bundled_name_but_differs_is_shown_as_modified()
     assert!(!imported.questionnaire_modified);
     assert!(!assessments::list_assessments(&third).expect("list")[0].questionnaire_modified);
 }
+
+#[test]
+fn results_set_each_groups_stage_scores_side_by_side_and_withhold_small_groups() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let workbench = workbench(&dir);
+    let id = assessments::create_assessment(&workbench, &new_assessment("Maison Durand"))
+        .expect("created");
+    let view = tcm_api::results::assessment_results(&workbench, id, "fr").expect("results");
+    assert!(view.groups.is_empty(), "no respondent has a group");
+
+    // Sales (3) rate cur-01 at 4; customer service (3) at 1, one of them "?"; a lone manager.
+    let people = [
+        ("Ana", "Ventes", "4"),
+        ("Bruno", "Ventes", "4"),
+        ("Céline", "Ventes", "4"),
+        ("Denis", "Service client", "1"),
+        ("Emma", "Service client", "1"),
+        ("Farid", "Service client", "?"),
+        ("Gaëlle", "Direction", "2"),
+    ];
+    for (name, group, value) in people {
+        let respondent = assessments::add_respondent(
+            &workbench,
+            id,
+            &RespondentInput {
+                label: name.to_owned(),
+                role: String::new(),
+                group: group.to_owned(),
+            },
+        )
+        .expect("respondent");
+        assessments::save_answer(
+            &workbench,
+            &SaveAnswerInput {
+                respondent_id: respondent.id,
+                question_id: "cur-01".to_owned(),
+                answer: Some(wire(value)),
+                comment: String::new(),
+            },
+        )
+        .expect("saved");
+    }
+    let view = tcm_api::results::assessment_results(&workbench, id, "fr").expect("results");
+    let names: Vec<&str> = view
+        .groups
+        .iter()
+        .map(|group| group.group.as_str())
+        .collect();
+    assert_eq!(names, ["Direction", "Service client", "Ventes"]);
+    let direction = &view.groups[0];
+    assert!(direction.withheld && direction.stages.is_empty());
+    let curative = |group: usize| {
+        view.groups[group]
+            .stages
+            .iter()
+            .find(|stage| stage.stage == wire("curative"))
+            .cloned()
+            .expect("curative stage")
+    };
+    assert_eq!(curative(2).score, Some(100.0));
+    assert_eq!(curative(2).dont_know_share, Some(0.0));
+    assert_eq!(curative(1).score, Some(25.0));
+    assert_eq!(curative(1).dont_know_share, Some(1.0 / 3.0));
+}

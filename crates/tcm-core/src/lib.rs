@@ -12,6 +12,7 @@ pub mod case;
 pub mod grading;
 pub mod level;
 pub mod maturity;
+pub mod perception;
 pub mod questionnaire;
 pub mod ranking;
 pub mod scoring;

@@ -6,11 +6,11 @@ use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
 use tcm_api::transfer::{
-    AssessmentDetail, ConsensusInput, QuestionnaireDetail, RespondentAnswers, RespondentInput,
-    RespondentView, SaveAnswerInput, SavedAnswer,
+    AssessmentDetail, ConsensusInput, QuestionnaireDetail, RespondentAnswers, RespondentView,
+    SaveAnswerInput, SavedAnswer,
 };
 use tcm_api::{ApiError, ErrorKind, Workbench};
-use tcm_store::{AssessmentId, RespondentId};
+use tcm_store::{AssessmentId, LiveJoin};
 
 /// Runs a blocking call on tokio's blocking threads.
 pub async fn blocking<T: Send + 'static>(
@@ -37,71 +37,31 @@ pub fn load(
     ))
 }
 
-/// How a joining participant is labelled.
-pub enum Label {
-    Named(String),
-    /// "Participant N", N the next free number.
-    Anonymous,
+/// A participant as saved at join.
+pub struct Joined {
+    pub respondent: i64,
+    pub label: String,
+    pub group: String,
 }
 
-/// Adds the participant as a respondent of the assessment and remembers its token's hash.
+/// Adds the participant as a respondent of the assessment and remembers its token's hash, in
+/// one unit of work: a join is saved whole or not at all.
 pub fn join(
     workbench: &Workbench,
     assessment: i64,
-    label: &Label,
+    joining: &LiveJoin,
     group: &str,
     token_hash: &str,
-) -> Result<RespondentView, ApiError> {
-    let respondent = match label {
-        Label::Named(name) => add(workbench, assessment, name, group)?,
-        Label::Anonymous => {
-            let mut attempt = 0;
-            loop {
-                let detail = tcm_api::assessments::assessment_detail(workbench, assessment)?;
-                let next = detail
-                    .respondents
-                    .iter()
-                    .filter_map(|respondent| respondent.label.strip_prefix("Participant "))
-                    .filter_map(|number| number.parse::<u32>().ok())
-                    .max()
-                    .unwrap_or(0)
-                    + 1
-                    + attempt;
-                match add(workbench, assessment, &format!("Participant {next}"), group) {
-                    Err(error) if error.kind == ErrorKind::InvalidInput && attempt < 5 => {
-                        attempt += 1;
-                    }
-                    outcome => break outcome?,
-                }
-            }
-        }
-    };
+) -> Result<Joined, ApiError> {
     workbench.with_store(|store, now| {
-        Ok(store.add_live_participant(
-            token_hash,
-            AssessmentId(assessment),
-            RespondentId(respondent.id),
-            now,
-        )?)
-    })?;
-    Ok(respondent)
-}
-
-fn add(
-    workbench: &Workbench,
-    assessment: i64,
-    label: &str,
-    group: &str,
-) -> Result<RespondentView, ApiError> {
-    tcm_api::assessments::add_respondent(
-        workbench,
-        assessment,
-        &RespondentInput {
-            label: label.to_owned(),
-            role: String::new(),
-            group: group.to_owned(),
-        },
-    )
+        let respondent =
+            store.join_live_session(AssessmentId(assessment), joining, group, token_hash, now)?;
+        Ok(Joined {
+            respondent: respondent.id.0,
+            label: respondent.profile.label,
+            group: respondent.profile.group,
+        })
+    })
 }
 
 /// A participant that joined an earlier session of this assessment, with what they answered.

@@ -14,6 +14,7 @@
 
 pub mod adapter;
 mod assets;
+mod desk;
 mod error;
 mod facilitator;
 pub mod host_check;
@@ -25,6 +26,7 @@ mod server;
 mod state;
 pub mod tokens;
 
+pub use desk::{LiveDesk, interfaces, session_options};
 pub use error::LiveError;
 pub use facilitator::{Counts, Distribution, Division, JoinInfo, ParticipantStatus};
 pub use options::{Limits, Pace, Scope, SessionOptions};

@@ -17,8 +17,9 @@ use axum::routing::{get, post};
 use axum::{Json, Router};
 use serde::{Deserialize, Serialize};
 use tcm_api::{ApiError, ErrorKind};
+use tcm_store::LiveJoin;
 
-use crate::adapter::{self, Label};
+use crate::adapter;
 use crate::assets;
 use crate::host_check;
 use crate::state::{Ack, Broadcast, Given, Participant, Question, Session};
@@ -337,7 +338,7 @@ async fn join(
 ) -> Result<Json<Joined>, Refusal> {
     check_secret(&session, &secret)?;
     let label = if session.options.anonymous {
-        Label::Anonymous
+        LiveJoin::Anonymous
     } else {
         let name = body.name.trim();
         if name.is_empty() {
@@ -348,7 +349,7 @@ async fn join(
                 "a name is at most {MAX_NAME} characters, without control characters"
             )));
         }
-        Label::Named(name.to_owned())
+        LiveJoin::Named(name.to_owned())
     };
     let group = body.group.trim().to_owned();
     if session.options.groups.is_empty() {
@@ -372,7 +373,7 @@ async fn join(
         hash.clone(),
         group.clone(),
     );
-    let respondent = adapter::blocking(move || {
+    let joined = adapter::blocking(move || {
         adapter::join(&workbench, assessment, &label, &stored_group, &stored_hash)
     })
     .await?;
@@ -381,9 +382,9 @@ async fn join(
         inner.participants.insert(
             hash.clone(),
             Participant {
-                respondent: respondent.id,
-                label: respondent.label.clone(),
-                group: respondent.group.clone(),
+                respondent: joined.respondent,
+                label: joined.label.clone(),
+                group: joined.group.clone(),
                 issued_at: session.workbench.now(),
                 acked: HashMap::new(),
                 resume: None,
@@ -394,8 +395,8 @@ async fn join(
     session.counts_changed();
     Ok(Json(Joined {
         token,
-        label: respondent.label,
-        group: respondent.group,
+        label: joined.label,
+        group: joined.group,
     }))
 }
 

@@ -2,7 +2,7 @@
 //! routes until stopped (or the handle is dropped, as when the app quits).
 
 use std::net::SocketAddr;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
 
 use tcm_api::Workbench;
@@ -24,8 +24,9 @@ const MAX_GROUP_NAME: usize = 40;
 pub struct LiveSession {
     pub(crate) session: Arc<Session>,
     address: SocketAddr,
-    shutdown: Option<oneshot::Sender<()>>,
-    task: Option<JoinHandle<std::io::Result<()>>>,
+    /// Taken by the first `stop` (or the drop).
+    shutdown: Mutex<Option<oneshot::Sender<()>>>,
+    task: Mutex<Option<JoinHandle<std::io::Result<()>>>>,
 }
 
 fn check(options: &SessionOptions) -> Result<(), LiveError> {
@@ -57,6 +58,10 @@ fn check(options: &SessionOptions) -> Result<(), LiveError> {
         }
     }
     Ok(())
+}
+
+fn take<T>(slot: &Mutex<Option<T>>) -> Option<T> {
+    slot.lock().unwrap_or_else(PoisonError::into_inner).take()
 }
 
 impl LiveSession {
@@ -105,14 +110,28 @@ impl LiveSession {
         Ok(LiveSession {
             session,
             address,
-            shutdown: Some(shutdown),
-            task: Some(task),
+            shutdown: Mutex::new(Some(shutdown)),
+            task: Mutex::new(Some(task)),
         })
     }
 
     /// The address the server listens on.
     pub fn address(&self) -> SocketAddr {
         self.address
+    }
+
+    /// Whether the session was stopped.
+    pub fn stopped(&self) -> bool {
+        self.session.lock().stopped
+    }
+
+    pub(crate) fn options(&self) -> &SessionOptions {
+        &self.session.options
+    }
+
+    /// The questions of the session, in order.
+    pub fn questions(&self) -> &[String] {
+        &self.session.scope
     }
 
     /// The assessment the session is on.
@@ -130,12 +149,12 @@ impl LiveSession {
 
     /// Stops the session: every request is refused from now on, open streams end, and the
     /// server closes its port.
-    pub async fn stop(mut self) {
+    pub async fn stop(&self) {
         self.mark_stopped();
-        if let Some(shutdown) = self.shutdown.take() {
+        if let Some(shutdown) = take(&self.shutdown) {
             let _ = shutdown.send(());
         }
-        if let Some(mut task) = self.task.take() {
+        if let Some(mut task) = take(&self.task) {
             // Connections still busy after a few seconds are cut.
             if tokio::time::timeout(Duration::from_secs(3), &mut task)
                 .await
@@ -152,10 +171,10 @@ impl Drop for LiveSession {
     /// A session dropped without `stop` (the app quits) refuses everything and closes too.
     fn drop(&mut self) {
         self.mark_stopped();
-        if let Some(shutdown) = self.shutdown.take() {
+        if let Some(shutdown) = take(&self.shutdown) {
             let _ = shutdown.send(());
         }
-        if let Some(task) = self.task.take() {
+        if let Some(task) = take(&self.task) {
             task.abort();
         }
     }

@@ -590,7 +590,7 @@ async fn the_pace_is_pushed_as_server_sent_events() {
         seen.push_str(&String::from_utf8_lossy(&chunk));
     }
     assert!(seen.starts_with("event: state"));
-    let stopping = tokio::spawn(session.stop());
+    let stopping = tokio::spawn(async move { session.stop().await });
     let mut rest = String::new();
     while let Ok(Some(chunk)) = stream.chunk().await {
         rest.push_str(&String::from_utf8_lossy(&chunk));

@@ -243,3 +243,26 @@ fn the_roadmap_leads_the_plan_and_the_actions_move_to_the_appendix() {
     let shown = format!("{:.1}", after.rounded()).replace('.', ",");
     assert!(text.contains(&shown), "projected index {shown} is missing");
 }
+
+#[test]
+fn a_workshop_report_tells_what_divided_the_room_and_what_the_consensus_changed() {
+    let (_guard, path, demo) = rendered(Language::French);
+    let text = as_extracted(&text_of(&path));
+    for expected in [
+        "Les questions les plus discutées",
+        "Consensus enregistré",
+        "Avant discussion",
+        "Après discussion",
+    ] {
+        assert!(text.contains(expected), "`{expected}` is missing");
+    }
+    let people = demo.input().answers.respondents().len();
+    assert!(
+        text.contains(&format!("{people} participants ont donné")),
+        "participation is missing"
+    );
+    let (_guard, path, _) = rendered(Language::English);
+    let text = as_extracted(&text_of(&path));
+    assert!(text.contains("The most debated questions"));
+    assert!(text.contains("Before discussion"));
+}

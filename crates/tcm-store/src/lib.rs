@@ -46,7 +46,7 @@ use tcm_core::Questionnaire;
 pub use answers::{ConsensusNote, ImportOutcome};
 pub use backup::{RestoreOutcome, restore};
 pub use error::{Result, StoreError};
-pub use live_participants::LiveParticipant;
+pub use live_participants::{LiveJoin, LiveParticipant};
 pub use portable::{ImportChoice, PortableImport};
 pub use records::{
     ActionId, AssessmentId, AssessmentSummary, NewAssessment, OrganisationId, RespondentId,

@@ -126,6 +126,19 @@ impl Tx<'_> {
         Ok(RespondentId(self.connection().last_insert_rowid()))
     }
 
+    /// The labels of an assessment's respondents, read in this transaction.
+    pub(crate) fn respondent_labels(&self, assessment: AssessmentId) -> Result<Vec<String>> {
+        let path = self.path().to_owned();
+        self.connection()
+            .prepare_cached("SELECT label FROM respondent WHERE assessment_id = ?1")
+            .and_then(|mut statement| {
+                statement
+                    .query_map([assessment.0], |row| row.get::<_, String>(0))?
+                    .collect()
+            })
+            .map_err(|error| StoreError::from_sqlite(&path, "reading the respondents", error))
+    }
+
     fn assessment_exists(&self, assessment: AssessmentId) -> bool {
         self.connection()
             .query_row(

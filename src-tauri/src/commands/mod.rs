@@ -4,6 +4,7 @@
 pub mod assessments;
 pub mod dialogs;
 pub mod files;
+pub mod live;
 pub mod plan;
 pub mod questionnaires;
 pub mod reports;

@@ -7,6 +7,10 @@ import type { ActionInput } from './bindings/ActionInput';
 import type { ApiError } from './bindings/ApiError';
 import type { ExportKind } from './bindings/ExportKind';
 import type { LanguageCode } from './bindings/LanguageCode';
+import type { LiveConsensusInput } from './bindings/LiveConsensusInput';
+import type { LiveInterface } from './bindings/LiveInterface';
+import type { LiveSessionView } from './bindings/LiveSessionView';
+import type { LiveStartInput } from './bindings/LiveStartInput';
 import type { AppInfo } from './bindings/AppInfo';
 import type { AssessmentDetail } from './bindings/AssessmentDetail';
 import type { AssessmentListItem } from './bindings/AssessmentListItem';
@@ -125,4 +129,13 @@ export const api = {
 
   // The demonstration assessment (created on first use); answers its id
   openDemo: () => call<number>('open_demo'),
+
+  // Live workshop session (one at a time; the server lives in Rust)
+  liveInterfaces: () => call<LiveInterface[]>('live_interfaces'),
+  liveStart: (input: LiveStartInput) => call<LiveSessionView>('live_start', { input }),
+  liveStatus: () => call<LiveSessionView | null>('live_status'),
+  livePush: (question: string) => call<LiveSessionView>('live_push', { question }),
+  liveReveal: (question: string) => call<LiveSessionView>('live_reveal', { question }),
+  liveConsensus: (input: LiveConsensusInput) => call<LiveSessionView>('live_consensus', { input }),
+  liveStop: () => call<null>('live_stop'),
 };

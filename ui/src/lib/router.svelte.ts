@@ -1,6 +1,6 @@
 // A state-based router: a desktop window has no address bar, so the screen is a value, with a
 // history for "back".
-export type AssessmentTab = 'questionnaire' | 'results' | 'plan' | 'export';
+export type AssessmentTab = 'questionnaire' | 'results' | 'plan' | 'export' | 'live';
 
 export type Route =
   | { name: 'home' }

@@ -314,6 +314,17 @@ export class MockBackend {
         return this.importResponses(a.assessment, a.path as string);
       case 'open_demo':
         return this.openDemo();
+      // Live sessions run a network server in Rust: the mock has none to offer.
+      case 'live_interfaces':
+        return [{ name: 'lo', address: '127.0.0.1', loopback: true }];
+      case 'live_status':
+        return null;
+      case 'live_start':
+      case 'live_push':
+      case 'live_reveal':
+      case 'live_consensus':
+      case 'live_stop':
+        return fail('invalidInput', 'live sessions need the desktop app');
       default:
         return fail('internal', `command ${command} not found`);
     }
@@ -798,6 +809,7 @@ export class MockBackend {
         dispersion: dispersionChart,
       },
       levels: LEVELS,
+      groups: [],
     };
   }
 

@@ -85,6 +85,34 @@ pub struct ResultsView {
     pub charts: ChartSet,
     /// Every maturity level, for the "how is this computed?" panel.
     pub levels: Vec<LevelMeaning>,
+    /// Perception gaps: each group of respondents' stage scores and share of "?" (empty
+    /// when no respondent has a group).
+    pub groups: Vec<GroupPerceptionView>,
+}
+
+/// How one group of respondents sees the five stages.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct GroupPerceptionView {
+    pub group: String,
+    pub members: u32,
+    /// Fewer than three members: no figure is shown, so nobody's answers can be read off.
+    pub withheld: bool,
+    /// The five stages in the order of the cycle; empty when withheld.
+    pub stages: Vec<GroupStageView>,
+}
+
+/// One stage as one group sees it.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct GroupStageView {
+    pub stage: StageId,
+    /// 0–100, to 0.1.
+    pub score: Option<f64>,
+    /// Share of "?" among the group's answers on the stage, 0–1.
+    pub dont_know_share: Option<f64>,
 }
 
 /// What the comparison with the previous assessment rests on.

@@ -7,6 +7,7 @@ mod plan;
 mod roadmap;
 mod summary;
 mod visuals;
+mod workshop;
 
 pub(crate) use appendix::scale_table;
 
@@ -20,6 +21,7 @@ pub fn report_blocks(input: &ReportInput<'_>) -> Result<Vec<Block>, ChartError> 
     blocks.extend(cover::cover(input));
     blocks.extend(summary::summary(input));
     blocks.extend(visuals::charts(input)?);
+    blocks.extend(workshop::workshop(input));
     match input.strategy {
         // The roadmap leads; the full list of actions opens the appendix.
         Some(strategy) => {

@@ -1,0 +1,112 @@
+//! Perception gaps per group: stage scores and share of "?" side by side, worked by hand on
+//! the sample grid (weights cre-01 2, cre-02 1; cur-01 2, cur-02 1), and small groups withheld.
+
+use tcm_core::perception::{ANONYMOUS_SMALLEST_GROUP, perception_gaps};
+use tcm_core::{AnswerSheet, QuestionId, Questionnaire, Respondent, Response, StageId};
+
+const SAMPLE: &str = include_str!("../../../questionnaires/sample.toml");
+
+fn sample() -> Questionnaire {
+    Questionnaire::from_toml(SAMPLE, "sample.toml").expect("the sample is valid")
+}
+
+fn sheet(answers: &[(&str, &str, &str)]) -> AnswerSheet {
+    let mut sheet = AnswerSheet::new();
+    for (respondent, question, answer) in answers {
+        sheet
+            .record(
+                Respondent::new(*respondent),
+                QuestionId::new(format!("sample-{question}")),
+                Response {
+                    answer: answer.parse().expect("valid answer"),
+                    comment: None,
+                },
+            )
+            .expect("no duplicate");
+    }
+    sheet
+}
+
+/// Sales: ann, bob, cat; service: dan, eve, fay; gus alone in "direction"; hal in no group.
+fn group_of(respondent: &Respondent) -> Option<String> {
+    match respondent.as_str() {
+        "ann" | "bob" | "cat" => Some("Ventes".to_owned()),
+        "dan" | "eve" | "fay" => Some("Service client".to_owned()),
+        "gus" => Some("Direction".to_owned()),
+        _ => None,
+    }
+}
+
+fn workshop() -> AnswerSheet {
+    sheet(&[
+        // Sales see the curative stage well: cur-01 all 4, cur-02 all 2.
+        ("ann", "cur-01", "4"),
+        ("bob", "cur-01", "4"),
+        ("cat", "cur-01", "4"),
+        ("ann", "cur-02", "2"),
+        ("bob", "cur-02", "2"),
+        ("cat", "cur-02", "?"),
+        // Service sees it poorly: cur-01 all 1, cur-02 all 0.
+        ("dan", "cur-01", "1"),
+        ("eve", "cur-01", "1"),
+        ("fay", "cur-01", "1"),
+        ("dan", "cur-02", "0"),
+        ("eve", "cur-02", "0"),
+        ("fay", "cur-02", "0"),
+        ("dan", "cre-01", "?"),
+        ("eve", "cre-01", "?"),
+        ("fay", "cre-01", "3"),
+        ("gus", "cur-01", "0"),
+        ("hal", "cur-01", "0"),
+    ])
+}
+
+#[test]
+fn each_group_sees_each_stage_with_its_share_of_dont_know() {
+    let gaps = perception_gaps(&sample(), &workshop(), group_of, ANONYMOUS_SMALLEST_GROUP);
+    let names: Vec<&str> = gaps.iter().map(|group| group.group.as_str()).collect();
+    assert_eq!(names, ["Direction", "Service client", "Ventes"]);
+
+    let stage = |group: &str, stage: StageId| {
+        gaps.iter()
+            .find(|one| one.group == group)
+            .and_then(|one| one.stages.iter().find(|item| item.stage == stage))
+            .cloned()
+            .expect("a stage")
+    };
+    // Sales, curative: (2×4 + 1×2) / 12 = 83.3; one "?" among six answers.
+    let sales = stage("Ventes", StageId::Curative);
+    assert_eq!(sales.score.map(|score| score.rounded()), Some(83.3));
+    assert_eq!(sales.dont_know_share, Some(1.0 / 6.0));
+    // Service, curative: (2×1 + 1×0) / 12 = 16.7; no "?".
+    let service = stage("Service client", StageId::Curative);
+    assert_eq!(service.score.map(|score| score.rounded()), Some(16.7));
+    assert_eq!(service.dont_know_share, Some(0.0));
+    // Service, creative: one level 3 on cre-01 (weight 2) → 75.0; two "?" of three answers.
+    let creative = stage("Service client", StageId::Creative);
+    assert_eq!(creative.score.map(|score| score.rounded()), Some(75.0));
+    assert_eq!(creative.dont_know_share, Some(2.0 / 3.0));
+    // Sales never answered the creative stage: no score, no share.
+    let unanswered = stage("Ventes", StageId::Creative);
+    assert_eq!((unanswered.score, unanswered.dont_know_share), (None, None));
+}
+
+#[test]
+fn a_group_smaller_than_allowed_shows_no_figure() {
+    let gaps = perception_gaps(&sample(), &workshop(), group_of, ANONYMOUS_SMALLEST_GROUP);
+    let direction = gaps
+        .iter()
+        .find(|group| group.group == "Direction")
+        .expect("listed");
+    assert!(direction.withheld);
+    assert_eq!(direction.members, 1);
+    assert!(direction.stages.is_empty());
+    // A named session may show every group.
+    let named = perception_gaps(&sample(), &workshop(), group_of, 1);
+    let direction = named
+        .iter()
+        .find(|group| group.group == "Direction")
+        .expect("listed");
+    assert!(!direction.withheld);
+    assert_eq!(direction.stages.len(), 5);
+}

@@ -1,0 +1,288 @@
+//! The facilitator's desk as the desktop window drives it, with three simulated phones on
+//! 127.0.0.1: start from the window's choices, join with groups, self-paced answers (one sent
+//! twice), who is done, what divides the room, the blind vote through the desk, stop → every
+//! phone refused.
+
+use std::sync::Arc;
+
+use serde_json::{Value, json};
+use tcm_api::transfer::{
+    ConsensusValue, LiveConsensusInput, LivePace, LiveStartInput, NewAssessmentInput,
+    OrganisationInput, StageId,
+};
+use tcm_api::{ErrorKind, Workbench, assessments};
+use tcm_live::LiveDesk;
+
+struct Fixture {
+    _dir: tempfile::TempDir,
+    workbench: Arc<Workbench>,
+    assessment: i64,
+}
+
+fn fixture() -> Fixture {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let workbench = Arc::new(Workbench::start(
+        dir.path().join("tcm.sqlite"),
+        chrono::Utc::now,
+    ));
+    let assessment = assessments::create_assessment(
+        &workbench,
+        &NewAssessmentInput {
+            organisation: OrganisationInput::New {
+                name: "Maison Durand".to_owned(),
+                sector: tcm_api::transfer::Sector::Retail,
+                size: None,
+                notes: String::new(),
+            },
+            title: "Atelier".to_owned(),
+            mode: tcm_api::transfer::Mode::Workshop,
+            language: tcm_api::transfer::LanguageCode::French,
+            questionnaire_id: "tcm-92".to_owned(),
+            targets: vec![4, 4, 4, 4, 4],
+            first_respondent: None,
+        },
+    )
+    .expect("assessment");
+    Fixture {
+        _dir: dir,
+        workbench,
+        assessment,
+    }
+}
+
+fn input(fixture: &Fixture, pace: LivePace, stage: Option<StageId>) -> LiveStartInput {
+    LiveStartInput {
+        assessment: fixture.assessment,
+        address: "127.0.0.1".to_owned(),
+        port: 0,
+        anonymous: true,
+        groups: vec!["Ventes".to_owned(), "Service client".to_owned()],
+        pace,
+        stage,
+    }
+}
+
+/// A simulated phone.
+struct Phone {
+    http: reqwest::Client,
+    base: String,
+    token: String,
+}
+
+impl Phone {
+    async fn join(url: &str, group: &str) -> Phone {
+        let http = reqwest::Client::new();
+        let joined: Value = http
+            .post(format!("{url}/join"))
+            .json(&json!({ "group": group }))
+            .send()
+            .await
+            .expect("sent")
+            .json()
+            .await
+            .expect("joined");
+        Phone {
+            http,
+            base: url.to_owned(),
+            token: joined["token"].as_str().expect("a token").to_owned(),
+        }
+    }
+
+    async fn answer(&self, id: &str, question: &str, value: &str) -> (u16, Value) {
+        let response = self
+            .http
+            .post(format!("{}/answer", self.base))
+            .bearer_auth(&self.token)
+            .json(&json!({ "answerId": id, "questionId": question, "value": value, "comment": "" }))
+            .send()
+            .await
+            .expect("sent");
+        let status = response.status().as_u16();
+        (status, response.json().await.unwrap_or(Value::Null))
+    }
+}
+
+#[tokio::test]
+async fn three_phones_answer_at_their_pace_and_the_desk_sees_who_is_done() {
+    let fixture = fixture();
+    let desk = LiveDesk::new();
+    let view = desk
+        .start(
+            fixture.workbench.clone(),
+            &input(&fixture, LivePace::SelfPaced, Some(StageId::Creative)),
+        )
+        .await
+        .expect("started");
+    assert!(view.loopback && view.listening_on.starts_with("127.0.0.1:"));
+    assert_eq!(view.room_code.chars().count(), 6);
+    assert!(view.qr_svg.contains("<svg"));
+    assert!(view.url.starts_with(&view.short_url));
+    let creative = view.questions.clone();
+    assert!(creative.iter().all(|id| id.starts_with("cre-")));
+
+    // A second session is refused while one runs.
+    let again = desk
+        .start(
+            fixture.workbench.clone(),
+            &input(&fixture, LivePace::SelfPaced, None),
+        )
+        .await
+        .expect_err("one session at a time");
+    assert_eq!(again.kind, ErrorKind::InvalidInput);
+
+    let phones = [
+        Phone::join(&view.url, "Ventes").await,
+        Phone::join(&view.url, "Ventes").await,
+        Phone::join(&view.url, "Service client").await,
+    ];
+    // The first phone answers the whole stage, its last answer sent twice (a lost ack).
+    for (index, question) in creative.iter().enumerate() {
+        let id = format!("phone-a-{index:04}");
+        assert_eq!(phones[0].answer(&id, question, "3").await.0, 200);
+    }
+    let last = creative.last().expect("questions");
+    let (status, resent) = phones[0]
+        .answer(&format!("phone-a-{:04}", creative.len() - 1), last, "3")
+        .await;
+    assert_eq!(status, 200);
+    assert_eq!(resent["answered"], creative.len());
+    // The others answer the first question, far apart, and one says "?".
+    assert_eq!(
+        phones[1].answer("phone-b-0000", &creative[0], "0").await.0,
+        200
+    );
+    assert_eq!(
+        phones[2].answer("phone-c-0000", &creative[0], "?").await.0,
+        200
+    );
+
+    let view = desk.status().expect("status").expect("running");
+    let labels: Vec<(&str, &str, bool)> = view
+        .participants
+        .iter()
+        .map(|participant| {
+            (
+                participant.label.as_str(),
+                participant.group.as_str(),
+                participant.done,
+            )
+        })
+        .collect();
+    assert_eq!(
+        labels,
+        [
+            ("Participant 1", "Ventes", true),
+            ("Participant 2", "Ventes", false),
+            ("Participant 3", "Service client", false),
+        ]
+    );
+    // What divides the room: the first question (levels 3 and 0, one "?"), first.
+    let first = &view.divisions[0];
+    assert_eq!(first.question, creative[0]);
+    assert_eq!((first.votes, first.range), (3, 3));
+    assert!((first.standard_deviation - 1.5).abs() < 1e-9);
+    assert!((first.dont_know_share - 1.0 / 3.0).abs() < 1e-9);
+    // Saved once each: the respondents' answers in the assessment.
+    let detail =
+        assessments::assessment_detail(&fixture.workbench, fixture.assessment).expect("detail");
+    assert_eq!(detail.respondents.len(), 3);
+    let answers = assessments::respondent_answers(&fixture.workbench, detail.respondents[0].id)
+        .expect("answers");
+    assert_eq!(answers.answers.len(), creative.len());
+
+    desk.stop().await;
+    assert_eq!(desk.status().expect("status"), None);
+    for (index, phone) in phones.iter().enumerate() {
+        let refused = phone
+            .http
+            .post(format!("{}/answer", phone.base))
+            .bearer_auth(&phone.token)
+            .json(&json!({ "answerId": format!("after-stop-{index}"), "questionId": creative[1], "value": "1" }))
+            .send()
+            .await;
+        assert!(
+            refused.is_err() || refused.is_ok_and(|response| !response.status().is_success()),
+            "phone {index} was not refused after stop"
+        );
+    }
+}
+
+#[tokio::test]
+async fn the_desk_runs_a_blind_vote_reveals_and_records_the_consensus() {
+    let fixture = fixture();
+    let desk = LiveDesk::new();
+    let view = desk
+        .start(
+            fixture.workbench.clone(),
+            &input(&fixture, LivePace::Facilitated, None),
+        )
+        .await
+        .expect("started");
+    let phones = [
+        Phone::join(&view.url, "Ventes").await,
+        Phone::join(&view.url, "Ventes").await,
+        Phone::join(&view.url, "Service client").await,
+    ];
+    let view = desk.push("cur-01").expect("pushed");
+    assert_eq!(view.current.as_deref(), Some("cur-01"));
+    assert_eq!(phones[0].answer("vote-a-0001", "cur-01", "1").await.0, 200);
+    assert_eq!(phones[1].answer("vote-b-0001", "cur-01", "3").await.0, 200);
+    let view = desk.status().expect("status").expect("running");
+    assert_eq!(view.current_votes, 2);
+    assert_eq!(view.revealed, None, "how they voted stays hidden");
+
+    let view = desk.reveal("cur-01").expect("revealed");
+    let revealed = view.revealed.expect("distribution");
+    assert_eq!(revealed.levels, [0, 1, 0, 1, 0]);
+    assert_eq!(revealed.mean, Some(2.0));
+    assert_eq!(phones[2].answer("vote-c-0001", "cur-01", "4").await.0, 409);
+
+    desk.record_consensus(&LiveConsensusInput {
+        question: "cur-01".to_owned(),
+        value: ConsensusValue::L2,
+        note: "après discussion".to_owned(),
+    })
+    .await
+    .expect("recorded");
+    let sheet =
+        assessments::consensus_sheet(&fixture.workbench, fixture.assessment).expect("sheet");
+    assert_eq!(sheet.values[0].question_id, "cur-01");
+    assert_eq!(sheet.values[0].value, ConsensusValue::L2);
+
+    assert!(desk.push("no-such-question").is_err());
+    desk.stop().await;
+    assert!(desk.push("cur-02").is_err(), "no session after stop");
+}
+
+#[tokio::test]
+async fn a_start_on_no_address_of_this_computer_is_refused_clearly() {
+    let fixture = fixture();
+    let desk = LiveDesk::new();
+    let mut bad = input(&fixture, LivePace::SelfPaced, None);
+    bad.address = "not an address".to_owned();
+    let error = desk
+        .start(fixture.workbench.clone(), &bad)
+        .await
+        .expect_err("refused");
+    assert_eq!(error.kind, ErrorKind::InvalidInput);
+    assert!(
+        error.message.contains("not an address"),
+        "{}",
+        error.message
+    );
+    bad.address = "0.0.0.0".to_owned();
+    assert!(desk.start(fixture.workbench.clone(), &bad).await.is_err());
+    assert_eq!(desk.status().expect("status"), None);
+}
+
+#[test]
+fn the_interfaces_include_loopback_last() {
+    let interfaces = tcm_live::interfaces().expect("listed");
+    let last = interfaces.last().expect("at least loopback");
+    assert!(last.loopback);
+    assert!(
+        interfaces
+            .iter()
+            .all(|interface| !interface.address.is_empty())
+    );
+}

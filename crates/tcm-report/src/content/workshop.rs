@@ -1,0 +1,311 @@
+//! The workshop section of a workshop or classroom assessment answered by several people:
+//! participation, how each group sees each stage (perception gaps, with the share of "?"),
+//! the questions that divided the room most before discussion, and the consensus recorded
+//! with its effect on each stage score (before → after discussion).
+
+use std::collections::HashMap;
+
+use tcm_core::perception::{ANONYMOUS_SMALLEST_GROUP, perception_gaps};
+use tcm_core::{Consensus, Language, Mode, StageId, score};
+
+use crate::document::{Align, Block, ColumnSpec, Piece, TableRow, Tone};
+use crate::input::ReportInput;
+use crate::numbers;
+use crate::words::fill;
+
+/// The most divided questions listed.
+const MOST_DIVIDED: usize = 8;
+
+/// This section's own words.
+struct Words {
+    title: &'static str,
+    participation: &'static str,
+    groups: &'static str,
+    groups_intro: &'static str,
+    group: &'static str,
+    withheld: &'static str,
+    dont_know: &'static str,
+    divided: &'static str,
+    divided_intro: &'static str,
+    question: &'static str,
+    spread: &'static str,
+    range: &'static str,
+    consensus: &'static str,
+    consensus_intro: &'static str,
+    no_consensus: &'static str,
+    stage: &'static str,
+    before: &'static str,
+    after: &'static str,
+}
+
+fn words(language: Language) -> Words {
+    match language {
+        Language::French => Words {
+            title: "Atelier",
+            participation: "{people} participants ont donné {answers} réponses{groups}.",
+            groups: "Écarts de perception entre groupes",
+            groups_intro: "Score de chaque étape vu par chaque groupe, puis la part de «\u{a0}?\u{a0}» (ne sait pas)\u{a0}: là où la connaissance manque est aussi un constat. Aucun chiffre pour un groupe de moins de trois personnes.",
+            group: "Groupe",
+            withheld: "moins de trois personnes",
+            dont_know: "«\u{a0}?\u{a0}»",
+            divided: "Les questions les plus discutées",
+            divided_intro: "Les questions où les réponses des participants divergeaient le plus avant la discussion (écart type des niveaux donnés), et la valeur retenue ensuite.",
+            question: "Question",
+            spread: "Écart type",
+            range: "Étendue",
+            consensus: "Consensus enregistré",
+            consensus_intro: "{count} valeurs de consensus enregistrées. Effet sur le score de chaque étape, avant discussion (réponses seules) puis après (consensus compris)\u{a0}:",
+            no_consensus: "Aucune valeur de consensus n’a été enregistrée.",
+            stage: "Étape",
+            before: "Avant discussion",
+            after: "Après discussion",
+        },
+        Language::English => Words {
+            title: "Workshop",
+            participation: "{people} participants gave {answers} answers{groups}.",
+            groups: "Perception gaps between groups",
+            groups_intro: "Each stage’s score as each group sees it, then the share of “?” (don’t know): where knowledge is missing is a finding too. No figure for a group of fewer than three people.",
+            group: "Group",
+            withheld: "fewer than three people",
+            dont_know: "“?”",
+            divided: "The most debated questions",
+            divided_intro: "The questions where participants’ answers differed most before the discussion (standard deviation of the levels given), and the value agreed afterwards.",
+            question: "Question",
+            spread: "Std. dev.",
+            range: "Range",
+            consensus: "Consensus recorded",
+            consensus_intro: "{count} consensus values recorded. Their effect on each stage’s score, before the discussion (answers only) and after (consensus included):",
+            no_consensus: "No consensus value was recorded.",
+            stage: "Stage",
+            before: "Before discussion",
+            after: "After discussion",
+        },
+    }
+}
+
+fn column(title: &str, share: f32, align: Align) -> ColumnSpec {
+    ColumnSpec {
+        title: title.to_owned(),
+        share,
+        align,
+    }
+}
+
+/// The section, for a workshop or classroom answered by at least two people; nothing else.
+pub fn workshop(input: &ReportInput<'_>) -> Vec<Block> {
+    let people = input.answers.respondents().len();
+    if input.assessment.mode == Mode::SelfAssessment || people < 2 {
+        return Vec::new();
+    }
+    let w = words(input.language);
+    let language = input.language;
+    let groups: HashMap<&str, &str> = input
+        .respondents
+        .iter()
+        .filter(|profile| !profile.group.trim().is_empty())
+        .map(|profile| (profile.label.as_str(), profile.group.as_str()))
+        .collect();
+    let mut group_names: Vec<&str> = groups.values().copied().collect();
+    group_names.sort_unstable();
+    group_names.dedup();
+    let answers = input.answers.responses().count();
+    let mut blocks = vec![
+        Block::Section(w.title.to_owned()),
+        Block::Paragraph(Piece::new(
+            fill(
+                w.participation,
+                &[
+                    ("people", people.to_string()),
+                    ("answers", answers.to_string()),
+                    (
+                        "groups",
+                        if group_names.is_empty() {
+                            String::new()
+                        } else {
+                            format!(" ({})", group_names.join(", "))
+                        },
+                    ),
+                ],
+            ),
+            Tone::Normal,
+        )),
+    ];
+    blocks.extend(perception(input, &groups, &w));
+    blocks.extend(divided(input, &w));
+    blocks.extend(consensus(input, &w, language));
+    blocks
+}
+
+fn perception(input: &ReportInput<'_>, groups: &HashMap<&str, &str>, w: &Words) -> Vec<Block> {
+    if groups.is_empty() {
+        return Vec::new();
+    }
+    let language = input.language;
+    let gaps = perception_gaps(
+        input.questionnaire,
+        input.answers,
+        |respondent| {
+            groups
+                .get(respondent.as_str())
+                .map(|group| (*group).to_owned())
+        },
+        ANONYMOUS_SMALLEST_GROUP,
+    );
+    let mut columns = vec![column(w.group, 0.25, Align::Left)];
+    columns.extend(
+        StageId::ALL
+            .into_iter()
+            .map(|stage| column(&input.stage_name(stage), 0.15, Align::Right)),
+    );
+    let rows = gaps
+        .iter()
+        .map(|group| {
+            let mut cells = vec![vec![
+                Piece::new(group.group.clone(), Tone::Strong),
+                Piece::new(format!("n = {}", group.members), Tone::Small),
+            ]];
+            if group.withheld {
+                cells.extend(StageId::ALL.map(|_| vec![Piece::new(w.withheld, Tone::Muted)]));
+            } else {
+                cells.extend(group.stages.iter().map(|stage| {
+                    vec![
+                        Piece::new(
+                            stage.score.map_or_else(
+                                || "—".to_owned(),
+                                |score| numbers::score(score.value(), language),
+                            ),
+                            Tone::Strong,
+                        ),
+                        Piece::new(
+                            format!(
+                                "{} {}",
+                                w.dont_know,
+                                stage.dont_know_share.map_or_else(
+                                    || "—".to_owned(),
+                                    |share| numbers::percent(share, language)
+                                )
+                            ),
+                            Tone::Small,
+                        ),
+                    ]
+                }));
+            }
+            TableRow::Cells(cells)
+        })
+        .collect();
+    vec![
+        Block::Heading(w.groups.to_owned()),
+        Block::Paragraph(Piece::new(w.groups_intro, Tone::Muted)),
+        Block::Table { columns, rows },
+    ]
+}
+
+fn divided(input: &ReportInput<'_>, w: &Words) -> Vec<Block> {
+    let language = input.language;
+    let mut spread: Vec<_> = input
+        .scorecard
+        .questions
+        .iter()
+        .filter_map(|question| {
+            let dispersion = question.dispersion?;
+            (dispersion.count >= 2 && dispersion.standard_deviation > 0.0)
+                .then_some((question, dispersion))
+        })
+        .collect();
+    spread.sort_by(|a, b| {
+        b.1.standard_deviation
+            .total_cmp(&a.1.standard_deviation)
+            .then_with(|| a.0.question.as_str().cmp(b.0.question.as_str()))
+    });
+    if spread.is_empty() {
+        return Vec::new();
+    }
+    let rows = spread
+        .into_iter()
+        .take(MOST_DIVIDED)
+        .map(|(question, dispersion)| {
+            let text = input
+                .questionnaire
+                .question(question.question.as_str())
+                .map(|found| found.text.get(language).to_owned())
+                .unwrap_or_default();
+            let agreed = input.answers.consensus(&question.question).map_or_else(
+                || "—".to_owned(),
+                |value| match value {
+                    Consensus::Level(level) => level.value().to_string(),
+                    Consensus::NotApplicable => "NA".to_owned(),
+                },
+            );
+            TableRow::Cells(vec![
+                vec![
+                    Piece::new(question.question.to_string(), Tone::Stage(question.stage)),
+                    Piece::new(text, Tone::Normal),
+                ],
+                vec![Piece::new(
+                    numbers::decimal(dispersion.standard_deviation, 2, language),
+                    Tone::Strong,
+                )],
+                vec![Piece::new(
+                    format!("{}–{}", dispersion.min, dispersion.max),
+                    Tone::Normal,
+                )],
+                vec![Piece::new(agreed, Tone::Strong)],
+            ])
+        })
+        .collect();
+    vec![
+        Block::Heading(w.divided.to_owned()),
+        Block::Paragraph(Piece::new(w.divided_intro, Tone::Muted)),
+        Block::Table {
+            columns: vec![
+                column(w.question, 0.58, Align::Left),
+                column(w.spread, 0.14, Align::Right),
+                column(w.range, 0.14, Align::Right),
+                column(w.consensus, 0.14, Align::Right),
+            ],
+            rows,
+        },
+    ]
+}
+
+fn consensus(input: &ReportInput<'_>, w: &Words, language: Language) -> Vec<Block> {
+    let recorded = input.answers.consensus_values().count();
+    let mut blocks = vec![Block::Heading(w.consensus.to_owned())];
+    if recorded == 0 {
+        blocks.push(Block::Paragraph(Piece::new(w.no_consensus, Tone::Muted)));
+        return blocks;
+    }
+    let before = score(
+        input.questionnaire,
+        &input.answers.filter_respondents(|_| true, false),
+    );
+    let shown =
+        |value: Option<f64>| value.map_or_else(|| "—".to_owned(), |v| numbers::score(v, language));
+    let rows = StageId::ALL
+        .into_iter()
+        .map(|stage| {
+            let earlier = before
+                .stage(stage)
+                .and_then(|found| found.result.score)
+                .map(|score| score.value());
+            TableRow::Cells(vec![
+                vec![Piece::new(input.stage_name(stage), Tone::Stage(stage))],
+                vec![Piece::new(shown(earlier), Tone::Normal)],
+                vec![Piece::new(shown(input.stage_score(stage)), Tone::Strong)],
+            ])
+        })
+        .collect();
+    blocks.push(Block::Paragraph(Piece::new(
+        fill(w.consensus_intro, &[("count", recorded.to_string())]),
+        Tone::Normal,
+    )));
+    blocks.push(Block::Table {
+        columns: vec![
+            column(w.stage, 0.5, Align::Left),
+            column(w.before, 0.25, Align::Right),
+            column(w.after, 0.25, Align::Right),
+        ],
+        rows,
+    });
+    blocks
+}
