@@ -2,6 +2,7 @@
 //! has a generated TypeScript twin in `ui/src/lib/bindings`.
 
 pub mod assessment;
+pub mod classroom;
 pub mod plan;
 pub mod questionnaire;
 pub mod results;
@@ -10,6 +11,7 @@ pub mod strategy;
 pub mod values;
 
 pub use assessment::*;
+pub use classroom::*;
 pub use plan::*;
 pub use questionnaire::*;
 pub use results::*;
