@@ -69,6 +69,16 @@ pub fn build_app<R: Runtime>(builder: Builder<R>, workbench: Workbench) -> Build
             commands::reports::export_report,
             commands::reports::export_blank_grid,
             commands::reports::open_demo,
+            commands::dialogs::choose_folder,
+            commands::classroom::list_cases,
+            commands::classroom::create_class_exercise,
+            commands::classroom::list_class_exercises,
+            commands::classroom::class_exercise,
+            commands::classroom::grade_class,
+            commands::classroom::group_sheet,
+            commands::classroom::class_debrief,
+            commands::classroom::import_group_folder,
+            commands::classroom::export_class,
         ])
 }
 

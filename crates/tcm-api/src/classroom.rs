@@ -18,9 +18,9 @@ use crate::catalogue;
 use crate::error::{ApiError, ErrorKind};
 use crate::transfer::{
     AnswerValue, CaseOverview, CaseQuestion, ClassExerciseListItem, ClassExerciseView,
-    ClassGradeView, DistributionView, GradeOutcome, GroupAnswerView, GroupGradeView,
-    GroupSheetView, LocalizedText, NewClassExerciseInput, QuestionGradeView, ScoreBesideKey,
-    SheetQuestion, StageBesideKey, count,
+    ClassExportKind, ClassGradeView, DistributionView, GradeOutcome, GroupAnswerView,
+    GroupGradeView, GroupSheetView, LocalizedText, NewClassExerciseInput, QuestionGradeView,
+    ScoreBesideKey, SheetQuestion, StageBesideKey, count,
 };
 use crate::workbench::Workbench;
 
@@ -183,11 +183,14 @@ pub(crate) struct GradedClass {
     pub questionnaire: std::sync::Arc<Questionnaire>,
     pub grade: ClassGrade,
     pub sheet: AnswerSheet,
+    pub class_name: String,
+    pub language: tcm_core::Language,
 }
 
 /// Reads a class exercise and grades every group against its case's key.
 pub(crate) fn grade(store: &mut Store, id: AssessmentId) -> Result<GradedClass, ApiError> {
     let case = case_of(store, id)?;
+    let stored = store.assessment(id)?;
     let questionnaire = store.questionnaire(id)?;
     let key: Key = case.grading_key(&questionnaire).map_err(|mismatch| {
         ApiError::new(
@@ -212,6 +215,8 @@ pub(crate) fn grade(store: &mut Store, id: AssessmentId) -> Result<GradedClass, 
         questionnaire,
         grade,
         sheet,
+        class_name: stored.organisation_name,
+        language: stored.assessment.language,
     })
 }
 
@@ -472,4 +477,61 @@ pub(crate) fn sheet_of(graded: &GradedClass, group: &str) -> Result<GroupSheetVi
             })
             .collect(),
     })
+}
+
+/// The class workbook (XLSX): one sheet for the class, one per group.
+pub fn class_xlsx(
+    store: &mut Store,
+    id: AssessmentId,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<Vec<u8>, ApiError> {
+    let graded = grade(store, id)?;
+    tcm_interchange::workbook::write_class_workbook(
+        &tcm_interchange::workbook::ClassWorkbookInput {
+            case: graded.case,
+            questionnaire: &graded.questionnaire,
+            grade: &graded.grade,
+            answers: &graded.sheet,
+            class_name: &graded.class_name,
+            language: graded.language,
+            date: now.date_naive(),
+        },
+    )
+    .map_err(|error| ApiError::new(ErrorKind::Internal, error.to_string()))
+}
+
+/// The class report (PDF): the groups against the key, the debrief list, one page per group.
+pub fn class_pdf(
+    store: &mut Store,
+    id: AssessmentId,
+    now: chrono::DateTime<chrono::Utc>,
+    show_ranking: bool,
+) -> Result<Vec<u8>, ApiError> {
+    let graded = grade(store, id)?;
+    tcm_report::render_class_report(&tcm_report::ClassReportInput {
+        case: graded.case,
+        questionnaire: &graded.questionnaire,
+        grade: &graded.grade,
+        answers: &graded.sheet,
+        class_name: &graded.class_name,
+        language: graded.language,
+        date: now.date_naive(),
+        show_ranking,
+    })
+    .map_err(|error| ApiError::new(ErrorKind::Internal, error.to_string()))
+}
+
+/// Writes the class workbook or the class report to `path` (never over the database).
+pub fn export_class(
+    workbench: &Workbench,
+    id: i64,
+    kind: ClassExportKind,
+    show_ranking: bool,
+    path: &std::path::Path,
+) -> Result<(), ApiError> {
+    let bytes = workbench.with_store(|store, now| match kind {
+        ClassExportKind::Xlsx => class_xlsx(store, AssessmentId(id), now),
+        ClassExportKind::Pdf => class_pdf(store, AssessmentId(id), now, show_ranking),
+    })?;
+    crate::files::write_output(workbench.path(), path, &bytes)
 }

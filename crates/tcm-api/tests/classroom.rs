@@ -280,3 +280,54 @@ fn a_folder_of_group_files_is_imported_and_every_refusal_says_why() {
         4
     );
 }
+
+#[test]
+fn the_class_exports_as_a_workbook_and_a_report() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let workbench = workbench(&dir, "teacher.sqlite");
+    let exercise = classroom::create_class_exercise(
+        &workbench,
+        &new_exercise("aurore-rappel", &["Groupe 1", "Groupe 2"]),
+    )
+    .expect("created");
+    for group in &exercise.groups {
+        for question in exercise.questions.iter().take(5) {
+            assessments::save_answer(
+                &workbench,
+                &SaveAnswerInput {
+                    respondent_id: group.id,
+                    question_id: question.id.clone(),
+                    answer: Some(wire("2")),
+                    comment: "vu au § 4".into(),
+                },
+            )
+            .expect("saved");
+        }
+    }
+    let xlsx = dir.path().join("classe.xlsx");
+    let pdf = dir.path().join("classe.pdf");
+    classroom::export_class(
+        &workbench,
+        exercise.assessment_id,
+        wire("xlsx"),
+        false,
+        &xlsx,
+    )
+    .expect("workbook");
+    classroom::export_class(&workbench, exercise.assessment_id, wire("pdf"), true, &pdf)
+        .expect("report");
+    let bytes = std::fs::read(&xlsx).expect("written");
+    assert!(bytes.starts_with(b"PK"), "an XLSX is a ZIP package");
+    let bytes = std::fs::read(&pdf).expect("written");
+    assert!(bytes.starts_with(b"%PDF"));
+    let database = dir.path().join("teacher.sqlite");
+    let refused = classroom::export_class(
+        &workbench,
+        exercise.assessment_id,
+        wire("pdf"),
+        true,
+        &database,
+    )
+    .expect_err("never over the database");
+    assert_eq!(refused.kind, ErrorKind::ForbiddenPath);
+}

@@ -21,6 +21,7 @@ fn main() -> ExitCode {
         Command::Score(args) => commands::score::run(&args, db),
         Command::Grid(args) => commands::grid::run(&args),
         Command::Case(args) => commands::case::run(&args),
+        Command::Class(command) => commands::class::run(&command, db),
         Command::Org(command) => commands::org::run(&command, db),
         Command::Assessment(command) => commands::assessment::run(&command, db),
         Command::Answer(args) => commands::answer::run(&args, db),

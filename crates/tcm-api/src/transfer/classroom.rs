@@ -276,3 +276,14 @@ pub struct FolderImportView {
     /// Files of the folder that are not `.tcm` files, left alone.
     pub skipped: u32,
 }
+
+/// What to export of a class.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "lowercase")]
+#[ts(export)]
+pub enum ClassExportKind {
+    /// The class workbook: one sheet for the class, one per group.
+    Xlsx,
+    /// The class report: debrief and one page per group.
+    Pdf,
+}
