@@ -77,6 +77,16 @@ pub fn build_app<R: Runtime>(builder: Builder<R>, workbench: Workbench) -> Build
             commands::live::live_reveal,
             commands::live::live_consensus,
             commands::live::live_stop,
+            commands::dialogs::choose_folder,
+            commands::classroom::list_cases,
+            commands::classroom::create_class_exercise,
+            commands::classroom::list_class_exercises,
+            commands::classroom::class_exercise,
+            commands::classroom::grade_class,
+            commands::classroom::group_sheet,
+            commands::classroom::class_debrief,
+            commands::classroom::import_group_folder,
+            commands::classroom::export_class,
         ])
 }
 

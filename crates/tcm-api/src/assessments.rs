@@ -210,7 +210,7 @@ pub fn create_assessment(
     })
 }
 
-fn respondent_view(stored: &tcm_store::StoredRespondent) -> RespondentView {
+pub(crate) fn respondent_view(stored: &tcm_store::StoredRespondent) -> RespondentView {
     RespondentView {
         id: stored.id.0,
         label: stored.profile.label.clone(),

@@ -4,10 +4,13 @@
 
 use std::sync::OnceLock;
 
+use tcm_core::case::{Case, parse_case_file};
 use tcm_core::questionnaire::{
     InvalidMapping, QuestionMapping, QuestionnaireFile, parse_questionnaire_file,
 };
 use tcm_core::{InvalidQuestionnaire, Questionnaire};
+
+use crate::error::{ApiError, ErrorKind};
 
 /// The source of each bundled questionnaire file: (file name, text). Grids come before the
 /// variants cut from them.
@@ -34,6 +37,22 @@ const MAPPINGS: &[(&str, &str)] = &[(
     "tcm-92-v1-to-v2.toml",
     include_str!("../../../questionnaires/tcm-92-v1-to-v2.toml"),
 )];
+
+/// The case studies shipped for the classroom: (file name, text).
+const CASES: &[(&str, &str)] = &[
+    (
+        "bledina-pas-a-pas.toml",
+        include_str!("../../../cases/bledina-pas-a-pas.toml"),
+    ),
+    (
+        "aurore-rappel.toml",
+        include_str!("../../../cases/aurore-rappel.toml"),
+    ),
+    (
+        "banque-riviere-en-ligne.toml",
+        include_str!("../../../cases/banque-riviere-en-ligne.toml"),
+    ),
+];
 
 /// The id of the questionnaire a new assessment uses unless told otherwise: the full grid.
 pub const DEFAULT_QUESTIONNAIRE: &str = "tcm-92";
@@ -95,6 +114,69 @@ pub fn is_modified(questionnaire: &Questionnaire) -> bool {
         .is_some_and(|known| known.to_toml() != questionnaire.to_toml())
 }
 
+/// Parses every bundled case and checks it against its bundled questionnaire.
+pub fn load_cases() -> Result<Vec<Case>, InvalidQuestionnaire> {
+    let questionnaires = bundled()?;
+    CASES
+        .iter()
+        .map(|(file, text)| {
+            let spec = parse_case_file(text, file)?;
+            let questionnaire = questionnaires
+                .iter()
+                .find(|questionnaire| questionnaire.id() == spec.questionnaire_id())
+                .ok_or_else(|| InvalidQuestionnaire {
+                    file: (*file).to_owned(),
+                    diagnostics: vec![tcm_core::Diagnostic {
+                        file: (*file).to_owned(),
+                        line: 1,
+                        column: 1,
+                        message: format!(
+                            "questionnaire `{}` is not bundled",
+                            spec.questionnaire_id()
+                        ),
+                    }],
+                })?;
+            spec.check(questionnaire)
+        })
+        .collect()
+}
+
+/// The bundled case studies, parsed and checked on first use.
+pub fn cases() -> Result<&'static [Case], InvalidQuestionnaire> {
+    static PARSED: OnceLock<Result<Vec<Case>, InvalidQuestionnaire>> = OnceLock::new();
+    PARSED
+        .get_or_init(load_cases)
+        .as_ref()
+        .map(Vec::as_slice)
+        .map_err(Clone::clone)
+}
+
+/// The bundled case with this id and version, with the bundled questionnaire it is answered
+/// with.
+pub fn case(id: &str, version: &str) -> Result<(&'static Case, &'static Questionnaire), ApiError> {
+    let case = cases()?
+        .iter()
+        .find(|case| case.id == id && case.version.to_string() == version)
+        .ok_or_else(|| {
+            ApiError::new(
+                ErrorKind::NotFound,
+                format!(
+                    "case `{id}` version {version} is not shipped with this version of the app"
+                ),
+            )
+        })?;
+    let questionnaire = bundled()?
+        .iter()
+        .find(|questionnaire| questionnaire.id() == case.questionnaire_id)
+        .ok_or_else(|| {
+            ApiError::new(
+                ErrorKind::Internal,
+                format!("questionnaire `{}` is not bundled", case.questionnaire_id),
+            )
+        })?;
+    Ok((case, questionnaire))
+}
+
 /// The earlier versions of the bundled grids, parsed on first use.
 pub fn previous_versions() -> Result<&'static [Questionnaire], InvalidQuestionnaire> {
     static PREVIOUS_VERSIONS: OnceLock<Result<Vec<Questionnaire>, InvalidQuestionnaire>> =
@@ -129,6 +211,19 @@ pub fn mappings() -> Result<&'static [QuestionMapping], InvalidMapping> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_shipped_case_is_valid_against_its_bundled_questionnaire() {
+        let cases = cases().expect("cases");
+        assert_eq!(cases.len(), 3);
+        for shipped in cases {
+            let (found, questionnaire) =
+                case(&shipped.id, &shipped.version.to_string()).expect("found");
+            assert_eq!(found.key.len(), questionnaire.questions().len());
+        }
+        let missing = case("bledina-pas-a-pas", "9.9.9").expect_err("unknown version");
+        assert_eq!(missing.kind, ErrorKind::NotFound);
+    }
 
     #[test]
     fn every_bundled_mapping_links_two_bundled_versions() {

@@ -8,6 +8,8 @@
 
 pub mod assessments;
 pub mod catalogue;
+pub mod class_import;
+pub mod classroom;
 pub mod error;
 pub mod files;
 pub mod plan;

@@ -79,6 +79,9 @@ pub enum Command {
                             tcm case cases/aurore-rappel.toml --key   (the teacher's copy)"
     )]
     Case(CaseArgs),
+    /// Class exercises on a case: start one, import the groups' .tcm files, grade and export
+    #[command(subcommand)]
+    Class(ClassCommand),
     /// Organisations: add and list the companies assessed
     #[command(subcommand)]
     Org(OrgCommand),
@@ -142,6 +145,58 @@ pub enum Command {
         after_help = "Examples:\n  tcm restore --list\n  tcm restore ~/.local/share/tcm-workbench/backups/tcm-auto-20261123-090000.sqlite"
     )]
     Restore(RestoreArgs),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ClassCommand {
+    /// Start a class exercise on a shipped case; prints its id
+    #[command(
+        after_help = "Cases: bledina-pas-a-pas, aurore-rappel, banque-riviere-en-ligne.\n\n\
+                            Example:\n  tcm class new --case aurore-rappel --class \"M2 Marketing 2026\" --group \"Groupe 1\" --group \"Groupe 2\""
+    )]
+    New {
+        /// The case's id
+        #[arg(long)]
+        case: String,
+        /// The class's name
+        #[arg(long)]
+        class: String,
+        /// The exercise's language (fr or en)
+        #[arg(long, default_value = "fr")]
+        lang: String,
+        /// A group answering on this computer (repeat for several)
+        #[arg(long)]
+        group: Vec<String>,
+    },
+    /// List the class exercises
+    List,
+    /// Import every group's .tcm file of a folder; lists what was imported and what was refused
+    #[command(after_help = "Example:\n  tcm class import --exercise 3 rendus/")]
+    Import {
+        /// The class exercise's id
+        #[arg(long)]
+        exercise: i64,
+        /// The folder of returned .tcm files
+        folder: std::path::PathBuf,
+    },
+    /// Grade the class against the case's key; optionally write the workbook and the report
+    #[command(
+        after_help = "Example:\n  tcm class grade --exercise 3 --xlsx classe.xlsx --pdf debriefing.pdf --ranking"
+    )]
+    Grade {
+        /// The class exercise's id
+        #[arg(long)]
+        exercise: i64,
+        /// Write the class workbook (one sheet for the class, one per group)
+        #[arg(long)]
+        xlsx: Option<std::path::PathBuf>,
+        /// Write the class report (debrief and one page per group)
+        #[arg(long)]
+        pdf: Option<std::path::PathBuf>,
+        /// Show the ranking of the groups (in the table and the report)
+        #[arg(long)]
+        ranking: bool,
+    },
 }
 
 #[derive(Debug, Subcommand)]

@@ -22,6 +22,7 @@ fn main() -> ExitCode {
         Command::Grid(args) => commands::grid::run(&args),
         Command::Form(args) => commands::form::run(&args),
         Command::Case(args) => commands::case::run(&args),
+        Command::Class(command) => commands::class::run(&command, db),
         Command::Org(command) => commands::org::run(&command, db),
         Command::Assessment(command) => commands::assessment::run(&command, db),
         Command::Answer(args) => commands::answer::run(&args, db),

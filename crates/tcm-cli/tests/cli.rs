@@ -433,3 +433,74 @@ fn case_prints_the_students_copy_or_the_teachers_copy() {
     assert!(teacher.contains("**Key: 0 — "), "{teacher}");
     assert!(teacher.contains("During the March 2024 outage the bank warns nobody"));
 }
+
+#[test]
+fn a_class_exercise_is_started_imported_graded_and_exported_from_the_terminal() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("classe.sqlite");
+    let output = tcm()
+        .arg("--db")
+        .arg(&db)
+        .args([
+            "class",
+            "new",
+            "--case",
+            "aurore-rappel",
+            "--class",
+            "M2 « test »",
+        ])
+        .args(["--group", "Groupe 1"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let id = String::from_utf8(output).expect("utf-8").trim().to_owned();
+    tcm()
+        .arg("--db")
+        .arg(&db)
+        .args(["class", "list"])
+        .assert()
+        .success()
+        .stdout(
+            predicate::str::contains("M2 « test »").and(predicate::str::contains("aurore-rappel")),
+        );
+    let folder = dir.path().join("rendus");
+    std::fs::create_dir(&folder).expect("folder");
+    std::fs::write(folder.join("abime.tcm"), "{\"format\":").expect("written");
+    tcm()
+        .arg("--db")
+        .arg(&db)
+        .args(["class", "import", "--exercise", &id])
+        .arg(&folder)
+        .assert()
+        .success()
+        .stdout(
+            predicate::str::contains("refused   abime.tcm: ")
+                .and(predicate::str::contains("0 imported, 1 refused")),
+        );
+    let pdf = dir.path().join("debriefing.pdf");
+    let xlsx = dir.path().join("classe.xlsx");
+    tcm()
+        .arg("--db")
+        .arg(&db)
+        .args(["class", "grade", "--exercise", &id, "--ranking", "--pdf"])
+        .arg(&pdf)
+        .arg("--xlsx")
+        .arg(&xlsx)
+        .assert()
+        .success()
+        .stdout(
+            predicate::str::contains("Groupe 1")
+                .and(predicate::str::contains("most often missed: ")),
+        );
+    assert!(std::fs::read(&pdf).expect("pdf").starts_with(b"%PDF"));
+    assert!(std::fs::read(&xlsx).expect("xlsx").starts_with(b"PK"));
+    tcm()
+        .arg("--db")
+        .arg(&db)
+        .args(["class", "new", "--case", "inconnu", "--class", "X"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("no case `inconnu` is shipped"));
+}

@@ -22,4 +22,7 @@ mod words;
 
 pub use html::render_report_html;
 pub use input::{PreviousAssessment, ReportInput};
-pub use pdf::{ReportError, render_blank_grid, render_report};
+pub use pdf::{
+    ClassReportInput, DEBRIEF_QUESTIONS, ReportError, render_blank_grid, render_class_report,
+    render_report,
+};

@@ -29,6 +29,7 @@ mod unit;
 mod actions;
 mod answers;
 mod assessments;
+mod class_exercises;
 mod live_participants;
 mod organisations;
 mod portable;
@@ -45,6 +46,7 @@ use tcm_core::Questionnaire;
 
 pub use answers::{ConsensusNote, ImportOutcome};
 pub use backup::{RestoreOutcome, restore};
+pub use class_exercises::ClassExercise;
 pub use error::{Result, StoreError};
 pub use live_participants::{LiveJoin, LiveParticipant};
 pub use portable::{ImportChoice, PortableImport};

@@ -1,8 +1,9 @@
 //! Native file dialogs, opened from Rust so that the web view needs no dialog permission.
 //!
 //! Test hooks, inert unless set: `TCM_E2E_SAVE_DIR` makes a save dialog answer
-//! `<dir>/<suggested name>` at once, and `TCM_E2E_OPEN_FILE` makes an open dialog answer that
-//! file: WebDriver cannot drive a native dialog.
+//! `<dir>/<suggested name>` at once, `TCM_E2E_OPEN_FILE` makes an open dialog answer that
+//! file and `TCM_E2E_OPEN_FOLDER` a folder dialog that folder: WebDriver cannot drive a native
+//! dialog.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -61,5 +62,16 @@ pub async fn choose_open_path<R: Runtime>(
         .file()
         .add_filter(filter_name, &extensions)
         .blocking_pick_file();
+    Ok(chosen.and_then(|path| path.as_path().map(|path| path.display().to_string())))
+}
+
+/// Asks which folder to open (the folder of a class's returned files); `None` when the user
+/// cancels. Test hook: `TCM_E2E_OPEN_FOLDER` answers that folder at once.
+#[tauri::command]
+pub async fn choose_folder<R: Runtime>(app: AppHandle<R>) -> Result<Option<String>, ApiError> {
+    if let Some(folder) = std::env::var_os("TCM_E2E_OPEN_FOLDER") {
+        return Ok(Some(PathBuf::from(folder).display().to_string()));
+    }
+    let chosen = app.dialog().file().blocking_pick_folder();
     Ok(chosen.and_then(|path| path.as_path().map(|path| path.display().to_string())))
 }

@@ -2,6 +2,7 @@
 //! TypeScript wrappers are in `ui/src/lib/api.ts` (a test checks both lists match).
 
 pub mod assessments;
+pub mod classroom;
 pub mod dialogs;
 pub mod files;
 pub mod live;

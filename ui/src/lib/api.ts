@@ -33,6 +33,15 @@ import type { RestoreView } from './bindings/RestoreView';
 import type { ResultsView } from './bindings/ResultsView';
 import type { SaveAnswerInput } from './bindings/SaveAnswerInput';
 import type { SavedAnswer } from './bindings/SavedAnswer';
+import type { CaseOverview } from './bindings/CaseOverview';
+import type { ClassExerciseListItem } from './bindings/ClassExerciseListItem';
+import type { ClassExerciseView } from './bindings/ClassExerciseView';
+import type { ClassExportKind } from './bindings/ClassExportKind';
+import type { ClassGradeView } from './bindings/ClassGradeView';
+import type { FolderImportView } from './bindings/FolderImportView';
+import type { GroupSheetView } from './bindings/GroupSheetView';
+import type { NewClassExerciseInput } from './bindings/NewClassExerciseInput';
+import type { QuestionGradeView } from './bindings/QuestionGradeView';
 
 /** Tells an ApiError ({kind, message}) from any other thrown value. */
 export function isApiError(value: unknown): value is ApiError {
@@ -138,4 +147,19 @@ export const api = {
   liveReveal: (question: string) => call<LiveSessionView>('live_reveal', { question }),
   liveConsensus: (input: LiveConsensusInput) => call<LiveSessionView>('live_consensus', { input }),
   liveStop: () => call<null>('live_stop'),
+  // The classroom: cases, class exercises, grading against the key, the groups' files
+  chooseFolder: () => call<string | null>('choose_folder'),
+  listCases: () => call<CaseOverview[]>('list_cases'),
+  createClassExercise: (input: NewClassExerciseInput) =>
+    call<ClassExerciseView>('create_class_exercise', { input }),
+  listClassExercises: () => call<ClassExerciseListItem[]>('list_class_exercises'),
+  classExercise: (assessment: number) => call<ClassExerciseView>('class_exercise', { assessment }),
+  gradeClass: (assessment: number) => call<ClassGradeView>('grade_class', { assessment }),
+  groupSheet: (assessment: number, group: string) => call<GroupSheetView>('group_sheet', { assessment, group }),
+  classDebrief: (assessment: number, limit: number) =>
+    call<QuestionGradeView[]>('class_debrief', { assessment, limit }),
+  importGroupFolder: (assessment: number, folder: string) =>
+    call<FolderImportView>('import_group_folder', { assessment, folder }),
+  exportClass: (assessment: number, format: ClassExportKind, showRanking: boolean, path: string) =>
+    call<null>('export_class', { assessment, format, showRanking, path }),
 };

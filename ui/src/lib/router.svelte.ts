@@ -2,10 +2,15 @@
 // history for "back".
 export type AssessmentTab = 'questionnaire' | 'results' | 'plan' | 'export' | 'live';
 
+/** The views of a class exercise (ui/src/lib/classroom). */
+export type ClassView = 'read' | 'files' | 'grade' | 'debrief';
+
 export type Route =
   | { name: 'home' }
   | { name: 'new' }
   | { name: 'settings' }
+  | { name: 'classes' }
+  | { name: 'class'; exercise: number; view: ClassView }
   | { name: AssessmentTab; assessment: number };
 
 export function isAssessmentRoute(route: Route): route is { name: AssessmentTab; assessment: number } {

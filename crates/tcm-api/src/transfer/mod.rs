@@ -2,6 +2,7 @@
 //! has a generated TypeScript twin in `ui/src/lib/bindings`.
 
 pub mod assessment;
+pub mod classroom;
 pub mod live;
 pub mod plan;
 pub mod questionnaire;
@@ -11,6 +12,7 @@ pub mod strategy;
 pub mod values;
 
 pub use assessment::*;
+pub use classroom::*;
 pub use live::*;
 pub use plan::*;
 pub use questionnaire::*;

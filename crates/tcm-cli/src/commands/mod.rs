@@ -4,6 +4,7 @@ pub mod answer;
 pub mod assessment;
 pub mod backup;
 pub mod case;
+pub mod class;
 pub mod form;
 pub mod grid;
 pub mod live;

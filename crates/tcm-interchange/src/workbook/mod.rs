@@ -5,6 +5,7 @@
 //! date, so that the same input gives the same bytes.
 
 mod cells;
+mod class;
 mod comments;
 mod matrix;
 mod plan;
@@ -20,6 +21,7 @@ use tcm_core::{
     RespondentProfile, Scorecard, StageId,
 };
 
+pub use class::{ClassWorkbookInput, write_class_workbook};
 use words::{Words, words};
 
 /// One row of the action plan sheet, as the plan computed elsewhere gives it.

@@ -5,11 +5,13 @@
 mod assemble;
 mod blocks;
 mod chart_labels;
+mod class_report;
 mod grid;
 pub mod layout;
 mod page;
 mod running;
 
+pub use class_report::{ClassReportInput, DEBRIEF_QUESTIONS, render_class_report};
 pub use grid::render_blank_grid;
 
 use crate::charts::ChartError;

@@ -63,6 +63,13 @@ function builtKeys(): string[] {
     ...['questionnaire', 'results', 'plan', 'export'].map((tab) => `nav.${tab}`),
     ...['saved', 'savedTargets'].map((outcome) => `assessment.${outcome}`),
     ...['fr', 'en'].map((language) => `language.${language}`),
+    ...['read', 'files', 'grade', 'debrief'].map((view) => `class.tab.${view}`),
+    ...['unreadable', 'wrongCase', 'wrongQuestionnaire', 'duplicateGroup', 'noAnswers'].map(
+      (reason) => `class.files.reasons.${reason}`,
+    ),
+    ...['exact', 'nearMiss', 'farMiss', 'bothNotApplicable', 'notApplicableMismatch', 'unanswered'].map(
+      (outcome) => `class.grade.outcome.${outcome}`,
+    ),
     ...['organisationRequired', 'nameRequired', 'sectorRequired', 'titleRequired', 'tooLong'].map(
       (problem) => `validation.${problem}`,
     ),
