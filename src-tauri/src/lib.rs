@@ -3,6 +3,7 @@
 //! Nothing here decides anything about the domain.
 
 pub mod commands;
+pub mod grants;
 pub mod webview;
 
 use std::path::PathBuf;
@@ -33,6 +34,7 @@ pub fn build_app<R: Runtime>(builder: Builder<R>, workbench: Workbench) -> Build
     builder
         .plugin(tauri_plugin_dialog::init())
         .manage(Arc::new(workbench))
+        .manage(grants::DialogGrants::default())
         .invoke_handler(tauri::generate_handler![
             commands::questionnaires::list_questionnaires,
             commands::questionnaires::questionnaire_overview,
