@@ -19,6 +19,9 @@ pub enum ExportKind {
     Csv,
     Xlsx,
     Tcm,
+    /// The `.tcm` file with respondents anonymised (see [`files::export_anonymous_tcm`]).
+    #[serde(rename = "anonymousTcm")]
+    AnonymousTcm,
 }
 
 fn read(path: &Path) -> Result<Vec<u8>, ApiError> {
@@ -42,6 +45,7 @@ pub fn export(
             ExportKind::Csv => files::export_csv(store, id, CsvDialect::ExcelFrench),
             ExportKind::Xlsx => files::export_xlsx(store, id, now),
             ExportKind::Tcm => files::export_tcm(store, id, now),
+            ExportKind::AnonymousTcm => files::export_anonymous_tcm(store, id, now),
         }
     })?;
     crate::files::write_output(workbench.path(), path, &bytes)
