@@ -19,6 +19,8 @@ const COMMANDS: &[&str] = &[
     "add_respondent",
     "update_respondent",
     "remove_respondent",
+    "anonymise_respondent",
+    "erase_respondent",
     "respondent_answers",
     "save_answer",
     "set_resume_question",

@@ -49,6 +49,8 @@ pub fn build_app<R: Runtime>(builder: Builder<R>, workbench: Workbench) -> Build
             commands::assessments::add_respondent,
             commands::assessments::update_respondent,
             commands::assessments::remove_respondent,
+            commands::assessments::anonymise_respondent,
+            commands::assessments::erase_respondent,
             commands::assessments::respondent_answers,
             commands::assessments::save_answer,
             commands::assessments::set_resume_question,

@@ -338,19 +338,26 @@ pub fn anonymise_respondent(
 }
 
 /// Erases a respondent: with their answers, or leaving their answers under an anonymous
-/// label (no role, group or comment) so that the scores do not change.
+/// label (no role, group or comment) so that the scores do not change. Returns the anonymous
+/// respondent left behind, or `None` when they left with their answers.
 pub fn erase_respondent(
     workbench: &Workbench,
     respondent: i64,
     keep_answers: bool,
-) -> Result<(), ApiError> {
+) -> Result<Option<RespondentView>, ApiError> {
     let answers = if keep_answers {
         ErasedAnswers::KeptAnonymous
     } else {
         ErasedAnswers::Removed
     };
     workbench.with_store(|store, now| {
-        Ok(store.erase_respondent(RespondentId(respondent), answers, now)?)
+        let id = RespondentId(respondent);
+        store.erase_respondent(id, answers, now)?;
+        Ok(if keep_answers {
+            Some(respondent_view(&store.respondent(id)?))
+        } else {
+            None
+        })
     })
 }
 

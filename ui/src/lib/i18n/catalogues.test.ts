@@ -46,7 +46,7 @@ function builtKeys(): string[] {
     ...['impact', 'effort'].map((axis) => `plan.${axis}`),
     ...['auto', 'manual', 'before-migration', 'before-restore', 'other'].map((kind) => `backups.kinds.${kind}`),
     ...['created', 'updated', 'alreadyPresent', 'copied', 'replaced', 'merged', 'responses'].map((outcome) => `import.outcome.${outcome}`),
-    ...['pdf', 'xlsx', 'csv', 'tcm', 'grid', 'responses'].flatMap((kind) =>
+    ...['pdf', 'xlsx', 'csv', 'tcm', 'anonymousTcm', 'grid', 'responses'].flatMap((kind) =>
       ['working', 'done', 'failed'].map((state) => `export.${state}.${kind}`),
     ),
     ...modes.flatMap((mode) => [
@@ -60,6 +60,9 @@ function builtKeys(): string[] {
       `respondent.firstText.${mode}`,
     ]),
     ...['questionnaire', 'results', 'plan', 'export'].map((tab) => `nav.${tab}`),
+    ...['anonymiseKeep', 'anonymiseRemove', 'eraseKeep', 'eraseRemove'].flatMap((choice) =>
+      ['choice', 'confirmTitle', 'confirm', 'explain'].map((part) => `privacy.${part}.${choice}`),
+    ),
     ...['saved', 'savedTargets'].map((outcome) => `assessment.${outcome}`),
     ...['fr', 'en'].map((language) => `language.${language}`),
     ...['organisationRequired', 'nameRequired', 'sectorRequired', 'titleRequired', 'tooLong'].map(
