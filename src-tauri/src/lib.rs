@@ -3,6 +3,7 @@
 //! Nothing here decides anything about the domain.
 
 pub mod commands;
+pub mod grants;
 pub mod webview;
 
 use std::path::PathBuf;
@@ -34,6 +35,7 @@ pub fn build_app<R: Runtime>(builder: Builder<R>, workbench: Workbench) -> Build
         .plugin(tauri_plugin_dialog::init())
         .manage(Arc::new(workbench))
         .manage(Arc::new(tcm_live::LiveDesk::new()))
+        .manage(grants::DialogGrants::default())
         .invoke_handler(tauri::generate_handler![
             commands::questionnaires::list_questionnaires,
             commands::questionnaires::questionnaire_overview,
@@ -48,6 +50,8 @@ pub fn build_app<R: Runtime>(builder: Builder<R>, workbench: Workbench) -> Build
             commands::assessments::add_respondent,
             commands::assessments::update_respondent,
             commands::assessments::remove_respondent,
+            commands::assessments::anonymise_respondent,
+            commands::assessments::erase_respondent,
             commands::assessments::respondent_answers,
             commands::assessments::save_answer,
             commands::assessments::set_resume_question,

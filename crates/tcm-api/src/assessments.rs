@@ -5,7 +5,8 @@ use tcm_core::{
     RespondentProfile, Score, Sector, StageId, Targets,
 };
 use tcm_store::{
-    AssessmentId, NewAssessment, OrganisationId, RespondentId, Store, StoredOrganisation,
+    AssessmentId, ErasedAnswers, KeptComments, NewAssessment, OrganisationId, RespondentId, Store,
+    StoredOrganisation,
 };
 
 use crate::catalogue;
@@ -316,6 +317,48 @@ pub fn update_respondent(
 
 pub fn remove_respondent(workbench: &Workbench, respondent: i64) -> Result<(), ApiError> {
     workbench.with_store(|store, now| Ok(store.remove_respondent(RespondentId(respondent), now)?))
+}
+
+/// Anonymises a respondent: "Participant N", no role, comments kept only when asked; their
+/// answers and so every score stay as they are.
+pub fn anonymise_respondent(
+    workbench: &Workbench,
+    respondent: i64,
+    keep_comments: bool,
+) -> Result<RespondentView, ApiError> {
+    let comments = if keep_comments {
+        KeptComments::Kept
+    } else {
+        KeptComments::Removed
+    };
+    workbench.with_store(|store, now| {
+        let anonymous = store.anonymise_respondent(RespondentId(respondent), comments, now)?;
+        Ok(respondent_view(&anonymous))
+    })
+}
+
+/// Erases a respondent: with their answers, or leaving their answers under an anonymous
+/// label (no role, group or comment) so that the scores do not change. Returns the anonymous
+/// respondent left behind, or `None` when they left with their answers.
+pub fn erase_respondent(
+    workbench: &Workbench,
+    respondent: i64,
+    keep_answers: bool,
+) -> Result<Option<RespondentView>, ApiError> {
+    let answers = if keep_answers {
+        ErasedAnswers::KeptAnonymous
+    } else {
+        ErasedAnswers::Removed
+    };
+    workbench.with_store(|store, now| {
+        let id = RespondentId(respondent);
+        store.erase_respondent(id, answers, now)?;
+        Ok(if keep_answers {
+            Some(respondent_view(&store.respondent(id)?))
+        } else {
+            None
+        })
+    })
 }
 
 /// One respondent's answers, and where they left off.

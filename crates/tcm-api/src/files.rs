@@ -124,6 +124,17 @@ pub fn export_tcm(
     Ok(portable::to_json(&store.export_portable(id)?, now))
 }
 
+/// The anonymised `.tcm` file of an assessment, for sharing or benchmarking (see
+/// [`portable::anonymised`]).
+pub fn export_anonymous_tcm(
+    store: &mut Store,
+    id: AssessmentId,
+    now: DateTime<Utc>,
+) -> Result<Vec<u8>, ApiError> {
+    let copy = portable::anonymised(&store.export_portable(id)?);
+    Ok(portable::to_json(&copy, now))
+}
+
 /// Writes a file the user asked for, whole or not at all, never over the database at
 /// `database`, its companion files or its backups (see [`tcm_store::output`]).
 pub fn write_output(

@@ -28,6 +28,9 @@ pub enum ExportKind {
     FormScript,
     FormWord,
     FormChoices,
+    /// The `.tcm` file with respondents anonymised (see [`files::export_anonymous_tcm`]).
+    #[serde(rename = "anonymousTcm")]
+    AnonymousTcm,
 }
 
 fn read(path: &Path) -> Result<Vec<u8>, ApiError> {
@@ -56,6 +59,7 @@ pub fn export(
             ExportKind::FormScript => files::export_form(store, id, FormFormat::AppsScript),
             ExportKind::FormWord => files::export_form(store, id, FormFormat::MicrosoftForms),
             ExportKind::FormChoices => files::export_form(store, id, FormFormat::Choices),
+            ExportKind::AnonymousTcm => files::export_anonymous_tcm(store, id, now),
         }
     })?;
     crate::files::write_output(workbench.path(), path, &bytes)

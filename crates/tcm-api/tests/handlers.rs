@@ -958,3 +958,90 @@ fn results_set_each_groups_stage_scores_side_by_side_and_withhold_small_groups()
     assert_eq!(curative(1).score, Some(25.0));
     assert_eq!(curative(1).dont_know_share, Some(1.0 / 3.0));
 }
+
+/// The figures of the results screen: overall and per stage.
+fn figures(workbench: &Workbench, id: i64) -> serde_json::Value {
+    let results = tcm_api::results::assessment_results(workbench, id, "fr").expect("results");
+    serde_json::json!({
+        "overall": results.overall,
+        "stages": serde_json::to_value(&results.stages).expect("JSON"),
+    })
+}
+
+#[test]
+fn respondents_are_anonymised_or_erased_and_an_anonymous_tcm_names_nobody() {
+    use tcm_api::transfers::{self, ExportKind};
+    let dir = tempfile::tempdir().expect("temp dir");
+    let workbench = workbench(&dir);
+    let (id, claire) = answered_assessment(&workbench);
+    let marc = assessments::add_respondent(
+        &workbench,
+        id,
+        &RespondentInput {
+            label: "Marc Petit".into(),
+            role: "Directeur commercial".into(),
+            group: "Ventes".into(),
+        },
+    )
+    .expect("added")
+    .id;
+    assessments::save_answer(
+        &workbench,
+        &SaveAnswerInput {
+            respondent_id: marc,
+            question_id: "cre-01".into(),
+            answer: Some(wire("3")),
+            comment: "Marc trouve « les segments » flous".into(),
+        },
+    )
+    .expect("saved");
+    let before = figures(&workbench, id);
+
+    let anonymous = assessments::anonymise_respondent(&workbench, marc, true).expect("anonymised");
+    assert_eq!(
+        (anonymous.label.as_str(), anonymous.role.as_str()),
+        ("Participant 1", "")
+    );
+    let answers = assessments::respondent_answers(&workbench, marc).expect("answers");
+    assert!(
+        serde_json::to_string(&answers)
+            .expect("JSON")
+            .contains("les segments"),
+        "comments kept on request"
+    );
+    assert_eq!(figures(&workbench, id), before, "scores unchanged");
+
+    let file = dir.path().join("anonyme.tcm");
+    transfers::export(&workbench, id, ExportKind::AnonymousTcm, &file).expect("exported");
+    let text = std::fs::read_to_string(&file).expect("written");
+    for personal in ["Claire Martin", "Marc trouve", "Directeur commercial"] {
+        assert!(!text.contains(personal), "{personal} in the anonymous file");
+    }
+    assert!(
+        text.contains("Participant 2"),
+        "Claire became Participant 2"
+    );
+
+    assessments::erase_respondent(&workbench, claire, true).expect("erased");
+    let detail = assessments::assessment_detail(&workbench, id).expect("detail");
+    let labels: Vec<&str> = detail
+        .respondents
+        .iter()
+        .map(|respondent| respondent.label.as_str())
+        .collect();
+    assert_eq!(labels, ["Participant 2", "Participant 1"]);
+    assert_eq!(
+        figures(&workbench, id),
+        before,
+        "answers kept: scores unchanged"
+    );
+
+    assessments::erase_respondent(&workbench, marc, false).expect("erased");
+    assert_ne!(
+        figures(&workbench, id),
+        before,
+        "Marc's answer left with him"
+    );
+    let error = assessments::erase_respondent(&workbench, marc, false).expect_err("gone");
+    assert_eq!(error.kind, ErrorKind::NotFound);
+}

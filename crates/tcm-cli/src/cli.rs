@@ -88,6 +88,9 @@ pub enum Command {
     /// Assessments: start, list and show audits
     #[command(subcommand)]
     Assessment(AssessmentCommand),
+    /// Protect a respondent's personal data: anonymise them or erase them
+    #[command(subcommand)]
+    Respondent(RespondentCommand),
     /// Save answers to a stored assessment (one, or many from standard input)
     #[command(
         after_help = "Each answer is committed to disk before the command acknowledges it.\n\n\
@@ -106,6 +109,7 @@ pub enum Command {
     /// Export an assessment: answers (CSV), workbook (XLSX) or portable file (.tcm)
     #[command(
         after_help = "Examples:\n  tcm export --assessment 1 --format tcm --out audit.tcm\n  \
+                            tcm export --assessment 1 --format anonymous-tcm --out audit-anonyme.tcm\n  \
                             tcm export --assessment 1 --format xlsx --out audit.xlsx\n  \
                             tcm export --assessment 1 --format csv --excel --out reponses.csv"
     )]
@@ -265,6 +269,44 @@ pub enum AssessmentCommand {
     },
 }
 
+#[derive(Debug, Subcommand)]
+pub enum RespondentCommand {
+    /// Anonymise a respondent: their label becomes "Participant N" and their role is cleared;
+    /// their answers, group and (unless --remove-comments) comments stay, so scores do not change
+    #[command(
+        after_help = "Examples:\n  tcm respondent anonymise --assessment 1 --respondent Claire\n  \
+                            tcm respondent anonymise --assessment 1 --respondent 7 --remove-comments"
+    )]
+    Anonymise {
+        /// The assessment's id
+        #[arg(long)]
+        assessment: i64,
+        /// The respondent: their label, or their id
+        #[arg(long)]
+        respondent: String,
+        /// Also remove every comment they wrote
+        #[arg(long)]
+        remove_comments: bool,
+    },
+    /// Erase a respondent with their answers (scores change), or keep their answers under an
+    /// anonymous label with no role, group or comment (--keep-answers: scores do not change)
+    #[command(
+        after_help = "Examples:\n  tcm respondent erase --assessment 1 --respondent Claire\n  \
+                            tcm respondent erase --assessment 1 --respondent Claire --keep-answers"
+    )]
+    Erase {
+        /// The assessment's id
+        #[arg(long)]
+        assessment: i64,
+        /// The respondent: their label, or their id
+        #[arg(long)]
+        respondent: String,
+        /// Keep their answers, anonymous, so that the scores do not change
+        #[arg(long)]
+        keep_answers: bool,
+    },
+}
+
 #[derive(Debug, Args)]
 pub struct AnswerArgs {
     /// The assessment's id
@@ -346,6 +388,9 @@ pub enum ExportFormat {
     Xlsx,
     /// Portable assessment file
     Tcm,
+    /// Portable assessment file with respondents anonymised ("Participant N", no role, no
+    /// comment, no action owner), for sharing or benchmarking
+    AnonymousTcm,
 }
 
 #[derive(Debug, Args)]

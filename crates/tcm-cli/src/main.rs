@@ -25,6 +25,7 @@ fn main() -> ExitCode {
         Command::Class(command) => commands::class::run(&command, db),
         Command::Org(command) => commands::org::run(&command, db),
         Command::Assessment(command) => commands::assessment::run(&command, db),
+        Command::Respondent(command) => commands::respondent::run(&command, db),
         Command::Answer(args) => commands::answer::run(&args, db),
         Command::Import(args) => commands::transfer::import(&args, db),
         Command::Export(args) => commands::transfer::export(&args, db),

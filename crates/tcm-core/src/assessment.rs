@@ -220,6 +220,19 @@ pub struct RespondentProfile {
     pub group: String,
 }
 
+/// The label an anonymised respondent takes: "Participant N", N one more than the highest
+/// number among the `labels` already in the assessment that have that form (the rule live
+/// sessions use for participants who give no name), so it never collides with one of them.
+pub fn next_participant_label<'a>(labels: impl IntoIterator<Item = &'a str>) -> String {
+    let highest = labels
+        .into_iter()
+        .filter_map(|label| label.strip_prefix("Participant "))
+        .filter_map(|number| number.parse::<u32>().ok())
+        .max()
+        .unwrap_or(0);
+    format!("Participant {}", highest.saturating_add(1))
+}
+
 /// What an action of the plan is about.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum ActionLink {
@@ -243,4 +256,28 @@ pub struct PlannedAction {
     pub impact: u8,
     /// 1–3.
     pub effort: u8,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_anonymised_respondent_takes_the_next_free_participant_number() {
+        assert_eq!(next_participant_label([]), "Participant 1");
+        assert_eq!(
+            next_participant_label(["Claire", "Participant 2", "Participant 7", "Marc"]),
+            "Participant 8"
+        );
+        assert_eq!(
+            next_participant_label(["Participant x", "Participant -3", "Participants 9"]),
+            "Participant 1",
+            "only the exact form counts"
+        );
+        assert_eq!(
+            next_participant_label(["Participant 4294967295"]),
+            "Participant 4294967295",
+            "saturates rather than overflowing"
+        );
+    }
 }

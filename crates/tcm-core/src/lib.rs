@@ -25,7 +25,7 @@ pub use action_plan::{ActionPlan, PlanItem, PlanLabel, PlanOrigin, action_plan};
 pub use answer::{Answer, AnswerSheet, Consensus, Level, Respondent, Response};
 pub use assessment::{
     ActionLink, ActionStatus, Assessment, AssessmentStatus, Mode, Organisation, OrganisationSize,
-    PlannedAction, RespondentProfile, Sector, Targets,
+    PlannedAction, RespondentProfile, Sector, Targets, next_participant_label,
 };
 pub use maturity::MaturityLevel;
 pub use questionnaire::{

@@ -13,7 +13,7 @@ use tcm_core::{
 };
 use tcm_interchange::portable::{
     AgreedValue, FORMAT, FORMAT_VERSION, PortableAssessment, PortableError, RecordedAnswer,
-    ScoreSnapshot, from_json, to_json,
+    ScoreSnapshot, anonymised, from_json, to_json,
 };
 
 const SAMPLE: &str = include_str!("../../../questionnaires/sample.toml");
@@ -589,4 +589,46 @@ fn a_string_over_the_size_limit_is_refused_with_its_path() {
         message.contains("organisation.notes") && message.contains("4 MiB"),
         "{message}"
     );
+}
+
+#[test]
+fn an_anonymised_copy_names_nobody_and_scores_as_the_original() {
+    let original = workshop();
+    let copy = anonymised(&original);
+    let labels: Vec<(&str, &str, &str)> = copy
+        .respondents
+        .iter()
+        .map(|respondent| {
+            (
+                respondent.label.as_str(),
+                respondent.role.as_str(),
+                respondent.group.as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        labels,
+        [("Participant 1", "", "Ventes"), ("Participant 2", "", "")]
+    );
+    assert_eq!(copy.answers.len(), original.answers.len());
+    assert!(copy.answers.values().all(|answer| answer.comment.is_none()));
+    assert!(copy.actions.iter().all(|action| action.owner.is_empty()));
+    let text = to_json(&copy, at("2026-03-05T08:00:00Z"));
+    let text = String::from_utf8(text).expect("UTF-8");
+    for personal in [
+        "Zoé",
+        "Anne Dupont",
+        "Directrice commerciale",
+        "revus l’été dernier",
+    ] {
+        assert!(!text.contains(personal), "{personal} left in the copy");
+    }
+    let questionnaire = original.questionnaire().expect("snapshot");
+    assert_eq!(
+        tcm_core::score(&questionnaire, &copy.answer_sheet()),
+        tcm_core::score(&questionnaire, &original.answer_sheet()),
+        "the copy scores as the original"
+    );
+    let read = from_json(text.as_bytes()).expect("the copy reads back");
+    assert_eq!(read, copy);
 }

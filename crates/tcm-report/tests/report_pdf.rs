@@ -266,3 +266,47 @@ fn a_workshop_report_tells_what_divided_the_room_and_what_the_consensus_changed(
     assert!(text.contains("The most debated questions"));
     assert!(text.contains("Before discussion"));
 }
+
+#[test]
+fn the_metadata_name_the_app_claim_no_standard_and_give_the_language_and_bookmarks() {
+    let (_directory, path, _demo) = rendered(Language::French);
+    let info = run("pdfinfo", &[], &path);
+    assert!(info.contains("Author:          TCM Workbench"), "{info}");
+    assert!(
+        !info.contains("Author:          Menuiseries"),
+        "the audited company is not the author: {info}"
+    );
+    assert!(
+        !info.contains("PDF subtype") && !info.contains("Conformance"),
+        "no PDF/X or PDF/A claim: {info}"
+    );
+    assert!(
+        info.contains("Tagged:          no"),
+        "no false tagging claim: {info}"
+    );
+    let metadata = run("pdfinfo", &["-meta"], &path);
+    assert!(!metadata.contains("GTS_PDFX"), "{metadata}");
+    let json = run("qpdf", &["--json", "--json-key=qpdf"], &path);
+    assert!(
+        json.contains("\"/Lang\": \"u:fr\""),
+        "no /Lang fr in the catalogue"
+    );
+    assert!(json.contains("\"/PageMode\": \"/UseOutlines\""));
+    let outline = run("qpdf", &["--json", "--json-key=outlines"], &path);
+    let titles: Vec<&str> = outline
+        .lines()
+        .filter_map(|line| line.trim().strip_prefix("\"title\": \""))
+        .map(|title| title.trim_end_matches(['"', ',']))
+        .collect();
+    assert!(titles.len() >= 6, "{outline}");
+    for stage in ["Créative", "Proactive"] {
+        assert!(
+            titles.iter().any(|title| title.contains(stage)),
+            "no bookmark for {stage}: {titles:?}"
+        );
+    }
+    assert!(
+        outline.contains("\"kids\": [\n        {"),
+        "stages nest under their section: {outline}"
+    );
+}

@@ -89,6 +89,17 @@ pub struct ImportOutcome {
 }
 
 impl Tx<'_> {
+    /// Removes every comment a respondent wrote (their answers stay).
+    pub(crate) fn clear_comments(&mut self, respondent: RespondentId) -> Result<()> {
+        self.connection()
+            .prepare_cached("UPDATE answer SET comment = '' WHERE respondent_id = ?1")
+            .and_then(|mut statement| statement.execute([respondent.0]))
+            .map_err(self.fail("removing the respondent's comments"))?;
+        Ok(())
+    }
+}
+
+impl Tx<'_> {
     /// Saves one answer, replacing the respondent's previous answer to that question, and
     /// keeps the question's tally current.
     pub fn put_answer(

@@ -54,6 +54,7 @@ pub use records::{
     ActionId, AssessmentId, AssessmentSummary, NewAssessment, OrganisationId, RespondentId,
     ScoreSnapshot, StoredAction, StoredAssessment, StoredOrganisation, StoredRespondent,
 };
+pub use respondents::{ErasedAnswers, KeptComments};
 pub use summary::Progress;
 pub use unit::Tx;
 

@@ -69,6 +69,17 @@ impl Tx<'_> {
         Ok(respondent)
     }
 
+    /// Forgets every device that answered as `respondent` in a live session.
+    pub(crate) fn forget_live_participants(&mut self, respondent: RespondentId) -> Result<()> {
+        self.connection()
+            .execute(
+                "DELETE FROM live_participant WHERE respondent_id = ?1",
+                [respondent.0],
+            )
+            .map_err(self.fail("forgetting the respondent's live devices"))?;
+        Ok(())
+    }
+
     /// Remembers that the token with this hash answers as `respondent`.
     pub fn add_live_participant(
         &mut self,

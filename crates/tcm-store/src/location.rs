@@ -22,3 +22,24 @@ pub fn resolve(given: Option<PathBuf>) -> Option<PathBuf> {
         })
         .or_else(default_database)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The same rule on every OS: the platform's data folder (`dirs`: XDG on Linux,
+    /// Application Support on macOS, the roaming AppData on Windows), then our folder.
+    #[test]
+    fn the_default_database_is_in_our_folder_of_the_platforms_data_folder() {
+        if let (Some(data), Some(database)) = (dirs::data_dir(), default_database()) {
+            assert_eq!(database, data.join("tcm-workbench").join("tcm.sqlite"));
+            assert!(database.is_absolute(), "{}", database.display());
+        }
+    }
+
+    #[test]
+    fn a_given_database_wins_whatever_the_environment_says() {
+        let given = PathBuf::from("audits").join("client-a.sqlite");
+        assert_eq!(resolve(Some(given.clone())), Some(given));
+    }
+}

@@ -1,4 +1,5 @@
-//! Respondents: who answers in an assessment (a name or an anonymous label, a role, a group).
+//! Respondents: who answers in an assessment (a name or an anonymous label, a role, a group),
+//! and what protects them as personal data: anonymise, erase.
 
 use std::path::Path;
 
@@ -26,6 +27,22 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<StoredRespondent> {
         resume_question: row.get::<_, Option<String>>(5)?.map(QuestionId::new),
         created_at: time::parse(&row.get::<_, String>(6)?),
     })
+}
+
+/// Whether an anonymised respondent keeps the comments they wrote.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KeptComments {
+    Kept,
+    Removed,
+}
+
+/// What happens to an erased respondent's answers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ErasedAnswers {
+    /// Deleted with the respondent: the scores change.
+    Removed,
+    /// Kept under an anonymous label: the scores stay as they are.
+    KeptAnonymous,
 }
 
 pub(crate) fn label_taken(label: &str) -> StoreError {
@@ -226,6 +243,68 @@ impl Tx<'_> {
         Ok(())
     }
 
+    /// Anonymises a respondent (personal data): their label becomes the next free
+    /// "Participant N", their role is cleared, their comments are removed unless
+    /// `comments` says to keep them, and the live-session devices that answered as them are
+    /// forgotten. Their answers and group stay, so every score is unchanged.
+    pub fn anonymise_respondent(
+        &mut self,
+        id: RespondentId,
+        comments: KeptComments,
+    ) -> Result<StoredRespondent> {
+        let respondent = self.respondent(id)?;
+        let label = self.next_participant_label(respondent.assessment)?;
+        self.update_respondent(
+            id,
+            &RespondentProfile {
+                label,
+                role: String::new(),
+                group: respondent.profile.group,
+            },
+        )?;
+        if comments == KeptComments::Removed {
+            self.clear_comments(id)?;
+        }
+        self.forget_live_participants(id)?;
+        self.touch(respondent.assessment);
+        self.respondent(id)
+    }
+
+    /// Erases a respondent (personal data). With [`ErasedAnswers::Removed`] they leave with
+    /// their answers (the scores change as if they had never answered); with
+    /// [`ErasedAnswers::KeptAnonymous`] their answers stay under a "Participant N" label with
+    /// no role, group or comment, so the assessment's scores are unchanged.
+    pub fn erase_respondent(&mut self, id: RespondentId, answers: ErasedAnswers) -> Result<()> {
+        match answers {
+            ErasedAnswers::Removed => self.remove_respondent(id),
+            ErasedAnswers::KeptAnonymous => {
+                let respondent = self.anonymise_respondent(id, KeptComments::Removed)?;
+                self.update_respondent(
+                    id,
+                    &RespondentProfile {
+                        group: String::new(),
+                        ..respondent.profile
+                    },
+                )
+            }
+        }
+    }
+
+    fn next_participant_label(&self, assessment: AssessmentId) -> Result<String> {
+        let labels: Vec<String> = self
+            .connection()
+            .prepare_cached("SELECT label FROM respondent WHERE assessment_id = ?1")
+            .and_then(|mut statement| {
+                statement
+                    .query_map([assessment.0], |row| row.get(0))?
+                    .collect::<rusqlite::Result<Vec<_>>>()
+            })
+            .map_err(self.fail("reading the respondents' labels"))?;
+        Ok(tcm_core::next_participant_label(
+            labels.iter().map(String::as_str),
+        ))
+    }
+
     /// Remembers where a respondent is in the questionnaire, to resume there.
     pub fn set_resume_question(&mut self, id: RespondentId, question: Option<&str>) -> Result<()> {
         let changed = self
@@ -277,6 +356,30 @@ impl Store {
     ) -> Result<()> {
         self.write(now, "saving the respondent", |tx| {
             tx.update_respondent(id, profile)
+        })
+    }
+
+    /// Anonymises a respondent (see [`Tx::anonymise_respondent`]), in its own unit of work.
+    pub fn anonymise_respondent(
+        &mut self,
+        id: RespondentId,
+        comments: KeptComments,
+        now: DateTime<Utc>,
+    ) -> Result<StoredRespondent> {
+        self.write(now, "anonymising the respondent", |tx| {
+            tx.anonymise_respondent(id, comments)
+        })
+    }
+
+    /// Erases a respondent (see [`Tx::erase_respondent`]), in its own unit of work.
+    pub fn erase_respondent(
+        &mut self,
+        id: RespondentId,
+        answers: ErasedAnswers,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        self.write(now, "erasing the respondent", |tx| {
+            tx.erase_respondent(id, answers)
         })
     }
 

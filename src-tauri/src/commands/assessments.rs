@@ -114,6 +114,30 @@ pub async fn remove_respondent(
 }
 
 #[tauri::command]
+pub async fn anonymise_respondent(
+    workbench: State<'_, Arc<Workbench>>,
+    respondent: i64,
+    keep_comments: bool,
+) -> Result<RespondentView, ApiError> {
+    run(&workbench, move |workbench| {
+        handlers::anonymise_respondent(workbench, respondent, keep_comments)
+    })
+    .await
+}
+
+#[tauri::command]
+pub async fn erase_respondent(
+    workbench: State<'_, Arc<Workbench>>,
+    respondent: i64,
+    keep_answers: bool,
+) -> Result<Option<RespondentView>, ApiError> {
+    run(&workbench, move |workbench| {
+        handlers::erase_respondent(workbench, respondent, keep_answers)
+    })
+    .await
+}
+
+#[tauri::command]
 pub async fn respondent_answers(
     workbench: State<'_, Arc<Workbench>>,
     respondent: i64,

@@ -1,6 +1,7 @@
 //! The classroom: cases, class exercises, grading, debrief and the folder import of groups'
 //! files. Each command adapts one `tcm_api::classroom` or `tcm_api::class_import` handler.
 
+use crate::grants::{DialogGrants, Grant};
 use std::path::Path;
 use std::sync::Arc;
 
@@ -85,9 +86,11 @@ pub async fn class_debrief(
 #[tauri::command]
 pub async fn import_group_folder(
     workbench: State<'_, Arc<Workbench>>,
+    grants: State<'_, DialogGrants>,
     assessment: i64,
     folder: String,
 ) -> Result<FolderImportView, ApiError> {
+    grants.check(Grant::Read, &folder)?;
     run(&workbench, move |workbench| {
         class_import::import_group_folder(workbench, assessment, Path::new(&folder))
     })
@@ -101,7 +104,9 @@ pub async fn export_class(
     format: ClassExportKind,
     show_ranking: bool,
     path: String,
+    grants: State<'_, DialogGrants>,
 ) -> Result<(), ApiError> {
+    grants.check(Grant::Write, &path)?;
     run(&workbench, move |workbench| {
         classroom::export_class(
             workbench,

@@ -10,14 +10,17 @@ use tcm_api::transfers::{self, ExportKind};
 use tcm_api::{ApiError, Workbench};
 
 use super::run;
+use crate::grants::{DialogGrants, Grant};
 
 #[tauri::command]
 pub async fn export_assessment(
     workbench: State<'_, Arc<Workbench>>,
+    grants: State<'_, DialogGrants>,
     assessment: i64,
     format: ExportKind,
     path: String,
 ) -> Result<(), ApiError> {
+    grants.check(Grant::Write, &path)?;
     run(&workbench, move |workbench| {
         transfers::export(workbench, assessment, format, Path::new(&path))
     })
@@ -27,9 +30,11 @@ pub async fn export_assessment(
 #[tauri::command]
 pub async fn import_tcm(
     workbench: State<'_, Arc<Workbench>>,
+    grants: State<'_, DialogGrants>,
     path: String,
     choice: Option<ImportChoiceInput>,
 ) -> Result<ImportView, ApiError> {
+    grants.check(Grant::Read, &path)?;
     run(&workbench, move |workbench| {
         transfers::import_tcm(workbench, Path::new(&path), choice)
     })
@@ -39,9 +44,11 @@ pub async fn import_tcm(
 #[tauri::command]
 pub async fn import_responses(
     workbench: State<'_, Arc<Workbench>>,
+    grants: State<'_, DialogGrants>,
     assessment: i64,
     path: String,
 ) -> Result<ImportView, ApiError> {
+    grants.check(Grant::Read, &path)?;
     run(&workbench, move |workbench| {
         transfers::import_responses(workbench, assessment, Path::new(&path))
     })

@@ -9,6 +9,7 @@ use tcm_api::transfer::ResultsView;
 use tcm_api::{ApiError, Workbench};
 
 use super::run;
+use crate::grants::{DialogGrants, Grant};
 
 #[tauri::command]
 pub async fn assessment_results(
@@ -25,10 +26,12 @@ pub async fn assessment_results(
 #[tauri::command]
 pub async fn export_report(
     workbench: State<'_, Arc<Workbench>>,
+    grants: State<'_, DialogGrants>,
     assessment: i64,
     language: String,
     path: String,
 ) -> Result<(), ApiError> {
+    grants.check(Grant::Write, &path)?;
     run(&workbench, move |workbench| {
         tcm_api::reports::export_report(workbench, assessment, &language, Path::new(&path))
     })
@@ -38,10 +41,12 @@ pub async fn export_report(
 #[tauri::command]
 pub async fn export_blank_grid(
     workbench: State<'_, Arc<Workbench>>,
+    grants: State<'_, DialogGrants>,
     questionnaire_id: String,
     language: String,
     path: String,
 ) -> Result<(), ApiError> {
+    grants.check(Grant::Write, &path)?;
     run(&workbench, move |workbench| {
         tcm_api::reports::export_blank_grid(
             workbench,

@@ -93,6 +93,10 @@ export const api = {
   updateRespondent: (respondent: number, input: RespondentInput) =>
     call<RespondentView>('update_respondent', { respondent, input }),
   removeRespondent: (respondent: number) => call<null>('remove_respondent', { respondent }),
+  anonymiseRespondent: (respondent: number, keepComments: boolean) =>
+    call<RespondentView>('anonymise_respondent', { respondent, keepComments }),
+  eraseRespondent: (respondent: number, keepAnswers: boolean) =>
+    call<RespondentView | null>('erase_respondent', { respondent, keepAnswers }),
   respondentAnswers: (respondent: number) => call<RespondentAnswers>('respondent_answers', { respondent }),
   saveAnswer: (input: SaveAnswerInput) => call<SavedAnswer>('save_answer', { input }),
   setResumeQuestion: (respondent: number, question: string) =>

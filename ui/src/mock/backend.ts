@@ -257,6 +257,10 @@ export class MockBackend {
         return this.updateRespondent(a.respondent, a.input as RespondentInput);
       case 'remove_respondent':
         return this.removeRespondent(a.respondent);
+      case 'anonymise_respondent':
+        return this.anonymiseRespondent(a.respondent, a.keepComments as boolean);
+      case 'erase_respondent':
+        return this.eraseRespondent(a.respondent, a.keepAnswers as boolean);
       case 'respondent_answers':
         return this.respondentAnswers(a.respondent);
       case 'save_answer':
@@ -294,7 +298,7 @@ export class MockBackend {
         return this.dialogs.cancel ? null : (this.dialogs.openFile ?? this.defaultOpenFile(a.extensions as string[]));
       case 'export_assessment': {
         const format = a.format as string;
-        if (!['csv', 'xlsx', 'tcm', 'formxlsx', 'formxlsform', 'formscript', 'formword', 'formchoices'].includes(format))
+        if (!['csv', 'xlsx', 'tcm', 'formxlsx', 'formxlsform', 'formscript', 'formword', 'formchoices', 'anonymousTcm'].includes(format))
           fail('invalidInput', `unknown export format \`${format}\``);
         this.assessment(a.assessment);
         return this.write(a.path as string, format);
@@ -514,6 +518,27 @@ export class MockBackend {
     this.db.respondents = this.db.respondents.filter((item) => item.id !== id);
     this.touch(this.assessment(respondent.assessment));
     return null;
+  }
+
+  /** A stand-in for tcm-store's rule: the label is only a distinct anonymous one. */
+  private anonymiseRespondent(id: number, keepComments: boolean): RespondentView {
+    const respondent = this.respondent(id);
+    const taken = new Set(this.respondentsOf(respondent.assessment).map((item) => item.label));
+    let number = 1;
+    while (taken.has(`Participant ${number}`)) number += 1;
+    Object.assign(respondent, { label: `Participant ${number}`, role: '' });
+    if (!keepComments)
+      for (const answer of this.db.answers) if (answer.respondent === id) answer.comment = '';
+    this.touch(this.assessment(respondent.assessment));
+    return this.respondentView(respondent);
+  }
+
+  private eraseRespondent(id: number, keepAnswers: boolean): RespondentView | null {
+    if (!keepAnswers) return this.removeRespondent(id);
+    this.anonymiseRespondent(id, false);
+    const respondent = this.respondent(id);
+    respondent.group = '';
+    return this.respondentView(respondent);
   }
 
   private respondentAnswers(id: number): RespondentAnswers {

@@ -10,6 +10,7 @@ pub mod grid;
 pub mod live;
 pub mod org;
 pub mod report;
+pub mod respondent;
 pub mod score;
 pub mod transfer;
 pub mod validate;

@@ -156,6 +156,7 @@ pub fn export(args: &ExportArgs, db: Option<std::path::PathBuf>) -> Result<(), F
         ),
         ExportFormat::Xlsx => files::export_xlsx(&mut store, id, now),
         ExportFormat::Tcm => files::export_tcm(&mut store, id, now),
+        ExportFormat::AnonymousTcm => files::export_anonymous_tcm(&mut store, id, now),
     }
     .map_err(api_failure)?;
     database::write_output(Some(store.path()), &args.out, &bytes)?;

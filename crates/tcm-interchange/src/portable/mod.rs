@@ -5,6 +5,7 @@
 //!
 //! Domain types stay non-serializable: the JSON shape lives in private transfer structs.
 
+mod anonymise;
 mod error;
 mod fields;
 mod json;
@@ -15,6 +16,7 @@ mod transfer;
 mod values;
 mod write;
 
+pub use anonymise::anonymised;
 pub use error::{FieldIssue, FieldProblem, PortableError};
 pub use model::{AgreedValue, PortableAssessment, RecordedAnswer, ScoreSnapshot};
 pub use read::from_json;

@@ -13,14 +13,19 @@ use printpdf::{
 };
 
 use super::ReportError;
-use super::page::{Face, font_id};
+use super::page::{Face, OutlineEntry, font_id};
 use crate::fonts;
 
 pub struct Metadata<'a> {
     pub title: &'a str,
+    /// Who wrote the document: the consultant, or the app; never the audited company.
     pub author: &'a str,
     pub subject: &'a str,
     pub date: NaiveDate,
+    /// The document's language, as `/Lang` (`fr`, `en`).
+    pub language: &'a str,
+    /// The bookmarks, in reading order.
+    pub outline: &'a [OutlineEntry],
 }
 
 fn parsed(bytes: &[u8], name: &'static str) -> Result<ParsedFont, ReportError> {
@@ -64,14 +69,22 @@ pub fn assemble(
     info.subject = metadata.subject.to_owned();
     info.creator = "TCM Workbench".to_owned();
     info.producer = "TCM Workbench (printpdf)".to_owned();
-    info.identifier = String::new();
     let pages = pages
         .into_iter()
         .map(|ops| PdfPage::new(Mm(210.0), Mm(297.0), ops))
         .collect();
     document.with_pages(pages);
     let mut warnings = Vec::new();
-    let mut bytes = document.save(&PdfSaveOptions::default(), &mut warnings);
+    let options = PdfSaveOptions::default();
+    let mut finished = document.to_lopdf_document(&options, &mut warnings);
+    super::finish::finish(&mut finished, metadata.language, metadata.outline);
+    if options.optimize {
+        finished.compress();
+    }
+    let mut bytes = Vec::new();
+    finished
+        .save_to(&mut bytes)
+        .map_err(|error| ReportError::Write(error.to_string()))?;
     stable_trailer_id(&mut bytes);
     Ok(bytes)
 }

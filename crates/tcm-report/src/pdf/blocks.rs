@@ -74,6 +74,7 @@ pub fn render(
                 if composer.y() > page::CONTENT_TOP + 0.5 {
                     composer.new_page();
                 }
+                composer.bookmark(0, title);
                 composer.paragraph(MARGIN_X, CONTENT_WIDTH, title, TITLE);
                 let y = composer.y() + 4.0;
                 composer.rule((MARGIN_X, y), (MARGIN_X + 60.0, y), 2.5, Colour::INK);
@@ -88,6 +89,7 @@ pub fn render(
                 composer.skip(8.0);
                 let style = Style::new(Face::Bold, 14.0, stage_colour(*stage));
                 composer.ensure(style.leading() + 80.0);
+                composer.bookmark(1, text);
                 let top = composer.y();
                 composer.rect(MARGIN_X, top, 4.0, style.leading(), stage_colour(*stage));
                 composer.paragraph(MARGIN_X + 10.0, CONTENT_WIDTH - 10.0, text, style);

@@ -62,15 +62,12 @@ pub fn render_blank_grid(
         let style = Style::new(Face::Bold, 15.0, colour);
         let top = composer.y();
         composer.rect(MARGIN_X, top, 4.0, style.leading(), colour);
-        composer.paragraph(
-            MARGIN_X + 10.0,
-            CONTENT_WIDTH - 10.0,
-            &fill(
-                w.stage_title,
-                &[("name", stage.name.get(language).to_owned())],
-            ),
-            style,
+        let stage_title = fill(
+            w.stage_title,
+            &[("name", stage.name.get(language).to_owned())],
         );
+        composer.bookmark(0, &stage_title);
+        composer.paragraph(MARGIN_X + 10.0, CONTENT_WIDTH - 10.0, &stage_title, style);
         composer.paragraph(
             MARGIN_X,
             CONTENT_WIDTH,
@@ -81,6 +78,7 @@ pub fn render_blank_grid(
         for theme in questionnaire.themes_of(stage.id) {
             composer.skip(4.0);
             composer.heading(theme.name.get(language), HEADING, 90.0);
+            composer.bookmark(1, theme.name.get(language));
             composer.skip(2.0);
             for question in questionnaire.questions_in_theme(&theme.id) {
                 question_block(
@@ -112,14 +110,17 @@ pub fn render_blank_grid(
         },
         true,
     );
+    let outline = composer.outline().to_vec();
     assemble::assemble(
         composer.finish(),
         forms.forms,
         &assemble::Metadata {
             title: &format!("{} — {title}", w.grid_title),
-            author: "TCM Workbench",
+            author: super::AUTHOR,
             subject: title,
             date,
+            language: language.code(),
+            outline: &outline,
         },
     )
 }

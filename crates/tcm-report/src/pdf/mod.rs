@@ -6,6 +6,7 @@ mod assemble;
 mod blocks;
 mod chart_labels;
 mod class_report;
+mod finish;
 mod grid;
 pub mod layout;
 mod page;
@@ -32,7 +33,13 @@ pub enum ReportError {
     Font { name: &'static str },
     #[error("the report date cannot be written into the PDF metadata")]
     Date,
+    #[error("the PDF could not be written: {0}")]
+    Write(String),
 }
+
+/// The author written into every document's metadata: the app that wrote it. The audited
+/// organisation is the report's subject, never its author.
+pub const AUTHOR: &str = "TCM Workbench";
 
 impl From<layout::UnreadableFont> for ReportError {
     fn from(error: layout::UnreadableFont) -> ReportError {
@@ -70,14 +77,18 @@ pub fn render_report(input: &ReportInput<'_>) -> Result<Vec<u8>, ReportError> {
         true,
     );
     let title = format!("{} — {}", w.report_kind, input.organisation.name);
+    let outline = composer.outline().to_vec();
     assemble::assemble(
         composer.finish(),
         forms.forms,
         &assemble::Metadata {
             title: &title,
-            author: &input.organisation.name,
+            // The audited company is the subject of the report, not its author.
+            author: AUTHOR,
             subject: &input.assessment.title,
             date: input.date,
+            language: input.language.code(),
+            outline: &outline,
         },
     )
 }

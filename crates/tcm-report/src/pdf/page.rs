@@ -184,9 +184,21 @@ pub struct Placement {
 }
 
 /// Pages being composed.
+/// One bookmark of the document's outline.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OutlineEntry {
+    /// 0 for a section, 1 for a part of it.
+    pub level: u8,
+    pub title: String,
+    /// The page it points to, from 0.
+    pub page: usize,
+}
+
 pub struct Composer<'f> {
     fonts: &'f Fonts,
     pages: Vec<Vec<Op>>,
+    /// The bookmarks: (level, title, page index), in reading order.
+    outline: Vec<OutlineEntry>,
     /// Distance from the top of the page to the top of the next block.
     y: f32,
 }
@@ -196,6 +208,7 @@ impl<'f> Composer<'f> {
         Composer {
             fonts,
             pages: vec![Vec::new()],
+            outline: Vec::new(),
             y: CONTENT_TOP,
         }
     }
@@ -215,6 +228,20 @@ impl<'f> Composer<'f> {
     /// The pages' operations, in order.
     pub fn finish(self) -> Vec<Vec<Op>> {
         self.pages
+    }
+
+    /// Records a bookmark to the current page: level 0 for a section, 1 inside it.
+    pub fn bookmark(&mut self, level: u8, title: &str) {
+        self.outline.push(OutlineEntry {
+            level,
+            title: title.to_owned(),
+            page: self.pages.len() - 1,
+        });
+    }
+
+    /// The bookmarks recorded so far, in reading order.
+    pub fn outline(&self) -> &[OutlineEntry] {
+        &self.outline
     }
 
     pub fn page_count(&self) -> usize {

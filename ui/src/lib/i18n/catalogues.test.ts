@@ -48,6 +48,7 @@ function builtKeys(): string[] {
     ...['created', 'updated', 'alreadyPresent', 'copied', 'replaced', 'merged', 'responses'].map((outcome) => `import.outcome.${outcome}`),
     ...['xlsx', 'xlsform', 'script', 'word', 'choices'].flatMap((form) => ['name', 'help', 'file'].map((part) => `forms.${part}.${form}`)),
     ...['pdf', 'xlsx', 'csv', 'tcm', 'grid', 'responses'].flatMap((kind) =>
+    ...['pdf', 'xlsx', 'csv', 'tcm', 'anonymousTcm', 'grid', 'responses'].flatMap((kind) =>
       ['working', 'done', 'failed'].map((state) => `export.${state}.${kind}`),
     ),
     ...modes.flatMap((mode) => [
@@ -61,6 +62,9 @@ function builtKeys(): string[] {
       `respondent.firstText.${mode}`,
     ]),
     ...['questionnaire', 'results', 'plan', 'export'].map((tab) => `nav.${tab}`),
+    ...['anonymiseKeep', 'anonymiseRemove', 'eraseKeep', 'eraseRemove'].flatMap((choice) =>
+      ['choice', 'confirmTitle', 'confirm', 'explain'].map((part) => `privacy.${part}.${choice}`),
+    ),
     ...['saved', 'savedTargets'].map((outcome) => `assessment.${outcome}`),
     ...['fr', 'en'].map((language) => `language.${language}`),
     ...['read', 'files', 'grade', 'debrief'].map((view) => `class.tab.${view}`),

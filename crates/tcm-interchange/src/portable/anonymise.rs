@@ -1,0 +1,65 @@
+//! An anonymised copy of a portable assessment, for sharing or benchmarking: what names or
+//! describes a person goes, what the scores rest on stays.
+//!
+//! Respondents become "Participant 1", "Participant 2"… in their order, with no role; their
+//! groups stay (they carry the per-group comparisons); every comment they wrote and the
+//! owners of the plan's actions (people of the audited company) are removed. Answers,
+//! consensus values, the plan's contents and finalised scores are kept, so the copy scores
+//! exactly as the original. The organisation, the consensus notes and the plan's texts are
+//! kept as the consultant wrote them: they are about the company, and the consultant decides
+//! what to share.
+
+use std::collections::BTreeMap;
+
+use tcm_core::{Respondent, RespondentProfile};
+
+use super::model::PortableAssessment;
+
+/// The anonymised copy of `assessment`.
+pub fn anonymised(assessment: &PortableAssessment) -> PortableAssessment {
+    let labels: BTreeMap<&str, String> = assessment
+        .respondents
+        .iter()
+        .enumerate()
+        .map(|(index, respondent)| {
+            (
+                respondent.label.as_str(),
+                format!("Participant {}", index + 1),
+            )
+        })
+        .collect();
+    let respondents = assessment
+        .respondents
+        .iter()
+        .map(|respondent| RespondentProfile {
+            label: labels[respondent.label.as_str()].clone(),
+            role: String::new(),
+            group: respondent.group.clone(),
+        })
+        .collect();
+    let answers = assessment
+        .answers
+        .iter()
+        .filter_map(|((respondent, question), recorded)| {
+            let label = labels.get(respondent.as_str())?;
+            let mut recorded = recorded.clone();
+            recorded.comment = None;
+            Some(((Respondent::new(label.clone()), question.clone()), recorded))
+        })
+        .collect();
+    let actions = assessment
+        .actions
+        .iter()
+        .map(|action| {
+            let mut action = action.clone();
+            action.owner = String::new();
+            action
+        })
+        .collect();
+    PortableAssessment {
+        respondents,
+        answers,
+        actions,
+        ..assessment.clone()
+    }
+}
