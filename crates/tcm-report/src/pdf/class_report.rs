@@ -474,14 +474,17 @@ pub fn render_class_report(input: &ClassReportInput<'_>) -> Result<Vec<u8>, Repo
         },
         true,
     );
+    let outline = composer.outline().to_vec();
     assemble::assemble(
         composer.finish(),
         forms.forms,
         &assemble::Metadata {
             title: &format!("{} — {}", w.kind, input.class_name),
-            author: "TCM Workbench",
+            author: super::AUTHOR,
             subject: title,
             date: input.date,
+            language: input.language.code(),
+            outline: &outline,
         },
     )
 }
