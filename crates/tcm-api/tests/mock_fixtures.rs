@@ -20,6 +20,17 @@ fn write_fixture<T: serde::Serialize>(name: &str, value: &T) {
     }
 }
 
+/// Writes `value` as JSON on one line (large fixtures), only when it changed.
+fn write_compact_fixture<T: serde::Serialize>(name: &str, value: &T) {
+    let mut text = serde_json::to_string(value).expect("serialisable");
+    text.push('\n');
+    let path = fixtures_dir().join(name);
+    if std::fs::read_to_string(&path).ok().as_deref() != Some(text.as_str()) {
+        std::fs::write(&path, text)
+            .unwrap_or_else(|error| panic!("cannot write {}: {error}", path.display()));
+    }
+}
+
 #[test]
 fn the_forms_choices_come_from_the_real_handler() {
     let choices = tcm_api::assessments::form_choices().expect("choices");
@@ -226,6 +237,10 @@ struct Driver {
     assessments: HashMap<String, (i64, String)>,
     /// Organisation name → its assessments, in creation order.
     organisations: HashMap<String, Vec<i64>>,
+    /// The demo's operations, replayed when a journey opens the demo.
+    demo: Vec<Value>,
+    /// Seconds added to the clock at each creation, so that creation order is time order.
+    created: i64,
 }
 
 impl Driver {
@@ -238,6 +253,8 @@ impl Driver {
             workbench,
             assessments: HashMap::new(),
             organisations: HashMap::new(),
+            demo: Vec::new(),
+            created: 0,
         }
     }
 
@@ -265,7 +282,10 @@ impl Driver {
         let wb = &self.workbench;
         let assessment = match op["op"].as_str().expect("op") {
             "create" => {
-                set_hours_ago(op["hoursAgo"].as_f64().unwrap_or(0.0));
+                self.created += 1;
+                set_hours_ago(
+                    op["hoursAgo"].as_f64().unwrap_or(0.0) - self.created as f64 / 3600.0,
+                );
                 let mut input = op["input"].clone();
                 let name = input["organisation"]["name"]
                     .as_str()
@@ -303,13 +323,7 @@ impl Driver {
             }
             "answer" => {
                 let id = self.id(&op["assessment"]);
-                let detail = tcm_api::assessments::assessment_detail(wb, id).expect("detail");
-                let respondent = detail
-                    .respondents
-                    .iter()
-                    .find(|respondent| op["respondent"] == respondent.label.as_str())
-                    .expect("respondent")
-                    .id;
+                let respondent = self.respondent(id, &op["respondent"]);
                 self.save(respondent, &op["question"], &op["answer"], &op["comment"]);
                 id
             }
@@ -350,15 +364,74 @@ impl Driver {
                 tcm_api::assessments::set_consensus(wb, &input).expect("consensus set");
                 id
             }
+            "updateRespondent" | "removeRespondent" => {
+                let id = self.id(&op["assessment"]);
+                let respondent = self.respondent(id, &op["respondent"]);
+                if op["op"] == "removeRespondent" {
+                    tcm_api::assessments::remove_respondent(wb, respondent).expect("removed");
+                } else {
+                    let input = serde_json::from_value(op["input"].clone()).expect("respondent");
+                    tcm_api::assessments::update_respondent(wb, respondent, &input)
+                        .expect("respondent changed");
+                }
+                id
+            }
+            "updateAction" | "deleteAction" => {
+                let id = self.id(&op["assessment"]);
+                let plan = tcm_api::plan::action_plan(wb, id, None).expect("plan");
+                let mut kept: Vec<i64> = plan
+                    .items
+                    .iter()
+                    .filter_map(|item| item.action_id)
+                    .collect();
+                kept.sort_unstable();
+                let rank = usize::try_from(op["action"].as_u64().expect("rank")).expect("rank");
+                let action = kept[rank];
+                if op["op"] == "deleteAction" {
+                    tcm_api::plan::delete_action(wb, action, None).expect("deleted");
+                } else {
+                    let input = serde_json::from_value(op["input"].clone()).expect("action");
+                    tcm_api::plan::update_action(wb, action, &input, None).expect("changed");
+                }
+                id
+            }
+            "delete" => {
+                let name = op["assessment"].as_str().expect("name").to_owned();
+                if let Some((id, organisation)) = self.assessments.remove(&name) {
+                    tcm_api::assessments::delete_assessment(wb, id).expect("deleted");
+                    if let Some(list) = self.organisations.get_mut(&organisation) {
+                        list.retain(|other| *other != id);
+                    }
+                }
+                return;
+            }
+            "demo" => {
+                let demo = Value::Array(self.demo.clone());
+                self.replay(&demo, states);
+                return;
+            }
             "touch" => return,
             "record" => {
                 let id = self.id(&op["assessment"]);
-                states.record(self, id, true);
+                let part = op["what"].as_str().zip(op["language"].as_str());
+                states.record(self, id, Some(part.unwrap_or(("all", "all"))));
                 return;
             }
             other => panic!("unknown operation {other}"),
         };
-        states.record(self, assessment, false);
+        states.record(self, assessment, None);
+    }
+
+    /// A respondent of an assessment, by label.
+    fn respondent(&self, assessment: i64, label: &Value) -> i64 {
+        let detail =
+            tcm_api::assessments::assessment_detail(&self.workbench, assessment).expect("detail");
+        detail
+            .respondents
+            .iter()
+            .find(|respondent| *label == respondent.label.as_str())
+            .expect("respondent")
+            .id
     }
 
     fn save(&self, respondent: i64, question: &Value, answer: &Value, comment: &Value) {
@@ -384,7 +457,9 @@ impl Driver {
 struct States(BTreeMap<String, Value>);
 
 impl States {
-    fn record(&mut self, driver: &Driver, assessment: i64, full: bool) {
+    /// Records the state's figures; with `part`, its results or plan (`what`) in a language, or
+    /// both in both languages (`("all", "all")`).
+    fn record(&mut self, driver: &Driver, assessment: i64, part: Option<(&str, &str)>) {
         let wb = &driver.workbench;
         let key = driver.key(assessment);
         let item = tcm_api::assessments::list_assessments(wb)
@@ -399,19 +474,29 @@ impl States {
                 "overallLevel": item.overall_level,
             })
         });
-        if full && entry.get("results").is_none() {
-            let mut results = serde_json::Map::new();
-            let mut plans = serde_json::Map::new();
-            for language in ["fr", "en"] {
-                let view = tcm_api::results::assessment_results(wb, assessment, language)
-                    .expect("results");
-                results.insert(language.into(), serde_json::to_value(view).expect("json"));
-                let plan =
-                    tcm_api::plan::action_plan(wb, assessment, Some(language)).expect("plan");
-                plans.insert(language.into(), serde_json::to_value(plan).expect("json"));
+        let Some((what, language)) = part else {
+            return;
+        };
+        for part in ["results", "plan"] {
+            for code in ["fr", "en"] {
+                if (what != "all" && what != part) || (language != "all" && language != code) {
+                    continue;
+                }
+                if !entry[part][code].is_null() {
+                    continue;
+                }
+                let view = if part == "results" {
+                    let view = tcm_api::results::assessment_results(wb, assessment, code);
+                    serde_json::to_value(view.expect("results")).expect("json")
+                } else {
+                    let plan = tcm_api::plan::action_plan(wb, assessment, Some(code));
+                    serde_json::to_value(plan.expect("plan")).expect("json")
+                };
+                if entry.get(part).is_none() {
+                    entry[part] = json!({});
+                }
+                entry[part][code] = view;
             }
-            entry["results"] = Value::Object(results);
-            entry["plan"] = Value::Object(plans);
         }
     }
 }
@@ -841,6 +926,18 @@ fn the_mock_s_scores_come_from_the_real_handlers() {
         }
         driver.replay(&ops, &mut states);
     }
+    let journeys: Value = serde_json::from_str(
+        &std::fs::read_to_string(fixtures_dir().join("journeys.json")).expect("journeys.json"),
+    )
+    .expect("journeys are JSON");
+    for journey in journeys.as_array().expect("a list of journeys") {
+        let mut driver = Driver::new();
+        driver.demo.clone_from(&demo_ops);
+        if journey["start"] == "seeded" {
+            driver.replay(&Value::Array(seeded.clone()), &mut States::default());
+        }
+        driver.replay(&journey["operations"], &mut states);
+    }
     let full = states
         .0
         .values()
@@ -848,5 +945,5 @@ fn the_mock_s_scores_come_from_the_real_handlers() {
         .count();
     assert!(full >= 12, "{full} states with results");
     write_fixture("seed.json", &json!({ "seed": seeded, "demo": demo_ops }));
-    write_fixture("scored.json", &states.0);
+    write_compact_fixture("scored.json", &states.0);
 }

@@ -37,7 +37,8 @@ import type { SavedAnswer } from '../lib/bindings/SavedAnswer';
 import formChoicesFixture from './fixtures/form-choices.json';
 import maturityLevelsFixture from './fixtures/maturity-levels.json';
 import { QUESTIONNAIRES, detail, overview, questionnaireById, type MockQuestionnaire } from './questionnaires';
-import { golden, type GoldenState, type StateParts } from './golden';
+import { golden, goldenStates, type GoldenState, type StateParts } from './golden';
+import { createOperation, describeCommand, recordingJourneys, reportJourney, type Journey, type JourneyOperation } from './journey';
 import seedFixture from './fixtures/seed.json';
 import type { ActionStatus } from '../lib/bindings/ActionStatus';
 import type { PlanItemView } from '../lib/bindings/PlanItemView';
@@ -58,6 +59,8 @@ export interface StoredAction {
 
 export interface StoredAssessment {
   id: number;
+  /** How the journeys and the seed name it (`a<id>` when created in the window). */
+  name?: string;
   uuid: string;
   organisation: number;
   title: string;
@@ -115,6 +118,8 @@ export interface Database {
   demo: number | null;
   /** Set when the database "could not be opened": every command but settings fails. */
   damaged: string | null;
+  /** What was done since the scenario started, for tcm-api's tests to replay (see journey.ts). */
+  journey?: Journey;
 }
 
 export const HOME = '/home/claire/.local/share/tcm-workbench';
@@ -237,12 +242,21 @@ export class MockBackend {
     return golden(this.stateParts(assessment));
   }
 
-  private recorded(assessment: StoredAssessment, what: 'results' | 'plan'): GoldenState {
+  private recorded(assessment: StoredAssessment, what: 'results' | 'plan', language: 'fr' | 'en'): GoldenState {
     const state = this.golden(assessment);
-    if (!state?.[what])
+    if (!state?.[what]?.[language] && recordingJourneys()) {
+      // Recording only: stand-in figures of another state, so that the journey goes on and
+      // every read it makes is written down. Never served outside recording.
+      const standIn = goldenStates().find(
+        ([key, other]) => key.startsWith(`q=${assessment.questionnaireId}\n`) && other[what]?.[language],
+      );
+      if (standIn) return standIn[1];
+    }
+    if (!state?.[what]?.[language])
       fail(
         'internal',
-        `the mock has no ${what} for this state of assessment ${assessment.id}: record it in crates/tcm-api/tests/mock_fixtures.rs`,
+        `the mock has no ${what} (${language}) for this state of assessment ${assessment.id}: ` +
+          'record the journeys again (npm run journeys), then cargo test -p tcm-api',
       );
     return state;
   }
@@ -261,7 +275,46 @@ export class MockBackend {
 
   // ---- commands ----------------------------------------------------------------------------
 
+  /** While true (the seed being replayed), nothing is written to the journey. */
+  quiet = false;
+  /** Operations a command adds to the journey besides its own (imports), and the reads it made. */
+  private pending: JourneyOperation[] = [];
+
+  nameOf(id: number): string {
+    const assessment = this.assessment(id);
+    assessment.name ??= `a${assessment.id}`;
+    return assessment.name;
+  }
+
+  /** Adds to the journey (not while replaying the seed). */
+  note(operation: JourneyOperation): void {
+    if (!this.quiet) this.pending.push(operation);
+  }
+
+  /** Runs a command like the shell's command of that name and writes it to the journey. */
   handle(command: string, args: Record<string, unknown> = {}): unknown {
+    const describe = this.quiet ? null : describeCommand(this, command, args);
+    this.pending = [];
+    let result: unknown;
+    try {
+      result = this.dispatch(command, args);
+    } catch (error) {
+      // A read the fixtures cannot answer yet is still written down, to be recorded.
+      this.journal(this.pending.filter((operation) => operation.op === 'record'));
+      throw error;
+    }
+    this.journal([...(describe ? [describe(result)].filter((item) => item !== null) : []), ...this.pending]);
+    return result;
+  }
+
+  private journal(operations: JourneyOperation[]): void {
+    this.pending = [];
+    if (!operations.length || !this.db.journey) return;
+    this.db.journey.operations.push(...operations);
+    reportJourney(this.db.journey);
+  }
+
+  private dispatch(command: string, args: Record<string, unknown>): unknown {
     const settings = ['app_info', 'list_backups', 'restore_backup', 'choose_save_path', 'choose_open_path'];
     if (this.db.damaged && !settings.includes(command)) fail('storage', this.db.damaged);
     const a = args as Record<string, never>;
@@ -573,7 +626,7 @@ export class MockBackend {
     );
     if (answer !== null)
       this.db.answers.push({ respondent: respondent.id, question: input.questionId, answer, comment: input.comment.trim() });
-    respondent.resumeQuestion = input.questionId;
+    respondent.resumeQuestion = input.resumeQuestion ?? input.questionId;
     this.touch(assessment);
     return this.progress(assessment, input.questionId);
   }
@@ -640,16 +693,18 @@ export class MockBackend {
   plan(id: number, language: string | null = null): PlanView {
     const assessment = this.assessment(id);
     if (language !== null) this.checkLanguage(language);
-    const recorded = this.recorded(assessment, 'plan').plan![(language ?? assessment.language) as 'fr' | 'en'];
+    const wanted = (language ?? assessment.language) as 'fr' | 'en';
+    this.note({ op: 'record', assessment: this.nameOf(id), what: 'plan', language: wanted });
+    const recorded = this.recorded(assessment, 'plan', wanted).plan![wanted]!;
     const ours = this.db.actions.filter((action) => action.assessment === id).sort((x, y) => x.id - y.id);
     const theirs = recorded.items
       .map((item) => item.actionId)
       .filter((action): action is number => action !== null)
       .sort((x, y) => x - y);
-    const rename = new Map(theirs.map((action, index) => [action, ours[index].id]));
+    const rename = new Map(theirs.flatMap((action, index) => (ours[index] ? [[action, ours[index].id] as const] : [])));
     const items = recorded.items.map((item): PlanItemView => {
       if (item.actionId === null) return item;
-      const actionId = rename.get(item.actionId)!;
+      const actionId = rename.get(item.actionId) ?? item.actionId;
       return { ...item, actionId, key: `action:${actionId}` };
     });
     return { assessment: id, items };
@@ -726,7 +781,9 @@ export class MockBackend {
   private results(id: number, language: string): ResultsView {
     const assessment = this.assessment(id);
     this.checkLanguage(language);
-    return { ...this.recorded(assessment, 'results').results![language as 'fr' | 'en'], assessmentId: id };
+    const wanted = language as 'fr' | 'en';
+    this.note({ op: 'record', assessment: this.nameOf(id), what: 'results', language: wanted });
+    return { ...this.recorded(assessment, 'results', wanted).results![wanted]!, assessmentId: id };
   }
 
   // ---- settings and files --------------------------------------------------------------------
@@ -791,17 +848,28 @@ export class MockBackend {
       targets: source.targets,
       firstRespondent: null,
     });
+    this.note(createOperation(this, copy));
     let written = 0;
     const respondents = this.respondentsOf(source.id);
     for (const respondent of respondents) {
-      const added = this.addRespondent(copy, { label: respondent.label, role: respondent.role, group: respondent.group });
+      const input = { label: respondent.label, role: respondent.role, group: respondent.group };
+      const added = this.addRespondent(copy, input);
+      const answers: [string, AnswerValue, string][] = [];
       for (const answer of this.db.answers.filter((item) => item.respondent === respondent.id)) {
         this.db.answers.push({ ...answer, respondent: added.id });
+        answers.push([answer.question, answer.answer, answer.comment]);
         written += 1;
       }
+      this.note({ op: 'respondent', assessment: this.nameOf(copy), input, answers, resume: null });
     }
-    for (const agreed of this.db.consensus.filter((item) => item.assessment === source.id))
+    for (const agreed of this.db.consensus.filter((item) => item.assessment === source.id)) {
       this.db.consensus.push({ ...agreed, assessment: copy });
+      this.note({
+        op: 'consensus',
+        assessment: this.nameOf(copy),
+        input: { questionId: agreed.question, value: agreed.value, note: agreed.note },
+      });
+    }
     return { assessmentId: copy, outcome: 'created', answersWritten: written, respondentsAdded: respondents.length, ignoredColumns: [], backup: null, lost: [], conflicts: [], questionnaireModified: false };
   }
 
@@ -816,9 +884,9 @@ export class MockBackend {
       label = `Répondant importé ${n}`;
     const respondent = this.addRespondent(id, { label, role: '', group: '' });
     const questions = questionnaire.questions.slice(0, Math.min(12, questionnaire.questions.length));
-    questions.forEach((question, index) =>
-      this.db.answers.push({ respondent: respondent.id, question: question.id, answer: String((index * 7) % 5) as AnswerValue, comment: '' }),
-    );
+    const answers = questions.map((question, index): [string, AnswerValue, string] => [question.id, String((index * 7) % 5) as AnswerValue, '']);
+    for (const [question, answer, comment] of answers) this.db.answers.push({ respondent: respondent.id, question, answer, comment });
+    this.note({ op: 'respondent', assessment: this.nameOf(id), input: { label, role: '', group: '' }, answers, resume: null });
     this.touch(assessment);
     return {
       assessmentId: id,
@@ -837,6 +905,7 @@ export class MockBackend {
     if (this.db.demo !== null && this.db.assessments.some((assessment) => assessment.id === this.db.demo))
       return this.db.demo;
     this.db.demo = seedDemo(this);
+    this.note({ op: 'demo' });
     return this.db.demo;
   }
 }
@@ -844,7 +913,7 @@ export class MockBackend {
 // ---- seeded data -----------------------------------------------------------------------------
 
 /** One operation of the seed, as crates/tcm-api/tests/mock_fixtures.rs replays it on the real handlers. */
-type SeedOperation =
+export type SeedOperation =
   | { op: 'create'; as: string; hoursAgo: number; input: NewAssessmentInput }
   | { op: 'respondent'; assessment: string; input: RespondentInput; answers: [string, AnswerValue, string][]; resume: string | null }
   | { op: 'update'; assessment: string; update: AssessmentUpdate }
@@ -857,6 +926,16 @@ const SEED = seedFixture as unknown as { seed: SeedOperation[]; demo: SeedOperat
 
 /** Replays operations; returns the ids of the assessments they created, by name. */
 function replay(backend: MockBackend, operations: SeedOperation[]): Map<string, number> {
+  const quiet = backend.quiet;
+  backend.quiet = true;
+  try {
+    return replayQuietly(backend, operations);
+  } finally {
+    backend.quiet = quiet;
+  }
+}
+
+function replayQuietly(backend: MockBackend, operations: SeedOperation[]): Map<string, number> {
   const now = backend.now();
   const clock = backend.now;
   const at = (hoursAgo: number) => new Date(now.getTime() - hoursAgo * 3_600_000);
@@ -871,10 +950,9 @@ function replay(backend: MockBackend, operations: SeedOperation[]): Map<string, 
             ? backend.db.organisations.find((item) => input.organisation.kind === 'new' && item.name === input.organisation.name)
             : undefined;
         backend.now = () => at(operation.hoursAgo);
-        created.set(
-          operation.as,
-          backend.createAssessment(organisation ? { ...input, organisation: { kind: 'existing', id: organisation.id } } : input),
-        );
+        const made = backend.createAssessment(organisation ? { ...input, organisation: { kind: 'existing', id: organisation.id } } : input);
+        backend.assessment(made).name = operation.as;
+        created.set(operation.as, made);
         backend.now = clock;
         break;
       }
