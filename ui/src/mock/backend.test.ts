@@ -5,7 +5,9 @@ import type { NewAssessmentInput } from '../lib/bindings/NewAssessmentInput';
 import type { PlanView } from '../lib/bindings/PlanView';
 import type { ResultsView } from '../lib/bindings/ResultsView';
 import type { SavedAnswer } from '../lib/bindings/SavedAnswer';
-import { MockBackend, emptyDatabase, seed } from './backend';
+import { MockBackend, emptyDatabase, replayJourney, seed } from './backend';
+import journeys from './fixtures/journeys.json';
+import type { Journey } from './journey';
 import { goldenStates } from './golden';
 
 const input = (changes: Partial<NewAssessmentInput> = {}): NewAssessmentInput => ({
@@ -247,5 +249,19 @@ describe('MockBackend', () => {
     const current = backend.db.assessments.find((assessment) => assessment.title.includes('2026'))!;
     expect((backend.handle('assessment_results', { assessment: current.id, language: 'fr' }) as ResultsView).previous).not.toBeNull();
     expect(goldenStates().length).toBeGreaterThan(12);
+  });
+
+  it('answers every read of the recorded browser journeys from the golden fixtures', () => {
+    let reads = 0;
+    for (const journey of journeys as unknown as Journey[]) {
+      const backend = new MockBackend(emptyDatabase());
+      if (journey.start === 'seeded') seed(backend);
+      replayJourney(backend, journey.operations, (assessment, what, language) => {
+        reads += 1;
+        const command = what === 'results' ? 'assessment_results' : 'action_plan';
+        expect(() => backend.handle(command, { assessment, language }), `${command} ${language} in ${JSON.stringify(journey).slice(0, 80)}`).not.toThrow();
+      });
+    }
+    expect(reads).toBeGreaterThan(10);
   });
 });

@@ -925,7 +925,7 @@ export type SeedOperation =
 const SEED = seedFixture as unknown as { seed: SeedOperation[]; demo: SeedOperation[] };
 
 /** Replays operations; returns the ids of the assessments they created, by name. */
-function replay(backend: MockBackend, operations: SeedOperation[]): Map<string, number> {
+function replay(backend: MockBackend, operations: JourneyOperation[]): Map<string, number> {
   const quiet = backend.quiet;
   backend.quiet = true;
   try {
@@ -935,12 +935,33 @@ function replay(backend: MockBackend, operations: SeedOperation[]): Map<string, 
   }
 }
 
-function replayQuietly(backend: MockBackend, operations: SeedOperation[]): Map<string, number> {
+/**
+ * Replays a journey recorded in the browser tests (`fixtures/journeys.json`) through the
+ * commands, calling `read` where the journey read results or a plan (tests check that the
+ * fixtures answer every such read).
+ */
+export function replayJourney(
+  backend: MockBackend,
+  operations: JourneyOperation[],
+  read: (assessment: number, what: 'results' | 'plan', language: 'fr' | 'en') => void,
+): void {
+  replayQuietly(backend, operations, read);
+}
+
+function replayQuietly(
+  backend: MockBackend,
+  operations: JourneyOperation[],
+  read: (assessment: number, what: 'results' | 'plan', language: 'fr' | 'en') => void = () => {},
+): Map<string, number> {
   const now = backend.now();
   const clock = backend.now;
   const at = (hoursAgo: number) => new Date(now.getTime() - hoursAgo * 3_600_000);
   const created = new Map<string, number>();
-  const id = (name: string) => created.get(name)!;
+  const id = (name: string) => created.get(name) ?? backend.db.assessments.find((item) => item.name === name)!.id;
+  const respondent = (assessment: string, label: string) =>
+    backend.respondentsOf(id(assessment)).find((item) => item.label === label)!.id;
+  const action = (assessment: string, rank: number) =>
+    backend.db.actions.filter((item) => item.assessment === id(assessment)).sort((x, y) => x.id - y.id)[rank].id;
   for (const operation of operations) {
     switch (operation.op) {
       case 'create': {
@@ -987,7 +1008,38 @@ function replayQuietly(backend: MockBackend, operations: SeedOperation[]): Map<s
       case 'touch':
         backend.assessment(id(operation.assessment)).updatedAt = at(operation.hoursAgo).toISOString();
         break;
+      case 'answer': {
+        const { question, answer, comment } = operation;
+        const respondentId = respondent(operation.assessment, operation.respondent);
+        backend.handle('save_answer', { input: { respondentId, questionId: question, answer, comment, resumeQuestion: null } });
+        break;
+      }
+      case 'updateRespondent':
+        backend.handle('update_respondent', { respondent: respondent(operation.assessment, operation.respondent), input: operation.input });
+        break;
+      case 'removeRespondent':
+        backend.handle('remove_respondent', { respondent: respondent(operation.assessment, operation.respondent) });
+        break;
+      case 'updateAction':
+      case 'deleteAction': {
+        // The plan the command answers is read below, where the journey read it.
+        const stored = backend.db.actions.find((item) => item.id === action(operation.assessment, operation.action))!;
+        if (operation.op === 'deleteAction') backend.db.actions = backend.db.actions.filter((item) => item !== stored);
+        else
+          Object.assign(stored, {
+            ...operation.input,
+            stage: operation.input.questionId ? null : operation.input.stage,
+          });
+        break;
+      }
+      case 'delete':
+        backend.handle('delete_assessment', { assessment: id(operation.assessment) });
+        break;
+      case 'demo':
+        backend.handle('open_demo');
+        break;
       case 'record':
+        if ('what' in operation) read(id(operation.assessment), operation.what, operation.language);
         break;
     }
   }
