@@ -945,13 +945,14 @@ export function replayJourney(
   operations: JourneyOperation[],
   read: (assessment: number, what: 'results' | 'plan', language: 'fr' | 'en') => void,
 ): void {
-  replayQuietly(backend, operations, read);
+  replayQuietly(backend, operations, read, true);
 }
 
 function replayQuietly(
   backend: MockBackend,
   operations: JourneyOperation[],
   read: (assessment: number, what: 'results' | 'plan', language: 'fr' | 'en') => void = () => {},
+  journey = false,
 ): Map<string, number> {
   const now = backend.now();
   const clock = backend.now;
@@ -988,6 +989,12 @@ function replayQuietly(
         backend.handle('update_assessment', { assessment: id(operation.assessment), update: operation.update });
         break;
       case 'keep':
+        // A journey keeps through the command (validated and trimmed as in the window); the seed
+        // writes its actions directly, its intermediate states having no golden plan.
+        if (journey) {
+          backend.handle('keep_action', { assessment: id(operation.assessment), input: operation.input, language: 'fr' });
+          break;
+        }
         backend.db.actions.push({
           id: backend.db.nextId++,
           assessment: id(operation.assessment),
@@ -1022,14 +1029,9 @@ function replayQuietly(
         break;
       case 'updateAction':
       case 'deleteAction': {
-        // The plan the command answers is read below, where the journey read it.
-        const stored = backend.db.actions.find((item) => item.id === action(operation.assessment, operation.action))!;
-        if (operation.op === 'deleteAction') backend.db.actions = backend.db.actions.filter((item) => item !== stored);
-        else
-          Object.assign(stored, {
-            ...operation.input,
-            stage: operation.input.questionId ? null : operation.input.stage,
-          });
+        const target = action(operation.assessment, operation.action);
+        if (operation.op === 'deleteAction') backend.handle('delete_action', { action: target, language: 'fr' });
+        else backend.handle('update_action', { action: target, input: operation.input, language: 'fr' });
         break;
       }
       case 'delete':
