@@ -387,8 +387,9 @@ pub fn respondent_answers(
     })
 }
 
-/// Saves (or clears) one answer and remembers the question as where the respondent is. When
-/// this returns, the answer is on disk.
+/// Saves (or clears) one answer and remembers where the respondent stands (the input's
+/// `resume_question`, else the answered question), in one transaction. When this returns, the
+/// answer is on disk.
 pub fn save_answer(
     workbench: &Workbench,
     input: &SaveAnswerInput,
@@ -403,7 +404,11 @@ pub fn save_answer(
                 }
                 None => tx.clear_answer(respondent, &input.question_id)?,
             }
-            tx.set_resume_question(respondent, Some(&input.question_id))?;
+            let resume = input
+                .resume_question
+                .as_deref()
+                .unwrap_or(&input.question_id);
+            tx.set_resume_question(respondent, Some(resume))?;
             let assessment = tx.respondent(respondent)?.assessment;
             tx.progress(assessment)
         })?;

@@ -114,6 +114,7 @@ fn a_class_exercise_shows_the_case_beside_its_questions_and_grades_a_group() {
             question_id: first.clone(),
             answer: Some((*first_key).into()),
             comment: "la Boîte Rose, § 2".into(),
+            resume_question: None,
         },
     )
     .expect("saved");
@@ -299,6 +300,7 @@ fn the_class_exports_as_a_workbook_and_a_report() {
                     question_id: question.id.clone(),
                     answer: Some(wire("2")),
                     comment: "vu au § 4".into(),
+                    resume_question: None,
                 },
             )
             .expect("saved");

@@ -63,6 +63,7 @@ fn an_assessment_is_created_answered_and_resumed() {
             question_id: "cre-01".into(),
             answer: Some(wire("3")),
             comment: "revu l’an dernier".into(),
+            resume_question: None,
         },
     )
     .expect("saved");
@@ -75,6 +76,7 @@ fn an_assessment_is_created_answered_and_resumed() {
             question_id: "cre-02".into(),
             answer: Some(wire("NA")),
             comment: String::new(),
+            resume_question: None,
         },
     )
     .expect("saved");
@@ -91,6 +93,7 @@ fn an_assessment_is_created_answered_and_resumed() {
             question_id: "cre-01".into(),
             answer: None,
             comment: String::new(),
+            resume_question: None,
         },
     )
     .expect("cleared");
@@ -99,9 +102,29 @@ fn an_assessment_is_created_answered_and_resumed() {
         "cre-02 (NA) still counts as answered"
     );
 
+    // The window moved on: the save carries where the respondent now stands.
+    let carried = assessments::save_answer(
+        &workbench,
+        &SaveAnswerInput {
+            respondent_id: claire,
+            question_id: "cre-03".into(),
+            answer: Some(wire("2")),
+            comment: String::new(),
+            resume_question: Some("cre-04".into()),
+        },
+    )
+    .expect("saved");
+    let answers = assessments::respondent_answers(&workbench, claire).expect("answers");
+    assert_eq!(answers.resume_question.as_deref(), Some("cre-04"));
+
     let list = assessments::list_assessments(&workbench).expect("list");
     assert_eq!(list[0].title, "Audit « 2026 »");
     assert_eq!(list[0].respondents, 1);
+    assert_eq!(
+        (list[0].answered_questions, list[0].overall_score),
+        (carried.answered_questions, carried.overall_score),
+        "the summary stored is the progress the save answered"
+    );
 }
 
 #[test]
@@ -122,6 +145,7 @@ fn a_restarted_workbench_finds_everything_and_backs_up_at_start() {
                 question_id: "pro-13".into(),
                 answer: Some(wire("?")),
                 comment: String::new(),
+                resume_question: None,
             },
         )
         .expect("saved");
@@ -186,6 +210,7 @@ fn failures_reach_the_ui_as_kinds() {
             question_id: "nope".into(),
             answer: Some(wire("4")),
             comment: String::new(),
+            resume_question: None,
         },
     )
     .expect_err("unknown question");
@@ -250,6 +275,7 @@ fn answered_assessment(workbench: &Workbench) -> (i64, i64) {
                 question_id: question.into(),
                 answer: Some(wire(answer)),
                 comment: String::new(),
+                resume_question: None,
             },
         )
         .expect("saved");
@@ -422,6 +448,7 @@ fn backups_are_listed_taken_and_restored() {
             question_id: "cre-05".into(),
             answer: Some(wire("4")),
             comment: String::new(),
+            resume_question: None,
         },
     )
     .expect("saved");
@@ -620,6 +647,7 @@ fn a_workshop_records_its_consensus_values() {
             question_id: "cre-01".into(),
             answer: Some(wire("3")),
             comment: "« plutôt bien »".into(),
+            resume_question: None,
         },
     )
     .expect("saved");
@@ -815,6 +843,7 @@ fn a_previous_audit_on_version_1_is_compared_on_the_questions_that_map() {
                 question_id: question.id.to_string(),
                 answer: Some(wire(if mapped { "2" } else { "4" })),
                 comment: String::new(),
+                resume_question: None,
             },
         )
         .expect("saved");
@@ -932,6 +961,7 @@ fn results_set_each_groups_stage_scores_side_by_side_and_withhold_small_groups()
                 question_id: "cur-01".to_owned(),
                 answer: Some(wire(value)),
                 comment: String::new(),
+                resume_question: None,
             },
         )
         .expect("saved");
@@ -992,6 +1022,7 @@ fn respondents_are_anonymised_or_erased_and_an_anonymous_tcm_names_nobody() {
             question_id: "cre-01".into(),
             answer: Some(wire("3")),
             comment: "Marc trouve « les segments » flous".into(),
+            resume_question: None,
         },
     )
     .expect("saved");

@@ -118,6 +118,7 @@ pub fn save_answer(
                     .map_err(|error| ApiError::invalid(error.to_string()))?,
             ),
             comment: comment.to_owned(),
+            resume_question: None,
         },
     )
 }

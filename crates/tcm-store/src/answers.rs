@@ -118,8 +118,8 @@ impl Tx<'_> {
         self.put_answer_at(assessment, respondent, question, answer, comment, &now)
     }
 
-    /// Writes an answer stamped `updated_at`, the question already checked: the one statement
-    /// that writes the `answer` table.
+    /// Writes an answer stamped `updated_at`, the question already checked, and keeps its
+    /// question's tally current.
     pub(crate) fn put_answer_at(
         &mut self,
         assessment: AssessmentId,
@@ -130,6 +130,26 @@ impl Tx<'_> {
         updated_at: &str,
     ) -> Result<()> {
         let previous = self.stored_answer(respondent, question)?;
+        self.write_answer(respondent, question, answer, comment, updated_at)?;
+        if let Some(previous) = previous {
+            self.count_answer(assessment, question, previous, -1)?;
+        }
+        self.count_answer(assessment, question, answer, 1)?;
+        self.touch(assessment);
+        Ok(())
+    }
+
+    /// Writes an answer row and nothing else (no tally): the one statement that writes the
+    /// `answer` table. Imports call it directly and recount once at the end
+    /// ([`Tx::recount`]); every other write goes through [`Tx::put_answer_at`].
+    pub(crate) fn write_answer(
+        &mut self,
+        respondent: RespondentId,
+        question: &str,
+        answer: Answer,
+        comment: Option<&str>,
+        updated_at: &str,
+    ) -> Result<()> {
         self.connection()
             .prepare_cached(
                 "INSERT INTO answer (respondent_id, question_id, value, comment, updated_at) VALUES (?1, ?2, ?3, ?4, ?5)
@@ -146,11 +166,6 @@ impl Tx<'_> {
                 ])
             })
             .map_err(self.fail("saving the answer"))?;
-        if let Some(previous) = previous {
-            self.count_answer(assessment, question, previous, -1)?;
-        }
-        self.count_answer(assessment, question, answer, 1)?;
-        self.touch(assessment);
         Ok(())
     }
 
@@ -300,8 +315,7 @@ impl Tx<'_> {
             let Some(&id) = ids.get(respondent.as_str().trim()) else {
                 continue;
             };
-            self.put_answer_at(
-                assessment,
+            self.write_answer(
                 id,
                 question.as_str(),
                 response.answer,
@@ -310,6 +324,8 @@ impl Tx<'_> {
             )?;
             written += 1;
         }
+        // Counted once for the whole import, not answer by answer.
+        self.recount(assessment)?;
         for (question, value) in sheet.consensus_values() {
             let note = self.consensus_note(assessment, question.as_str())?;
             self.set_consensus_at(assessment, question.as_str(), Some((value, &note)), &now)?;

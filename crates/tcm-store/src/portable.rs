@@ -365,8 +365,7 @@ impl Tx<'_> {
                     "an answer names question `{question}`, which the file's questionnaire does not hold"
                 )));
             }
-            self.put_answer_at(
-                id,
+            self.write_answer(
                 respondent_id,
                 question.as_str(),
                 recorded.answer,
@@ -374,6 +373,8 @@ impl Tx<'_> {
                 &time::format(recorded.updated_at.min(self.now())),
             )?;
         }
+        // Counted once for the whole assessment, not answer by answer.
+        self.recount(id)?;
         // A time later than now is not trusted: it is kept as now.
         let updated = portable.updated_at.min(self.now());
         let updated_at = time::format(updated);

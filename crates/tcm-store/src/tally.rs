@@ -1,7 +1,8 @@
 //! Per-question answer counts of each assessment (`question_tally`), kept current by the
 //! answer writes of [`crate::unit::Tx`]: each change adds the new answer's tally and
 //! subtracts the old one's, in the same transaction. A respondent's removal subtracts all
-//! their answers. The summary reads these counts instead of every answer.
+//! their answers. Imports write their answers uncounted and recount each assessment once, at
+//! the end of their transaction. The summary reads these counts instead of every answer.
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -10,6 +11,7 @@ use rusqlite::{Connection, params};
 use tcm_core::Answer;
 use tcm_core::scoring::AnswerTally;
 
+use crate::codes::answer_from_code;
 use crate::error::{Result, StoreError};
 use crate::records::AssessmentId;
 use crate::unit::Tx;
@@ -71,7 +73,18 @@ impl Tx<'_> {
         answer: Answer,
         sign: i64,
     ) -> Result<()> {
-        let tally = AnswerTally::of_answer(answer);
+        self.count_tally(assessment, question, &AnswerTally::of_answer(answer), sign)
+    }
+
+    /// Adds (`sign` = 1) or subtracts (`sign` = -1) a tally from a question's: the one
+    /// statement that writes `question_tally` besides the recount's clearing.
+    fn count_tally(
+        &self,
+        assessment: AssessmentId,
+        question: &str,
+        tally: &AnswerTally,
+        sign: i64,
+    ) -> Result<()> {
         self.connection()
             .prepare_cached(
                 "INSERT INTO question_tally (assessment_id, question_id, level_sum, levels, not_applicable, dont_know)
@@ -92,6 +105,46 @@ impl Tx<'_> {
                 ])
             })
             .map_err(self.fail("counting the answers"))?;
+        Ok(())
+    }
+
+    /// Counts every answer of an assessment again, once: an import writes its answers
+    /// without counting them one by one, then calls this (one read of the answers and one
+    /// write per question, instead of three statements per answer).
+    pub(crate) fn recount(&mut self, assessment: AssessmentId) -> Result<()> {
+        self.connection()
+            .prepare_cached("DELETE FROM question_tally WHERE assessment_id = ?1")
+            .and_then(|mut statement| statement.execute([assessment.0]))
+            .map_err(self.fail("counting the answers"))?;
+        let mut tallies: HashMap<String, AnswerTally> = HashMap::new();
+        {
+            let fail = self.fail("reading the answers to count them");
+            let mut statement = self
+                .connection()
+                .prepare_cached(
+                    "SELECT a.question_id, a.value FROM answer a
+                       JOIN respondent r ON r.id = a.respondent_id
+                      WHERE r.assessment_id = ?1",
+                )
+                .map_err(fail)?;
+            let fail = self.fail("reading the answers to count them");
+            let rows = statement
+                .query_map([assessment.0], |row| {
+                    Ok((row.get::<_, String>(0)?, row.get::<_, String>(1)?))
+                })
+                .map_err(fail)?;
+            for row in rows {
+                let (question, code) =
+                    row.map_err(self.fail("reading the answers to count them"))?;
+                if let Some(answer) = answer_from_code(&code) {
+                    tallies.entry(question).or_default().add(answer);
+                }
+            }
+        }
+        for (question, tally) in &tallies {
+            self.count_tally(assessment, question, tally, 1)?;
+        }
+        self.touch(assessment);
         Ok(())
     }
 }

@@ -119,28 +119,39 @@ impl<'store> Tx<'store> {
     }
 
     /// Where an assessment stands, as this unit of work has left it so far (read from the
-    /// per-question tallies: proportional to the number of questions, not of answers).
+    /// per-question tallies: proportional to the number of questions, not of answers). When
+    /// the work changed the assessment, its summary is stored now, from this one measure, and
+    /// not measured again at commit unless the work changes it again afterwards.
     pub fn progress(&mut self, assessment: AssessmentId) -> Result<Progress> {
+        if self.touched.remove(&assessment) {
+            return self.refresh(assessment);
+        }
         let questionnaire = self.questionnaire(assessment)?;
         crate::summary::measure(self.connection(), self.path, assessment, &questionnaire)
+    }
+
+    /// Measures a changed assessment and stores its summary, stamped `now` or the time an
+    /// import gave it.
+    fn refresh(&mut self, assessment: AssessmentId) -> Result<Progress> {
+        let questionnaire = self.questionnaire(assessment)?;
+        let stamp = self
+            .touched_at
+            .get(&assessment)
+            .cloned()
+            .unwrap_or_else(|| self.now_text.clone());
+        refresh(
+            &self.transaction,
+            self.path,
+            assessment,
+            &questionnaire,
+            &stamp,
+        )
     }
 
     fn finish(mut self, doing: &str) -> Result<()> {
         let touched = std::mem::take(&mut self.touched);
         for assessment in touched {
-            let questionnaire = self.questionnaire(assessment)?;
-            let stamp = self
-                .touched_at
-                .get(&assessment)
-                .cloned()
-                .unwrap_or_else(|| self.now_text.clone());
-            refresh(
-                &self.transaction,
-                self.path,
-                assessment,
-                &questionnaire,
-                &stamp,
-            )?;
+            self.refresh(assessment)?;
         }
         let path = self.path;
         self.transaction

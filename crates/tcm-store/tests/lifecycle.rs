@@ -425,3 +425,59 @@ fn an_import_is_all_or_nothing() {
         "Ventes"
     );
 }
+
+#[test]
+fn an_import_counts_its_answers_once_and_the_counts_stay_right() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = database(&dir);
+    let (mut store, _, assessment, claire) = seeded(&path);
+    let questions: Vec<String> = sample()
+        .questions()
+        .iter()
+        .map(|question| question.id.to_string())
+        .collect();
+    // Answers saved one by one, some of which the import then replaces.
+    for (index, question) in questions.iter().enumerate() {
+        store
+            .save_answer(claire, question, level((index % 5) as u8), None, at(4))
+            .expect("saved");
+    }
+    let mut sheet = tcm_core::AnswerSheet::new();
+    for (index, question) in questions.iter().enumerate() {
+        for (respondent, answer) in [
+            ("Claire", Answer::NotApplicable),
+            ("Nadia", level(((index + 2) % 5) as u8)),
+            ("Hugo", Answer::DontKnow),
+        ] {
+            if respondent == "Claire" && index % 2 == 0 {
+                continue;
+            }
+            sheet.set(
+                tcm_core::Respondent::new(respondent),
+                tcm_core::QuestionId::new(question.as_str()),
+                tcm_core::Response {
+                    answer,
+                    comment: None,
+                },
+            );
+        }
+    }
+    store
+        .import_responses(assessment, &[], &sheet, at(5))
+        .expect("imported");
+    let agrees = |store: &mut Store| {
+        let (_, _, card) = store.score_assessment(assessment).expect("scored");
+        let summary = store.assessment_summary(assessment).expect("summary");
+        assert_eq!(summary.overall_score, card.overall.map(Score::value));
+        assert_eq!(summary.answered_questions, questions.len());
+    };
+    agrees(&mut store);
+    // Counting after the import goes on from the recounted tallies.
+    store
+        .save_answer(claire, &questions[0], level(4), None, at(6))
+        .expect("saved");
+    store
+        .save_answer(claire, &questions[1], level(0), None, at(6))
+        .expect("saved");
+    agrees(&mut store);
+}

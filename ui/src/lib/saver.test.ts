@@ -25,6 +25,7 @@ const input = (questionId: string, answer: AnswerValue | null, comment = ''): Sa
   questionId,
   answer,
   comment,
+  resumeQuestion: null,
 });
 
 describe('AnswerSaver', () => {

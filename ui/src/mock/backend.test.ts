@@ -5,7 +5,10 @@ import type { NewAssessmentInput } from '../lib/bindings/NewAssessmentInput';
 import type { PlanView } from '../lib/bindings/PlanView';
 import type { ResultsView } from '../lib/bindings/ResultsView';
 import type { SavedAnswer } from '../lib/bindings/SavedAnswer';
-import { MockBackend, emptyDatabase, seed } from './backend';
+import { MockBackend, emptyDatabase, replayJourney, seed } from './backend';
+import journeys from './fixtures/journeys.json';
+import type { Journey } from './journey';
+import { goldenStates } from './golden';
 
 const input = (changes: Partial<NewAssessmentInput> = {}): NewAssessmentInput => ({
   organisation: { kind: 'new', name: 'Acme', sector: 'industry', size: null, notes: '' },
@@ -57,7 +60,7 @@ describe('MockBackend', () => {
     expect(backend.handle('respondent_answers', { respondent })).toMatchObject({ resumeQuestion: 'cre-03' });
   });
 
-  it('scores with the README formulas and keeps a stage without values at null', () => {
+  it('serves the real results of a recorded state, a stage without values at null', () => {
     const backend = new MockBackend(emptyDatabase());
     const id = backend.handle('create_assessment', { input: input() }) as number;
     const respondent = backend.detail(id).respondents[0].id;
@@ -112,7 +115,7 @@ describe('MockBackend', () => {
     expect((backend.handle('list_assessments') as unknown[]).length).toBe(5);
   });
 
-  it('sets, lists and removes consensus values, which override the respondents in the scores', () => {
+  it('sets, lists and removes consensus values; the real scores show them overriding the respondents', () => {
     const backend = new MockBackend(emptyDatabase());
     const id = backend.handle('create_assessment', { input: input({ mode: 'workshop', firstRespondent: 'Anne' }) }) as number;
     const anne = backend.detail(id).respondents[0].id;
@@ -147,8 +150,6 @@ describe('MockBackend', () => {
       },
       { questionId: 'cre-03', answers: [{ respondent: 'Bruno', answer: '?', comment: '' }] },
     ]);
-    // One respondent's own scores leave the group's values out.
-    expect(backend.scorecard(backend.assessment(id), bruno).questions.get('cre-02')?.value).toBe(0);
     expect(caught(() => set('cre-02', '?'))).toMatchObject({ kind: 'invalidInput' });
     expect(caught(() => set('cre-02', '5'))).toMatchObject({ kind: 'invalidInput' });
     expect(caught(() => set('nope', '1'))).toMatchObject({ kind: 'notFound' });
@@ -215,5 +216,52 @@ describe('MockBackend', () => {
     expect(caught(() => backend.handle('update_assessment', { assessment: assessment.id, update: { ...update, status: 'x' } }))).toMatchObject({
       kind: 'invalidInput',
     });
+  });
+
+  it('never scores: a state nobody recorded has no results and no plan, and no index in the list', () => {
+    const backend = new MockBackend(emptyDatabase());
+    const id = backend.handle('create_assessment', { input: input() }) as number;
+    const respondent = backend.detail(id).respondents[0].id;
+    backend.handle('save_answer', { input: { respondentId: respondent, questionId: 'pro-01', answer: '1', comment: '' } });
+    expect(caught(() => backend.handle('assessment_results', { assessment: id, language: 'fr' }))).toMatchObject({ kind: 'internal' });
+    expect(caught(() => backend.handle('action_plan', { assessment: id }))).toMatchObject({ kind: 'internal' });
+    expect(backend.handle('list_assessments')).toMatchObject([{ answeredQuestions: 1, overallScore: null }]);
+  });
+
+  it('serves the real figures for every seeded assessment and the demo, and counts answers as the store does', () => {
+    const backend = new MockBackend(emptyDatabase());
+    seed(backend);
+    const demo = backend.handle('open_demo') as number;
+    expect(backend.handle('open_demo')).toBe(demo);
+    expect(backend.db.assessments).toHaveLength(6);
+    for (const assessment of backend.db.assessments) {
+      const state = backend.golden(assessment);
+      expect(state?.results, assessment.title).toBeDefined();
+      expect(backend.answeredQuestions(assessment)).toBe(state!.answeredQuestions);
+      for (const language of ['fr', 'en']) {
+        const results = backend.handle('assessment_results', { assessment: assessment.id, language }) as ResultsView;
+        expect(results).toEqual({ ...state!.results![language as 'fr' | 'en'], assessmentId: assessment.id });
+      }
+    }
+    const listed = backend.handle('list_assessments') as { title: string; overallScore: number | null }[];
+    expect(listed.every((item) => item.overallScore !== null)).toBe(true);
+    // The previous audit of Transports Rivière shows on this year's radar.
+    const current = backend.db.assessments.find((assessment) => assessment.title.includes('2026'))!;
+    expect((backend.handle('assessment_results', { assessment: current.id, language: 'fr' }) as ResultsView).previous).not.toBeNull();
+    expect(goldenStates().length).toBeGreaterThan(12);
+  });
+
+  it('answers every read of the recorded browser journeys from the golden fixtures', () => {
+    let reads = 0;
+    for (const journey of journeys as unknown as Journey[]) {
+      const backend = new MockBackend(emptyDatabase());
+      if (journey.start === 'seeded') seed(backend);
+      replayJourney(backend, journey.operations, (assessment, what, language) => {
+        reads += 1;
+        const command = what === 'results' ? 'assessment_results' : 'action_plan';
+        expect(() => backend.handle(command, { assessment, language }), `${command} ${language} in ${JSON.stringify(journey).slice(0, 80)}`).not.toThrow();
+      });
+    }
+    expect(reads).toBeGreaterThan(10);
   });
 });

@@ -1,7 +1,10 @@
 // An in-memory fake of every command of the desktop shell, for development (`npm run dev:mock`)
-// and browser tests. It validates like the real handlers (errors as ApiError {kind, message}),
-// scores with the README's formulas and keeps everything in one plain object that can be
-// saved to sessionStorage. A test double: it never enters the production bundle.
+// and browser tests. It validates like the real handlers (errors as ApiError {kind, message})
+// and keeps everything in one plain object that can be saved to sessionStorage. It never
+// scores: overall indexes, results and plans are the real handlers' answers for the same state,
+// looked up in golden fixtures (golden.ts); a state nobody recorded has no results. Its seed is
+// the list of operations the fixtures were recorded with. A test double: it never enters the
+// production bundle.
 import type { ActionInput } from '../lib/bindings/ActionInput';
 import type { AnswerValue } from '../lib/bindings/AnswerValue';
 import type { AssessmentStatus } from '../lib/bindings/AssessmentStatus';
@@ -31,14 +34,33 @@ import type { RespondentView } from '../lib/bindings/RespondentView';
 import type { ResultsView } from '../lib/bindings/ResultsView';
 import type { SaveAnswerInput } from '../lib/bindings/SaveAnswerInput';
 import type { SavedAnswer } from '../lib/bindings/SavedAnswer';
-import * as charts from './charts';
 import formChoicesFixture from './fixtures/form-choices.json';
 import maturityLevelsFixture from './fixtures/maturity-levels.json';
 import { QUESTIONNAIRES, detail, overview, questionnaireById, type MockQuestionnaire } from './questionnaires';
-import { answeredCount, levelOf, plan, round1, score, valuedCount, type Scorecard, type StoredAction } from './scoring';
+import { golden, goldenStates, type GoldenState, type StateParts } from './golden';
+import { createOperation, describeCommand, recordingJourneys, reportJourney, type Journey, type JourneyOperation } from './journey';
+import seedFixture from './fixtures/seed.json';
+import type { ActionStatus } from '../lib/bindings/ActionStatus';
+import type { PlanItemView } from '../lib/bindings/PlanItemView';
+
+export interface StoredAction {
+  id: number;
+  assessment: number;
+  questionId: string | null;
+  stage: StageId | null;
+  title: string;
+  description: string;
+  owner: string;
+  due: string | null;
+  status: ActionStatus;
+  impact: number;
+  effort: number;
+}
 
 export interface StoredAssessment {
   id: number;
+  /** How the journeys and the seed name it (`a<id>` when created in the window). */
+  name?: string;
   uuid: string;
   organisation: number;
   title: string;
@@ -96,6 +118,8 @@ export interface Database {
   demo: number | null;
   /** Set when the database "could not be opened": every command but settings fails. */
   damaged: string | null;
+  /** What was done since the scenario started, for tcm-api's tests to replay (see journey.ts). */
+  journey?: Journey;
 }
 
 export const HOME = '/home/claire/.local/share/tcm-workbench';
@@ -135,11 +159,6 @@ function checkChoice(list: ChoiceList, value: string, what: string): string {
 
 /** Every maturity level with its name and meaning, as the real results give them (golden fixture). */
 export const LEVELS: LevelMeaning[] = maturityLevelsFixture;
-
-const CHART_WORDS = {
-  fr: { current: 'Situation actuelle', target: 'Cible', previous: 'Audit précédent', noValue: 'pas de score', group: 'Groupe' },
-  en: { current: 'Current', target: 'Target', previous: 'Previous audit', noValue: 'no score', group: 'Group' },
-};
 
 function uuid(id: number): string {
   const hex = (id * 2654435761).toString(16).padStart(12, '0').slice(-12);
@@ -192,28 +211,62 @@ export class MockBackend {
     return this.db.respondents.filter((respondent) => respondent.assessment === assessment);
   }
 
-  scorecard(assessment: StoredAssessment, only?: number): Scorecard {
-    const respondents = new Set(
-      this.respondentsOf(assessment.id)
-        .filter((respondent) => only === undefined || respondent.id === only)
-        .map((respondent) => respondent.id),
-    );
-    const byQuestion = new Map<string, string[]>();
-    for (const answer of this.db.answers) {
-      if (!respondents.has(answer.respondent)) continue;
-      byQuestion.set(answer.question, [...(byQuestion.get(answer.question) ?? []), answer.answer]);
+  /** What names the assessment's state in the golden fixtures. */
+  stateParts(assessment: StoredAssessment): StateParts {
+    const questions = this.questionnaireOf(assessment).questions.map((question) => question.id);
+    const earlier = this.db.assessments
+      .filter((other) => other.organisation === assessment.organisation && other.createdAt < assessment.createdAt)
+      .sort((x, y) => y.createdAt.localeCompare(x.createdAt) || y.id - x.id)[0];
+    return {
+      questionnaireId: assessment.questionnaireId,
+      questions,
+      targets: assessment.targets,
+      respondents: this.respondentsOf(assessment.id).map((respondent) => ({
+        label: respondent.label,
+        answers: new Map(
+          this.db.answers.filter((answer) => answer.respondent === respondent.id).map((answer) => [answer.question, answer.answer]),
+        ),
+      })),
+      consensus: new Map(
+        this.db.consensus.filter((item) => item.assessment === assessment.id).map((item) => [item.question, item.value]),
+      ),
+      actions: this.db.actions
+        .filter((action) => action.assessment === assessment.id)
+        .sort((x, y) => x.id - y.id),
+      previous: earlier ? this.stateParts(earlier) : null,
+    };
+  }
+
+  /** The real handlers' figures for the assessment as it stands, when that state was recorded. */
+  golden(assessment: StoredAssessment): GoldenState | null {
+    return golden(this.stateParts(assessment));
+  }
+
+  private recorded(assessment: StoredAssessment, what: 'results' | 'plan', language: 'fr' | 'en'): GoldenState {
+    const state = this.golden(assessment);
+    if (!state?.[what]?.[language] && recordingJourneys()) {
+      // Recording only: stand-in figures of another state, so that the journey goes on and
+      // every read it makes is written down. Never served outside recording.
+      const standIn = goldenStates().find(
+        ([key, other]) => key.startsWith(`q=${assessment.questionnaireId}\n`) && other[what]?.[language],
+      );
+      if (standIn) return standIn[1];
     }
-    // Consensus values belong to the group: one respondent alone is scored without them.
-    const agreed = new Map(
-      only === undefined
-        ? this.db.consensus.filter((item) => item.assessment === assessment.id).map((item) => [item.question, item.value])
-        : [],
-    );
-    return score(
-      this.questionnaireOf(assessment),
-      (question) => byQuestion.get(question) ?? [],
-      (question) => agreed.get(question) ?? null,
-    );
+    if (!state?.[what]?.[language])
+      fail(
+        'internal',
+        `the mock has no ${what} (${language}) for this state of assessment ${assessment.id}: ` +
+          'record the journeys again (npm run journeys), then cargo test -p tcm-api',
+      );
+    return state;
+  }
+
+  /** Questions with an answer (any, NA and ? included) or a consensus value: a count, as the store keeps it. */
+  answeredQuestions(assessment: StoredAssessment): number {
+    const respondents = new Set(this.respondentsOf(assessment.id).map((respondent) => respondent.id));
+    const answered = new Set(this.db.answers.filter((answer) => respondents.has(answer.respondent)).map((answer) => answer.question));
+    for (const item of this.db.consensus) if (item.assessment === assessment.id) answered.add(item.question);
+    return answered.size;
   }
 
   private touch(assessment: StoredAssessment): void {
@@ -222,7 +275,46 @@ export class MockBackend {
 
   // ---- commands ----------------------------------------------------------------------------
 
+  /** While true (the seed being replayed), nothing is written to the journey. */
+  quiet = false;
+  /** Operations a command adds to the journey besides its own (imports), and the reads it made. */
+  private pending: JourneyOperation[] = [];
+
+  nameOf(id: number): string {
+    const assessment = this.assessment(id);
+    assessment.name ??= `a${assessment.id}`;
+    return assessment.name;
+  }
+
+  /** Adds to the journey (not while replaying the seed). */
+  note(operation: JourneyOperation): void {
+    if (!this.quiet) this.pending.push(operation);
+  }
+
+  /** Runs a command like the shell's command of that name and writes it to the journey. */
   handle(command: string, args: Record<string, unknown> = {}): unknown {
+    const describe = this.quiet ? null : describeCommand(this, command, args);
+    this.pending = [];
+    let result: unknown;
+    try {
+      result = this.dispatch(command, args);
+    } catch (error) {
+      // A read the fixtures cannot answer yet is still written down, to be recorded.
+      this.journal(this.pending.filter((operation) => operation.op === 'record'));
+      throw error;
+    }
+    this.journal([...(describe ? [describe(result)].filter((item) => item !== null) : []), ...this.pending]);
+    return result;
+  }
+
+  private journal(operations: JourneyOperation[]): void {
+    this.pending = [];
+    if (!operations.length || !this.db.journey) return;
+    this.db.journey.operations.push(...operations);
+    reportJourney(this.db.journey);
+  }
+
+  private dispatch(command: string, args: Record<string, unknown>): unknown {
     const settings = ['app_info', 'list_backups', 'restore_backup', 'choose_save_path', 'choose_open_path'];
     if (this.db.damaged && !settings.includes(command)) fail('storage', this.db.damaged);
     const a = args as Record<string, never>;
@@ -345,7 +437,7 @@ export class MockBackend {
   private listAssessments(): AssessmentListItem[] {
     return this.db.assessments
       .map((assessment) => {
-        const card = this.scorecard(assessment);
+        const state = this.golden(assessment);
         const organisation = this.db.organisations.find((item) => item.id === assessment.organisation);
         return {
           id: assessment.id,
@@ -358,10 +450,11 @@ export class MockBackend {
           // The mock holds only the bundled grids: none is ever modified.
           questionnaireModified: false,
           respondents: this.respondentsOf(assessment.id).length,
-          answeredQuestions: answeredCount(card),
+          answeredQuestions: this.answeredQuestions(assessment),
           questionCount: this.questionnaireOf(assessment).questions.length,
-          overallScore: card.overall === null ? null : round1(card.overall),
-          overallLevel: card.overall === null ? null : levelOf(card.overall),
+          // A state nobody recorded shows no index rather than one of the mock's own.
+          overallScore: state?.overallScore ?? null,
+          overallLevel: state?.overallLevel ?? null,
           updatedAt: assessment.updatedAt,
           createdAt: assessment.createdAt,
         };
@@ -441,7 +534,7 @@ export class MockBackend {
       questionnaireVersion: assessment.questionnaireVersion,
       questionnaireModified: false,
       respondents: this.respondentsOf(id).map((respondent) => this.respondentView(respondent)),
-      answeredQuestions: answeredCount(this.scorecard(assessment)),
+      answeredQuestions: this.answeredQuestions(assessment),
       questionCount: this.questionnaireOf(assessment).questions.length,
       createdAt: assessment.createdAt,
       updatedAt: assessment.updatedAt,
@@ -569,18 +662,17 @@ export class MockBackend {
     );
     if (answer !== null)
       this.db.answers.push({ respondent: respondent.id, question: input.questionId, answer, comment: input.comment.trim() });
-    respondent.resumeQuestion = input.questionId;
+    respondent.resumeQuestion = input.resumeQuestion ?? input.questionId;
     this.touch(assessment);
     return this.progress(assessment, input.questionId);
   }
 
   private progress(assessment: StoredAssessment, questionId: string): SavedAnswer {
-    const card = this.scorecard(assessment);
     return {
       questionId,
-      answeredQuestions: answeredCount(card),
+      answeredQuestions: this.answeredQuestions(assessment),
       questionCount: this.questionnaireOf(assessment).questions.length,
-      overallScore: card.overall === null ? null : round1(card.overall),
+      overallScore: this.golden(assessment)?.overallScore ?? null,
       savedAt: assessment.updatedAt,
     };
   }
@@ -630,20 +722,28 @@ export class MockBackend {
 
   // ---- plan --------------------------------------------------------------------------------
 
-  /** Proposals are worded in `language`, the assessment's own when it is null. */
+  /**
+   * Proposals are worded in `language`, the assessment's own when it is null. The real plan for
+   * this state, its kept actions renamed to the mock's ids (both kept in the same order).
+   */
   plan(id: number, language: string | null = null): PlanView {
     const assessment = this.assessment(id);
     if (language !== null) this.checkLanguage(language);
-    return {
-      assessment: id,
-      items: plan(
-        this.questionnaireOf(assessment),
-        this.scorecard(assessment),
-        assessment.targets,
-        this.db.actions.filter((action) => action.assessment === id),
-        language ?? assessment.language,
-      ),
-    };
+    const wanted = (language ?? assessment.language) as 'fr' | 'en';
+    this.note({ op: 'record', assessment: this.nameOf(id), what: 'plan', language: wanted });
+    const recorded = this.recorded(assessment, 'plan', wanted).plan![wanted]!;
+    const ours = this.db.actions.filter((action) => action.assessment === id).sort((x, y) => x.id - y.id);
+    const theirs = recorded.items
+      .map((item) => item.actionId)
+      .filter((action): action is number => action !== null)
+      .sort((x, y) => x - y);
+    const rename = new Map(theirs.flatMap((action, index) => (ours[index] ? [[action, ours[index].id] as const] : [])));
+    const items = recorded.items.map((item): PlanItemView => {
+      if (item.actionId === null) return item;
+      const actionId = rename.get(item.actionId) ?? item.actionId;
+      return { ...item, actionId, key: `action:${actionId}` };
+    });
+    return { assessment: id, items };
   }
 
   private checkAction(assessment: StoredAssessment, input: ActionInput): Omit<StoredAction, 'id' | 'assessment'> {
@@ -717,125 +817,9 @@ export class MockBackend {
   private results(id: number, language: string): ResultsView {
     const assessment = this.assessment(id);
     this.checkLanguage(language);
-    const questionnaire = this.questionnaireOf(assessment);
-    const card = this.scorecard(assessment);
-    const words = CHART_WORDS[language as 'fr' | 'en'];
-    const name = (text: { fr: string; en: string }) => (language === 'en' ? text.en : text.fr);
-    const stages = questionnaire.stages.map((stage, index) => {
-      const part = card.stages.get(stage.id)!;
-      return {
-        id: stage.id,
-        name: stage.name,
-        score: part.score === null ? null : round1(part.score),
-        level: part.score === null ? null : levelOf(part.score),
-        coverage: part.coverage,
-        answered: part.answered,
-        applicable: part.applicable,
-        questions: part.questions,
-        target: assessment.targets[index],
-        targetScore: assessment.targets[index] * 25,
-      };
-    });
-    const themes = questionnaire.themes.map((theme) => {
-      const part = card.themes.get(theme.id)!;
-      return {
-        id: theme.id,
-        stage: theme.stage,
-        name: theme.name,
-        score: part.score === null ? null : round1(part.score),
-        level: part.score === null ? null : levelOf(part.score),
-        coverage: part.coverage,
-      };
-    });
-    const scored = themes.filter((theme) => theme.score !== null);
-    const strengths = [...scored].sort((x, y) => y.score! - x.score!).slice(0, 3).map((theme) => theme.id);
-    const weaknesses = [...scored].sort((x, y) => x.score! - y.score!).slice(0, 3).map((theme) => theme.id);
-    const earlier = this.db.assessments
-      .filter((other) => other.organisation === assessment.organisation && other.createdAt < assessment.createdAt)
-      .sort((x, y) => y.createdAt.localeCompare(x.createdAt))[0];
-    const previous = earlier
-      ? questionnaire.stages.map((stage) => {
-          const value = this.scorecard(earlier).stages.get(stage.id)?.score ?? null;
-          return value === null ? null : round1(value);
-        })
-      : null;
-    // The mock holds one version of each grid: the comparison rests on the questions both share.
-    const earlierIds = earlier ? new Set(this.questionnaireOf(earlier).questions.map((question) => question.id)) : null;
-    const previousBasis = earlierIds
-      ? {
-          questions: questionnaire.questions.filter((question) => earlierIds.has(question.id)).length,
-          total: questionnaire.questions.length,
-          mapped: false,
-          current: null,
-        }
-      : null;
-    const respondents = this.respondentsOf(id);
-    const perRespondent = respondents.map((respondent) => this.scorecard(assessment, respondent.id));
-    const answered = valuedCount(card);
-    const applicable = [...card.stages.values()].reduce((sum, stage) => sum + stage.applicable, 0);
-    const themeRows = questionnaire.themes.map((theme) => ({ label: name(theme.name), stage: theme.stage }));
-    const columns = respondents.length > 1 ? respondents.map((respondent) => respondent.label) : [words.group];
-    const cells = questionnaire.themes.map((theme) =>
-      respondents.length > 1
-        ? perRespondent.map((one) => one.themes.get(theme.id)?.score ?? null)
-        : [card.themes.get(theme.id)?.score ?? null],
-    );
-    let dispersionChart: string | null = null;
-    if (respondents.length > 1) {
-      const rows = questionnaire.themes.flatMap((theme) => {
-        const values = perRespondent
-          .map((one) => one.themes.get(theme.id)?.score ?? null)
-          .filter((value): value is number => value !== null);
-        if (values.length < 2) return [];
-        return [
-          {
-            label: name(theme.name),
-            stage: theme.stage,
-            min: Math.min(...values),
-            max: Math.max(...values),
-            mean: values.reduce((sum, value) => sum + value, 0) / values.length,
-          },
-        ];
-      });
-      dispersionChart = charts.dispersion(rows);
-    }
-    return {
-      assessmentId: id,
-      respondents: respondents.length,
-      overall: card.overall === null ? null : round1(card.overall),
-      overallLevel: card.overall === null ? null : LEVELS[levelOf(card.overall) - 1],
-      coverage: applicable > 0 ? answered / applicable : null,
-      answered,
-      applicable,
-      stages,
-      themes,
-      strengths,
-      weaknesses,
-      previous,
-      previousBasis,
-      charts: {
-        radar: charts.radar(
-          stages.map((stage) => ({ id: stage.id, name: stage.name, score: stage.score, target: stage.targetScore })),
-          previous,
-          language,
-          words,
-        ),
-        stageBars: charts.bars(
-          stages.map((stage) => ({ label: name(stage.name), stage: stage.id, score: stage.score, target: stage.targetScore })),
-          words.noValue,
-          { labelWidth: 140, rowHeight: 44 },
-        ),
-        themeBars: charts.bars(
-          themes.map((theme) => ({ label: name(theme.name), stage: theme.stage, score: theme.score })),
-          words.noValue,
-          { labelWidth: 300, rowHeight: 28 },
-        ),
-        heatmap: charts.heatmap(themeRows, columns, cells),
-        dispersion: dispersionChart,
-      },
-      levels: LEVELS,
-      groups: [],
-    };
+    const wanted = language as 'fr' | 'en';
+    this.note({ op: 'record', assessment: this.nameOf(id), what: 'results', language: wanted });
+    return { ...this.recorded(assessment, 'results', wanted).results![wanted]!, assessmentId: id };
   }
 
   // ---- settings and files --------------------------------------------------------------------
@@ -900,17 +884,28 @@ export class MockBackend {
       targets: source.targets,
       firstRespondent: null,
     });
+    this.note(createOperation(this, copy));
     let written = 0;
     const respondents = this.respondentsOf(source.id);
     for (const respondent of respondents) {
-      const added = this.addRespondent(copy, { label: respondent.label, role: respondent.role, group: respondent.group });
+      const input = { label: respondent.label, role: respondent.role, group: respondent.group };
+      const added = this.addRespondent(copy, input);
+      const answers: [string, AnswerValue, string][] = [];
       for (const answer of this.db.answers.filter((item) => item.respondent === respondent.id)) {
         this.db.answers.push({ ...answer, respondent: added.id });
+        answers.push([answer.question, answer.answer, answer.comment]);
         written += 1;
       }
+      this.note({ op: 'respondent', assessment: this.nameOf(copy), input, answers, resume: null });
     }
-    for (const agreed of this.db.consensus.filter((item) => item.assessment === source.id))
+    for (const agreed of this.db.consensus.filter((item) => item.assessment === source.id)) {
       this.db.consensus.push({ ...agreed, assessment: copy });
+      this.note({
+        op: 'consensus',
+        assessment: this.nameOf(copy),
+        input: { questionId: agreed.question, value: agreed.value, note: agreed.note },
+      });
+    }
     return { assessmentId: copy, outcome: 'created', answersWritten: written, respondentsAdded: respondents.length, ignoredColumns: [], report: null, backup: null, lost: [], conflicts: [], questionnaireModified: false };
   }
 
@@ -925,9 +920,9 @@ export class MockBackend {
       label = `Répondant importé ${n}`;
     const respondent = this.addRespondent(id, { label, role: '', group: '' });
     const questions = questionnaire.questions.slice(0, Math.min(12, questionnaire.questions.length));
-    questions.forEach((question, index) =>
-      this.db.answers.push({ respondent: respondent.id, question: question.id, answer: String((index * 7) % 5) as AnswerValue, comment: '' }),
-    );
+    const answers = questions.map((question, index): [string, AnswerValue, string] => [question.id, String((index * 7) % 5) as AnswerValue, '']);
+    for (const [question, answer, comment] of answers) this.db.answers.push({ respondent: respondent.id, question, answer, comment });
+    this.note({ op: 'respondent', assessment: this.nameOf(id), input: { label, role: '', group: '' }, answers, resume: null });
     this.touch(assessment);
     return {
       assessmentId: id,
@@ -954,222 +949,157 @@ export class MockBackend {
     if (this.db.demo !== null && this.db.assessments.some((assessment) => assessment.id === this.db.demo))
       return this.db.demo;
     this.db.demo = seedDemo(this);
+    this.note({ op: 'demo' });
     return this.db.demo;
   }
 }
 
 // ---- seeded data -----------------------------------------------------------------------------
 
-/** A small deterministic random generator (mulberry32). */
-export function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+/** One operation of the seed, as crates/tcm-api/tests/mock_fixtures.rs replays it on the real handlers. */
+export type SeedOperation =
+  | { op: 'create'; as: string; hoursAgo: number; input: NewAssessmentInput }
+  | { op: 'respondent'; assessment: string; input: RespondentInput; answers: [string, AnswerValue, string][]; resume: string | null }
+  | { op: 'update'; assessment: string; update: AssessmentUpdate }
+  | { op: 'keep'; assessment: string; input: ActionInput }
+  | { op: 'consensus'; assessment: string; input: Omit<ConsensusInput, 'assessmentId'> }
+  | { op: 'touch'; assessment: string; hoursAgo: number }
+  | { op: 'record'; assessment: string };
+
+const SEED = seedFixture as unknown as { seed: SeedOperation[]; demo: SeedOperation[] };
+
+/** Replays operations; returns the ids of the assessments they created, by name. */
+function replay(backend: MockBackend, operations: JourneyOperation[]): Map<string, number> {
+  const quiet = backend.quiet;
+  backend.quiet = true;
+  try {
+    return replayQuietly(backend, operations);
+  } finally {
+    backend.quiet = quiet;
+  }
 }
 
-export interface SeedRespondent {
-  label: string;
-  role?: string;
-  /** Share of the questionnaire answered, 0–1, in questionnaire order. */
-  reach: number;
-  /** Added to every stage's mean level. */
-  bias: number;
-}
-
-/** Answers for one respondent: a mean level per stage, some noise, a few NA and "?". */
-export function fillAnswers(
+/**
+ * Replays a journey recorded in the browser tests (`fixtures/journeys.json`) through the
+ * commands, calling `read` where the journey read results or a plan (tests check that the
+ * fixtures answer every such read).
+ */
+export function replayJourney(
   backend: MockBackend,
-  assessment: number,
-  respondent: SeedRespondent,
-  means: number[],
-  seed: number,
-  comments: Record<string, string> = {},
-): number {
-  const added = backend.addRespondent(assessment, { label: respondent.label, role: respondent.role ?? '', group: '' });
-  const questionnaire = backend.questionnaireOf(backend.assessment(assessment));
-  const next = random(seed);
-  const count = Math.round(questionnaire.questions.length * respondent.reach);
-  const stages = ['creative', 'active', 'curative', 'preventive', 'proactive'];
-  questionnaire.questions.slice(0, count).forEach((question) => {
-    const roll = next();
-    let answer: AnswerValue;
-    if (roll < 0.03) answer = 'NA';
-    else if (roll < 0.06) answer = '?';
-    else {
-      const mean = means[stages.indexOf(question.stage)] + respondent.bias;
-      answer = String(Math.max(0, Math.min(4, Math.round(mean + (next() - 0.5) * 2.2)))) as AnswerValue;
-    }
-    backend.db.answers.push({ respondent: added.id, question: question.id, answer, comment: comments[question.id] ?? '' });
-  });
-  const resume = questionnaire.questions[Math.min(count, questionnaire.questions.length - 1)];
-  backend.respondent(added.id).resumeQuestion = count > 0 ? resume.id : null;
-  return added.id;
+  operations: JourneyOperation[],
+  read: (assessment: number, what: 'results' | 'plan', language: 'fr' | 'en') => void,
+): void {
+  replayQuietly(backend, operations, read, true);
 }
 
-function ago(now: Date, days: number, hours = 0): string {
-  return new Date(now.getTime() - (days * 24 + hours) * 3_600_000).toISOString();
+function replayQuietly(
+  backend: MockBackend,
+  operations: JourneyOperation[],
+  read: (assessment: number, what: 'results' | 'plan', language: 'fr' | 'en') => void = () => {},
+  journey = false,
+): Map<string, number> {
+  const now = backend.now();
+  const clock = backend.now;
+  const at = (hoursAgo: number) => new Date(now.getTime() - hoursAgo * 3_600_000);
+  const created = new Map<string, number>();
+  const id = (name: string) => created.get(name) ?? backend.db.assessments.find((item) => item.name === name)!.id;
+  const respondent = (assessment: string, label: string) =>
+    backend.respondentsOf(id(assessment)).find((item) => item.label === label)!.id;
+  const action = (assessment: string, rank: number) =>
+    backend.db.actions.filter((item) => item.assessment === id(assessment)).sort((x, y) => x.id - y.id)[rank].id;
+  for (const operation of operations) {
+    switch (operation.op) {
+      case 'create': {
+        const input = operation.input;
+        const organisation =
+          input.organisation.kind === 'new'
+            ? backend.db.organisations.find((item) => input.organisation.kind === 'new' && item.name === input.organisation.name)
+            : undefined;
+        backend.now = () => at(operation.hoursAgo);
+        const made = backend.createAssessment(organisation ? { ...input, organisation: { kind: 'existing', id: organisation.id } } : input);
+        backend.assessment(made).name = operation.as;
+        created.set(operation.as, made);
+        backend.now = clock;
+        break;
+      }
+      case 'respondent': {
+        const respondent = backend.addRespondent(id(operation.assessment), operation.input).id;
+        for (const [question, answer, comment] of operation.answers)
+          backend.db.answers.push({ respondent, question, answer, comment });
+        backend.respondent(respondent).resumeQuestion = operation.resume;
+        break;
+      }
+      case 'update':
+        backend.handle('update_assessment', { assessment: id(operation.assessment), update: operation.update });
+        break;
+      case 'keep':
+        // A journey keeps through the command (validated and trimmed as in the window); the seed
+        // writes its actions directly, its intermediate states having no golden plan.
+        if (journey) {
+          backend.handle('keep_action', { assessment: id(operation.assessment), input: operation.input, language: 'fr' });
+          break;
+        }
+        backend.db.actions.push({
+          id: backend.db.nextId++,
+          assessment: id(operation.assessment),
+          questionId: operation.input.questionId,
+          stage: operation.input.questionId ? null : operation.input.stage,
+          title: operation.input.title,
+          description: operation.input.description,
+          owner: operation.input.owner,
+          due: operation.input.due,
+          status: operation.input.status,
+          impact: operation.input.impact,
+          effort: operation.input.effort,
+        });
+        break;
+      case 'consensus':
+        backend.handle('set_consensus', { input: { ...operation.input, assessmentId: id(operation.assessment) } });
+        break;
+      case 'touch':
+        backend.assessment(id(operation.assessment)).updatedAt = at(operation.hoursAgo).toISOString();
+        break;
+      case 'answer': {
+        const { question, answer, comment } = operation;
+        const respondentId = respondent(operation.assessment, operation.respondent);
+        backend.handle('save_answer', { input: { respondentId, questionId: question, answer, comment, resumeQuestion: null } });
+        break;
+      }
+      case 'updateRespondent':
+        backend.handle('update_respondent', { respondent: respondent(operation.assessment, operation.respondent), input: operation.input });
+        break;
+      case 'removeRespondent':
+        backend.handle('remove_respondent', { respondent: respondent(operation.assessment, operation.respondent) });
+        break;
+      case 'updateAction':
+      case 'deleteAction': {
+        const target = action(operation.assessment, operation.action);
+        if (operation.op === 'deleteAction') backend.handle('delete_action', { action: target, language: 'fr' });
+        else backend.handle('update_action', { action: target, input: operation.input, language: 'fr' });
+        break;
+      }
+      case 'delete':
+        backend.handle('delete_assessment', { assessment: id(operation.assessment) });
+        break;
+      case 'demo':
+        backend.handle('open_demo');
+        break;
+      case 'record':
+        if ('what' in operation) read(id(operation.assessment), operation.what, operation.language);
+        break;
+    }
+  }
+  return created;
 }
 
 function seedDemo(backend: MockBackend): number {
-  const id = backend.createAssessment({
-    organisation: { kind: 'new', name: 'Hôtels Les Quatre Saisons (démo)', sector: 'services', size: 'medium', notes: '' },
-    title: 'Démonstration — atelier de direction',
-    mode: 'workshop',
-    language: 'fr',
-    questionnaireId: 'tcm-92',
-    targets: [4, 4, 3, 3, 3],
-    firstRespondent: null,
-  });
-  const means = [2.6, 2.9, 2.1, 1.5, 1.1];
-  const people: SeedRespondent[] = [
-    { label: 'Direction générale', reach: 1, bias: 0.3 },
-    { label: 'Réception et conciergerie', reach: 1, bias: -0.2 },
-    { label: 'Ventes et marketing', reach: 1, bias: 0 },
-  ];
-  people.forEach((person, index) => fillAnswers(backend, id, person, means, 900 + index));
-  return id;
+  return [...replay(backend, SEED.demo).values()][0];
 }
 
-/** The data the mock starts with: four organisations, five assessments, a few kept actions. */
+/** The data the mock starts with: four organisations, five assessments, kept actions, backups. */
 export function seed(backend: MockBackend): void {
   const now = backend.now();
-  const at = (days: number, hours = 0) => {
-    const date = new Date(now.getTime() - (days * 24 + hours) * 3_600_000);
-    return () => date;
-  };
-  const clock = backend.now;
-  const create = (when: () => Date, input: NewAssessmentInput) => {
-    backend.now = when;
-    const id = backend.createAssessment(input);
-    return id;
-  };
-  const fr = 'fr';
-
-  // A workshop a year ago, then this year's (the previous audit shows on the radar).
-  const earlier = create(at(380), {
-    organisation: { kind: 'new', name: 'Transports Rivière', sector: 'services', size: 'medium', notes: 'Transport de voyageurs, 180 salariés, Nantes' },
-    title: 'Audit TCM 2025',
-    mode: 'workshop',
-    language: fr,
-    questionnaireId: 'tcm-92',
-    targets: [4, 4, 4, 4, 4],
-    firstRespondent: null,
-  });
-  fillAnswers(backend, earlier, { label: 'Comité de direction', reach: 1, bias: 0 }, [1.6, 2.1, 1.3, 0.9, 0.6], 11);
-  backend.assessment(earlier).status = 'completed';
-
-  const riviere = backend.db.organisations.find((organisation) => organisation.name === 'Transports Rivière')!.id;
-  const current = create(at(12), {
-    organisation: { kind: 'existing', id: riviere },
-    title: 'Audit TCM 2026 — atelier direction',
-    mode: 'workshop',
-    language: fr,
-    questionnaireId: 'tcm-92',
-    targets: [4, 4, 3, 3, 3],
-    firstRespondent: null,
-  });
-  const comments = {
-    'cre-01': 'Segmentation par ligne et par abonnement seulement ; rien sur les usages.',
-    'cre-06': 'Trois fichiers : billettique, service client, commercial entreprises.',
-    'act-01': 'Baromètre annuel depuis 2023, résultats partagés en CODIR.',
-    'cur-01': 'Pas de responsable unique des réclamations : chaque agence traite les siennes.',
-  };
-  const means = [2.3, 2.7, 1.8, 1.4, 1.0];
-  fillAnswers(backend, current, { label: 'Claire Martin', role: 'Directrice commerciale', reach: 1, bias: 0.2 }, means, 21, comments);
-  fillAnswers(backend, current, { label: 'Karim Benali', role: 'Responsable service client', reach: 0.78, bias: -0.3 }, means, 22);
-  fillAnswers(backend, current, { label: 'Sophie Le Gall', role: 'Responsable marketing', reach: 0.64, bias: 0.1 }, means, 23);
-  backend.assessment(current).updatedAt = ago(now, 0, 2);
-  backend.now = at(3);
-  const kept: ActionInput[] = [
-    {
-      questionId: 'cre-06',
-      stage: null,
-      title: 'Fusionner les fichiers clients',
-      description: 'Billettique, service client et commercial entreprises dans un référentiel unique.',
-      owner: 'Claire Martin',
-      due: '2027-03-31',
-      status: 'planned',
-      impact: 3,
-      effort: 3,
-    },
-    {
-      questionId: 'cur-01',
-      stage: null,
-      title: 'Nommer un responsable des réclamations',
-      description: 'Un responsable unique, un circuit écrit et un délai de réponse publié.',
-      owner: 'Karim Benali',
-      due: '2027-01-15',
-      status: 'in-progress',
-      impact: 3,
-      effort: 1,
-    },
-    {
-      questionId: null,
-      stage: 'proactive',
-      title: 'Créer un comité d’usagers',
-      description: 'Réunir deux fois par an une dizaine d’abonnés pour tester les nouveaux services.',
-      owner: 'Sophie Le Gall',
-      due: null,
-      status: 'planned',
-      impact: 2,
-      effort: 2,
-    },
-  ];
-  for (const input of kept) backend.handle('keep_action', { assessment: current, input });
-  // Two questions the committee already settled together.
-  backend.handle('set_consensus', {
-    input: { assessmentId: current, questionId: 'cre-01', value: '2', note: 'Segments par ligne et par abonnement ; les usages restent à intégrer.' },
-  });
-  backend.handle('set_consensus', {
-    input: { assessmentId: current, questionId: 'act-01', value: '3', note: '' },
-  });
-  backend.assessment(current).updatedAt = ago(now, 0, 2);
-
-  const dupain = create(at(40), {
-    organisation: { kind: 'new', name: 'Boulangeries Maison Dupain', sector: 'retail', size: 'small', notes: '' },
-    title: 'Auto-évaluation de printemps',
-    mode: 'self',
-    language: fr,
-    questionnaireId: 'tcm-92',
-    targets: [3, 4, 3, 3, 2],
-    firstRespondent: null,
-  });
-  fillAnswers(backend, dupain, { label: 'Hélène Dupain', role: 'Gérante', reach: 1, bias: 0 }, [2.0, 3.1, 2.4, 1.9, 1.2], 31);
-  backend.assessment(dupain).status = 'completed';
-  backend.assessment(dupain).updatedAt = ago(now, 33);
-
-  const school = create(at(6), {
-    organisation: { kind: 'new', name: 'École de commerce de Nantes — Master 1', sector: 'public-sector', size: 'large', notes: '' },
-    title: 'TD relation client — étude de cas Décathlon',
-    mode: 'classroom',
-    language: fr,
-    questionnaireId: 'tcm-25-classroom',
-    targets: [4, 4, 4, 4, 4],
-    firstRespondent: null,
-  });
-  ['Groupe A', 'Groupe B', 'Groupe C', 'Groupe D'].forEach((label, index) =>
-    fillAnswers(backend, school, { label, reach: index === 3 ? 0.6 : 1, bias: (index - 1.5) * 0.25 }, [3.0, 3.2, 2.6, 2.4, 2.9], 41 + index),
-  );
-  backend.assessment(school).updatedAt = ago(now, 1, 3);
-
-  const mutuelle = create(at(0, 5), {
-    organisation: { kind: 'new', name: 'Mutuelle Atlantique', sector: 'bank-insurance', size: 'large', notes: '' },
-    title: 'Diagnostic initial',
-    mode: 'self',
-    language: 'en',
-    questionnaireId: 'tcm-92',
-    targets: [4, 4, 4, 4, 4],
-    firstRespondent: null,
-  });
-  fillAnswers(backend, mutuelle, { label: 'Thomas Guérin', role: 'Directeur de la relation adhérents', reach: 0.08, bias: 0 }, [2.5, 2.5, 2.5, 2.0, 1.5], 51);
-  backend.assessment(mutuelle).updatedAt = ago(now, 0, 0.4);
-
-  backend.now = clock;
+  replay(backend, SEED.seed);
   backend.backupNow('before-migration', new Date(now.getTime() - 20 * 86_400_000));
   backend.backupNow('manual', new Date(now.getTime() - 4 * 86_400_000));
   backend.backupNow('auto', new Date(now.getTime() - 86_400_000));

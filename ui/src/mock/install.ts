@@ -6,6 +6,7 @@
 // mock through `window.__tcmMock` (latency, failures, dialog answers).
 import { mockIPC } from '@tauri-apps/api/mocks';
 import { MockBackend, emptyDatabase, seed, type Database } from './backend';
+import { newJourney } from './journey';
 
 const STORAGE_KEY = 'tcm-mock-database';
 
@@ -37,6 +38,7 @@ export interface MockControls {
 function build(scenario: Scenario): Database {
   const backend = new MockBackend(emptyDatabase());
   if (scenario !== 'empty') seed(backend);
+  backend.db.journey = newJourney(scenario === 'empty' ? 'empty' : 'seeded');
   if (scenario === 'damaged')
     backend.db.damaged =
       '/home/claire/.local/share/tcm-workbench/tcm.sqlite: the database is damaged (file is not a database)';

@@ -1,6 +1,6 @@
 // What every browser test needs: Debian's Chromium, a page on the mock build with watchers for
 // errors, dialogs and requests, and screenshots when TCM_SCREENSHOTS names a folder.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { expect, inject } from 'vitest';
@@ -35,6 +35,19 @@ export interface App {
 
 export type Scenario = 'seeded' | 'empty' | 'damaged';
 
+/**
+ * With TCM_RECORD_JOURNEYS set, every journey the mock reports is written here (one file each,
+ * rewritten as it grows); `scripts/mock-journeys.mjs` gathers them into the mock's fixtures.
+ */
+const JOURNEYS = process.env.TCM_RECORD_JOURNEYS ? resolve(process.cwd(), 'node_modules/.tmp/journeys') : null;
+
+function recordJourney(text: string): void {
+  if (!JOURNEYS) return;
+  const journey = JSON.parse(text) as { id: string };
+  mkdirSync(JOURNEYS, { recursive: true });
+  writeFileSync(`${JOURNEYS}/${journey.id.replace(/[^a-z0-9]/g, '')}.json`, text);
+}
+
 export async function open(browser: Browser, scenario: Scenario = 'seeded'): Promise<App> {
   const base = inject('baseUrl');
   const context = await browser.newContext({
@@ -55,6 +68,7 @@ export async function open(browser: Browser, scenario: Scenario = 'seeded'): Pro
     dialog.dismiss().catch(() => {});
   });
   page.on('request', (request) => watch.requests.push(request.url()));
+  if (JOURNEYS) await context.exposeFunction('__tcmJourney', recordJourney);
   await page.goto(`${base}/?scenario=${scenario}`);
   await page.waitForSelector('[data-testid=product-name]');
   return { page, context, watch, base };

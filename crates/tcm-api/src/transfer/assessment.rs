@@ -189,6 +189,10 @@ pub struct SaveAnswerInput {
     /// `null` clears the answer.
     pub answer: Option<AnswerValue>,
     pub comment: String,
+    /// Where the respondent stands once this is saved (the question the window shows), kept in
+    /// the same transaction; `null` means the answered question.
+    #[serde(default)]
+    pub resume_question: Option<String>,
 }
 
 /// The assessment after a save: committed to disk when this arrives.

@@ -5,4 +5,9 @@ export type SaveAnswerInput = { respondentId: number, questionId: string,
 /**
  * `null` clears the answer.
  */
-answer: AnswerValue | null, comment: string, };
+answer: AnswerValue | null, comment: string, 
+/**
+ * Where the respondent stands once this is saved (the question the window shows), kept in
+ * the same transaction; `null` means the answered question.
+ */
+resumeQuestion: string | null, };
