@@ -739,6 +739,97 @@ fn the_strategy_groups_sequences_and_projects_the_plan() {
 }
 
 #[test]
+fn a_user_s_wave_and_dates_survive_every_re_derivation_until_cleared() {
+    use tcm_api::{reports, strategy};
+    let dir = tempfile::tempdir().expect("temp dir");
+    let workbench = workbench(&dir);
+    let demo = reports::open_demo(&workbench).expect("demo");
+    let before = strategy::strategy(&workbench, demo, Some("en")).expect("strategy");
+    let first = before.initiatives[0].clone();
+    assert_eq!((first.wave, first.wave_source.as_str()), (1, "derived"));
+    let second = before.initiatives[1].clone();
+
+    let moved =
+        strategy::set_initiative_wave(&workbench, demo, &first.id, 3, Some("en")).expect("moved");
+    let find = |view: &tcm_api::transfer::StrategyView, id: &str| {
+        view.initiatives
+            .iter()
+            .find(|i| i.id == id)
+            .cloned()
+            .expect("initiative")
+    };
+    let placed = find(&moved, &first.id);
+    assert_eq!((placed.wave, placed.wave_source.as_str()), (3, "userWave"));
+    assert_eq!(
+        (placed.start.as_str(), placed.end.as_str()),
+        (moved.waves[2].start.as_str(), moved.waves[2].end.as_str())
+    );
+    // Deriving again (a new read, as after reopening the app) keeps the move.
+    let again = strategy::strategy(&workbench, demo, Some("fr")).expect("strategy");
+    assert_eq!(find(&again, &first.id).wave, 3);
+    // Every other initiative keeps its derived wave.
+    for initiative in again.initiatives.iter().filter(|i| i.id != first.id) {
+        assert_eq!(initiative.wave_source, "derived", "{}", initiative.id);
+    }
+
+    // Dates: the initiative joins the wave whose window holds its end.
+    let dated = strategy::set_initiative_dates(
+        &workbench,
+        demo,
+        &second.id,
+        &before.waves[1].start,
+        &before.waves[1].end,
+        None,
+    )
+    .expect("dated");
+    let placed = find(&dated, &second.id);
+    assert_eq!((placed.wave, placed.wave_source.as_str()), (2, "userDates"));
+    assert_eq!(placed.start, before.waves[1].start);
+
+    // Refused, and nothing changed.
+    let refusals = [
+        strategy::set_initiative_wave(&workbench, demo, &first.id, 4, None),
+        strategy::set_initiative_wave(&workbench, demo, "no-such-theme", 2, None),
+        strategy::set_initiative_wave(&workbench, demo, &first.id, 2, Some("de")),
+        strategy::set_initiative_dates(
+            &workbench,
+            demo,
+            &first.id,
+            "2027-05-01",
+            "2027-04-01",
+            None,
+        ),
+        strategy::set_initiative_dates(&workbench, demo, &first.id, "1er mai", "2027-04-01", None),
+        strategy::set_initiative_dates(
+            &workbench,
+            demo,
+            &first.id,
+            "2027-05-01",
+            "2099-01-01",
+            None,
+        ),
+    ];
+    for refusal in refusals {
+        let error = refusal.expect_err("refused");
+        assert_eq!(error.kind, ErrorKind::InvalidInput, "{}", error.message);
+    }
+    let error = strategy::set_initiative_wave(&workbench, demo + 1000, &first.id, 2, None)
+        .expect_err("no such assessment");
+    assert_eq!(error.kind, ErrorKind::NotFound, "{}", error.message);
+    let unchanged = strategy::strategy(&workbench, demo, None).expect("strategy");
+    assert_eq!(find(&unchanged, &first.id).wave, 3);
+    assert_eq!(find(&unchanged, &second.id).wave_source, "userDates");
+
+    // Cleared: the derived wave comes back; clearing twice changes nothing.
+    strategy::clear_initiative_wave(&workbench, demo, &first.id, None).expect("cleared");
+    let cleared =
+        strategy::clear_initiative_wave(&workbench, demo, &first.id, None).expect("cleared again");
+    let back = find(&cleared, &first.id);
+    assert_eq!((back.wave, back.wave_source.as_str()), (1, "derived"));
+    assert!(cleared.unmatched_overrides.is_empty());
+}
+
+#[test]
 fn a_previous_audit_on_version_1_is_compared_on_the_questions_that_map() {
     use tcm_api::{catalogue, results};
     use tcm_core::{

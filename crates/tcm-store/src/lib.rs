@@ -35,6 +35,7 @@ mod portable;
 mod questionnaires;
 mod respondents;
 mod snapshots;
+mod wave_overrides;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -54,6 +55,7 @@ pub use records::{
 };
 pub use summary::Progress;
 pub use unit::Tx;
+pub use wave_overrides::MAX_INITIATIVE_ID_CHARS;
 
 /// An open TCM Workbench database.
 pub struct Store {
