@@ -14,6 +14,7 @@ use tcm_core::{
     ActionLink, ActionPlan, AnswerSheet, Language, Questionnaire, Score, Scorecard, StageId,
     Targets, action_plan,
 };
+use tcm_interchange::{MilestoneRow, MilestonesInput, write_milestones};
 use tcm_store::AssessmentId;
 
 use crate::error::ApiError;
@@ -91,6 +92,51 @@ fn stored_strategy(
         &overrides,
     );
     Ok((derived, targets, start, language))
+}
+
+/// The roadmap as an XLSX plan with milestones, one row per action in the order of the
+/// sequence: its initiative, wave, the initiative's dates, owner, due date (its own, or else
+/// its initiative's end) and status; worded in `language`, the assessment's own when `None`,
+/// dated `date`.
+pub fn export_milestones(
+    store: &mut tcm_store::Store,
+    id: AssessmentId,
+    language: Option<Language>,
+    date: NaiveDate,
+) -> Result<Vec<u8>, ApiError> {
+    let title = store.assessment(id)?.assessment.title;
+    let (derived, _, _, language) = stored_strategy(store, id, language)?;
+    let mut rows = Vec::new();
+    for sequenced in &derived.sequence {
+        let initiative = &sequenced.initiative;
+        let Some(assignment) = derived.waves.assignment(&initiative.id) else {
+            continue;
+        };
+        for item in &initiative.actions {
+            rows.push(MilestoneRow {
+                rank: count(sequenced.rank),
+                initiative: initiative.title.get(language).to_owned(),
+                wave: assignment.wave.names().get(language).to_owned(),
+                start: assignment.dates.start(),
+                end: assignment.dates.end(),
+                action: item.action.title.clone(),
+                question: match &item.action.link {
+                    ActionLink::Question(question) => Some(question.clone()),
+                    ActionLink::Stage(_) => None,
+                },
+                owner: item.action.owner.clone(),
+                due: item.action.due.unwrap_or(assignment.dates.end()),
+                status: item.action.status,
+            });
+        }
+    }
+    write_milestones(&MilestonesInput {
+        title: &title,
+        language,
+        rows: &rows,
+        date,
+    })
+    .map_err(|error| ApiError::new(crate::ErrorKind::Internal, error.to_string()))
 }
 
 /// The latest date an initiative may be given: ten years after the assessment.

@@ -830,6 +830,52 @@ fn a_user_s_wave_and_dates_survive_every_re_derivation_until_cleared() {
 }
 
 #[test]
+fn the_plan_with_milestones_has_one_row_per_action_of_the_roadmap() {
+    use calamine::{Data, Reader, Xlsx};
+    use tcm_api::{reports, strategy};
+    let dir = tempfile::tempdir().expect("temp dir");
+    let workbench = workbench(&dir);
+    let demo = reports::open_demo(&workbench).expect("demo");
+    let view = strategy::strategy(&workbench, demo, Some("fr")).expect("strategy");
+    let moved = &view.initiatives[0];
+    strategy::set_initiative_wave(&workbench, demo, &moved.id, 3, None).expect("moved");
+    let date = chrono::NaiveDate::from_ymd_opt(2026, 11, 26).expect("date");
+    let bytes = workbench
+        .with_store(|store, _| {
+            strategy::export_milestones(
+                store,
+                tcm_store::AssessmentId(demo),
+                Some(tcm_core::Language::French),
+                date,
+            )
+        })
+        .expect("exported");
+    let mut workbook = Xlsx::new(std::io::Cursor::new(bytes.as_slice())).expect("XLSX");
+    let sheet = workbook.worksheet_range("Jalons").expect("sheet");
+    let actions: usize = view.initiatives.iter().map(|i| i.actions.len()).sum();
+    assert_eq!(sheet.height(), actions + 1);
+    let cell = |row: u32, column: u32| sheet.get_value((row, column)).cloned();
+    // The first rows are the first initiative's actions, in the wave the user moved it to.
+    assert_eq!(cell(1, 1), Some(Data::String(moved.title.clone())));
+    assert_eq!(
+        cell(1, 2),
+        Some(Data::String("Vague 3 (12 à 24 mois)".to_owned()))
+    );
+    assert_eq!(
+        cell(1, 5),
+        Some(Data::String(moved.actions[0].title.clone()))
+    );
+    // Every row has a due date.
+    for row in 1..=u32::try_from(actions).expect("small") {
+        assert!(
+            matches!(cell(row, 8), Some(Data::DateTime(_))),
+            "row {row}: {:?}",
+            cell(row, 8)
+        );
+    }
+}
+
+#[test]
 fn a_previous_audit_on_version_1_is_compared_on_the_questions_that_map() {
     use tcm_api::{catalogue, results};
     use tcm_core::{

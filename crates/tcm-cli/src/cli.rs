@@ -88,10 +88,11 @@ pub enum Command {
                             Examples:\n  tcm import audit-durand.tcm\n  tcm import --assessment 1 reponses-formulaire.xlsx\n  tcm import --assessment 1 answers.csv"
     )]
     Import(ImportArgs),
-    /// Export an assessment: answers (CSV), workbook (XLSX) or portable file (.tcm)
+    /// Export an assessment: answers (CSV), workbook (XLSX), plan with milestones (XLSX) or portable file (.tcm)
     #[command(
         after_help = "Examples:\n  tcm export --assessment 1 --format tcm --out audit.tcm\n  \
                             tcm export --assessment 1 --format xlsx --out audit.xlsx\n  \
+                            tcm export --assessment 1 --format milestones --out jalons.xlsx\n  \
                             tcm export --assessment 1 --format csv --excel --out reponses.csv"
     )]
     Export(ExportArgs),
@@ -264,6 +265,9 @@ pub enum ExportFormat {
     Xlsx,
     /// Portable assessment file
     Tcm,
+    /// Plan with milestones (XLSX): one row per action with its initiative, wave, owner, due
+    /// date and status, in the order of the roadmap
+    Milestones,
 }
 
 #[derive(Debug, Args)]

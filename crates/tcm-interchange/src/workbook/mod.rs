@@ -7,6 +7,7 @@
 mod cells;
 mod comments;
 mod matrix;
+mod milestones;
 mod plan;
 mod summary;
 mod words;
@@ -21,6 +22,8 @@ use tcm_core::{
 };
 
 use words::{Words, words};
+
+pub use milestones::{MilestoneRow, MilestonesInput, write_milestones};
 
 /// One row of the action plan sheet, as the plan computed elsewhere gives it.
 #[derive(Debug, Clone, PartialEq)]
