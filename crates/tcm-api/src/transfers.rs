@@ -19,6 +19,8 @@ pub enum ExportKind {
     Csv,
     Xlsx,
     Tcm,
+    /// The plan with milestones (XLSX): one row per action of the roadmap.
+    Milestones,
 }
 
 fn read(path: &Path) -> Result<Vec<u8>, ApiError> {
@@ -42,6 +44,9 @@ pub fn export(
             ExportKind::Csv => files::export_csv(store, id, CsvDialect::ExcelFrench),
             ExportKind::Xlsx => files::export_xlsx(store, id, now),
             ExportKind::Tcm => files::export_tcm(store, id, now),
+            ExportKind::Milestones => {
+                crate::strategy::export_milestones(store, id, None, now.date_naive())
+            }
         }
     })?;
     crate::files::write_output(workbench.path(), path, &bytes)

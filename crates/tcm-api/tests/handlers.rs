@@ -873,6 +873,19 @@ fn the_plan_with_milestones_has_one_row_per_action_of_the_roadmap() {
             cell(row, 8)
         );
     }
+    // The app's Export screen writes the same file where the user chose.
+    let path = dir.path().join("jalons.xlsx");
+    tcm_api::transfers::export(
+        &workbench,
+        demo,
+        tcm_api::transfers::ExportKind::Milestones,
+        &path,
+    )
+    .expect("written");
+    let written = std::fs::read(&path).expect("read");
+    let mut workbook = Xlsx::new(std::io::Cursor::new(written.as_slice())).expect("XLSX");
+    let sheet = workbook.worksheet_range("Jalons").expect("sheet");
+    assert_eq!(sheet.height(), actions + 1);
 }
 
 #[test]

@@ -322,8 +322,8 @@ export class MockBackend {
         return this.dialogs.cancel ? null : (this.dialogs.openFile ?? this.defaultOpenFile(a.extensions as string[]));
       case 'export_assessment': {
         const format = a.format as string;
-        if (!['csv', 'xlsx', 'tcm'].includes(format))
-          fail('invalidInput', `unknown export format \`${format}\` (csv, xlsx or tcm)`);
+        if (!['csv', 'xlsx', 'tcm', 'milestones'].includes(format))
+          fail('invalidInput', `unknown export format \`${format}\` (csv, xlsx, tcm or milestones)`);
         this.assessment(a.assessment);
         return this.write(a.path as string, format);
       }

@@ -3,4 +3,4 @@
 /**
  * What to export.
  */
-export type ExportKind = "csv" | "xlsx" | "tcm";
+export type ExportKind = "csv" | "xlsx" | "tcm" | "milestones";

@@ -46,7 +46,7 @@ function builtKeys(): string[] {
     ...['impact', 'effort'].map((axis) => `plan.${axis}`),
     ...['auto', 'manual', 'before-migration', 'before-restore', 'other'].map((kind) => `backups.kinds.${kind}`),
     ...['created', 'updated', 'alreadyPresent', 'copied', 'replaced', 'merged', 'responses'].map((outcome) => `import.outcome.${outcome}`),
-    ...['pdf', 'xlsx', 'csv', 'tcm', 'grid', 'responses'].flatMap((kind) =>
+    ...['pdf', 'xlsx', 'milestones', 'csv', 'tcm', 'grid', 'responses'].flatMap((kind) =>
       ['working', 'done', 'failed'].map((state) => `export.${state}.${kind}`),
     ),
     ...modes.flatMap((mode) => [
