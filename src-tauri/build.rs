@@ -60,6 +60,10 @@ const COMMANDS: &[&str] = &[
     "class_debrief",
     "import_group_folder",
     "export_class",
+    "assessment_strategy",
+    "set_initiative_wave",
+    "set_initiative_dates",
+    "clear_initiative_wave",
 ];
 
 fn main() {

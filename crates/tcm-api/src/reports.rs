@@ -49,6 +49,7 @@ pub fn report_pdf(
         &stored.assessment.targets,
         &plan,
         stored.created_at.date_naive(),
+        &store.wave_overrides(id)?,
     );
     let input = ReportInput {
         organisation: &organisation,

@@ -31,6 +31,8 @@ pub enum ExportKind {
     /// The `.tcm` file with respondents anonymised (see [`files::export_anonymous_tcm`]).
     #[serde(rename = "anonymousTcm")]
     AnonymousTcm,
+    /// The plan with milestones (XLSX): one row per action of the roadmap.
+    Milestones,
 }
 
 fn read(path: &Path) -> Result<Vec<u8>, ApiError> {
@@ -60,6 +62,9 @@ pub fn export(
             ExportKind::FormWord => files::export_form(store, id, FormFormat::MicrosoftForms),
             ExportKind::FormChoices => files::export_form(store, id, FormFormat::Choices),
             ExportKind::AnonymousTcm => files::export_anonymous_tcm(store, id, now),
+            ExportKind::Milestones => {
+                crate::strategy::export_milestones(store, id, None, now.date_naive())
+            }
         }
     })?;
     crate::files::write_output(workbench.path(), path, &bytes)

@@ -767,6 +767,156 @@ fn the_strategy_groups_sequences_and_projects_the_plan() {
 }
 
 #[test]
+fn a_user_s_wave_and_dates_survive_every_re_derivation_until_cleared() {
+    use tcm_api::{reports, strategy};
+    let dir = tempfile::tempdir().expect("temp dir");
+    let workbench = workbench(&dir);
+    let demo = reports::open_demo(&workbench).expect("demo");
+    let before = strategy::strategy(&workbench, demo, Some("en")).expect("strategy");
+    let first = before.initiatives[0].clone();
+    assert_eq!((first.wave, first.wave_source.as_str()), (1, "derived"));
+    let second = before.initiatives[1].clone();
+
+    let moved =
+        strategy::set_initiative_wave(&workbench, demo, &first.id, 3, Some("en")).expect("moved");
+    let find = |view: &tcm_api::transfer::StrategyView, id: &str| {
+        view.initiatives
+            .iter()
+            .find(|i| i.id == id)
+            .cloned()
+            .expect("initiative")
+    };
+    let placed = find(&moved, &first.id);
+    assert_eq!((placed.wave, placed.wave_source.as_str()), (3, "userWave"));
+    assert_eq!(
+        (placed.start.as_str(), placed.end.as_str()),
+        (moved.waves[2].start.as_str(), moved.waves[2].end.as_str())
+    );
+    // Deriving again (a new read, as after reopening the app) keeps the move.
+    let again = strategy::strategy(&workbench, demo, Some("fr")).expect("strategy");
+    assert_eq!(find(&again, &first.id).wave, 3);
+    // Every other initiative keeps its derived wave.
+    for initiative in again.initiatives.iter().filter(|i| i.id != first.id) {
+        assert_eq!(initiative.wave_source, "derived", "{}", initiative.id);
+    }
+
+    // Dates: the initiative joins the wave whose window holds its end.
+    let dated = strategy::set_initiative_dates(
+        &workbench,
+        demo,
+        &second.id,
+        &before.waves[1].start,
+        &before.waves[1].end,
+        None,
+    )
+    .expect("dated");
+    let placed = find(&dated, &second.id);
+    assert_eq!((placed.wave, placed.wave_source.as_str()), (2, "userDates"));
+    assert_eq!(placed.start, before.waves[1].start);
+
+    // Refused, and nothing changed.
+    let refusals = [
+        strategy::set_initiative_wave(&workbench, demo, &first.id, 4, None),
+        strategy::set_initiative_wave(&workbench, demo, "no-such-theme", 2, None),
+        strategy::set_initiative_wave(&workbench, demo, &first.id, 2, Some("de")),
+        strategy::set_initiative_dates(
+            &workbench,
+            demo,
+            &first.id,
+            "2027-05-01",
+            "2027-04-01",
+            None,
+        ),
+        strategy::set_initiative_dates(&workbench, demo, &first.id, "1er mai", "2027-04-01", None),
+        strategy::set_initiative_dates(
+            &workbench,
+            demo,
+            &first.id,
+            "2027-05-01",
+            "2099-01-01",
+            None,
+        ),
+    ];
+    for refusal in refusals {
+        let error = refusal.expect_err("refused");
+        assert_eq!(error.kind, ErrorKind::InvalidInput, "{}", error.message);
+    }
+    let error = strategy::set_initiative_wave(&workbench, demo + 1000, &first.id, 2, None)
+        .expect_err("no such assessment");
+    assert_eq!(error.kind, ErrorKind::NotFound, "{}", error.message);
+    let unchanged = strategy::strategy(&workbench, demo, None).expect("strategy");
+    assert_eq!(find(&unchanged, &first.id).wave, 3);
+    assert_eq!(find(&unchanged, &second.id).wave_source, "userDates");
+
+    // Cleared: the derived wave comes back; clearing twice changes nothing.
+    strategy::clear_initiative_wave(&workbench, demo, &first.id, None).expect("cleared");
+    let cleared =
+        strategy::clear_initiative_wave(&workbench, demo, &first.id, None).expect("cleared again");
+    let back = find(&cleared, &first.id);
+    assert_eq!((back.wave, back.wave_source.as_str()), (1, "derived"));
+    assert!(cleared.unmatched_overrides.is_empty());
+}
+
+#[test]
+fn the_plan_with_milestones_has_one_row_per_action_of_the_roadmap() {
+    use calamine::{Data, Reader, Xlsx};
+    use tcm_api::{reports, strategy};
+    let dir = tempfile::tempdir().expect("temp dir");
+    let workbench = workbench(&dir);
+    let demo = reports::open_demo(&workbench).expect("demo");
+    let view = strategy::strategy(&workbench, demo, Some("fr")).expect("strategy");
+    let moved = &view.initiatives[0];
+    strategy::set_initiative_wave(&workbench, demo, &moved.id, 3, None).expect("moved");
+    let date = chrono::NaiveDate::from_ymd_opt(2026, 11, 26).expect("date");
+    let bytes = workbench
+        .with_store(|store, _| {
+            strategy::export_milestones(
+                store,
+                tcm_store::AssessmentId(demo),
+                Some(tcm_core::Language::French),
+                date,
+            )
+        })
+        .expect("exported");
+    let mut workbook = Xlsx::new(std::io::Cursor::new(bytes.as_slice())).expect("XLSX");
+    let sheet = workbook.worksheet_range("Jalons").expect("sheet");
+    let actions: usize = view.initiatives.iter().map(|i| i.actions.len()).sum();
+    assert_eq!(sheet.height(), actions + 1);
+    let cell = |row: u32, column: u32| sheet.get_value((row, column)).cloned();
+    // The first rows are the first initiative's actions, in the wave the user moved it to.
+    assert_eq!(cell(1, 1), Some(Data::String(moved.title.clone())));
+    assert_eq!(
+        cell(1, 2),
+        Some(Data::String("Vague 3 (12 à 24 mois)".to_owned()))
+    );
+    assert_eq!(
+        cell(1, 5),
+        Some(Data::String(moved.actions[0].title.clone()))
+    );
+    // Every row has a due date.
+    for row in 1..=u32::try_from(actions).expect("small") {
+        assert!(
+            matches!(cell(row, 8), Some(Data::DateTime(_))),
+            "row {row}: {:?}",
+            cell(row, 8)
+        );
+    }
+    // The app's Export screen writes the same file where the user chose.
+    let path = dir.path().join("jalons.xlsx");
+    tcm_api::transfers::export(
+        &workbench,
+        demo,
+        tcm_api::transfers::ExportKind::Milestones,
+        &path,
+    )
+    .expect("written");
+    let written = std::fs::read(&path).expect("read");
+    let mut workbook = Xlsx::new(std::io::Cursor::new(written.as_slice())).expect("XLSX");
+    let sheet = workbook.worksheet_range("Jalons").expect("sheet");
+    assert_eq!(sheet.height(), actions + 1);
+}
+
+#[test]
 fn a_previous_audit_on_version_1_is_compared_on_the_questions_that_map() {
     use tcm_api::{catalogue, results};
     use tcm_core::{

@@ -947,3 +947,21 @@ fn the_mock_s_scores_come_from_the_real_handlers() {
     write_fixture("seed.json", &json!({ "seed": seeded, "demo": demo_ops }));
     write_compact_fixture("scored.json", &states.0);
 }
+
+#[test]
+fn the_demo_strategy_comes_from_the_real_handler() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let clock = || {
+        chrono::TimeZone::with_ymd_and_hms(&chrono::Utc, 2026, 11, 23, 10, 0, 0)
+            .single()
+            .expect("date")
+    };
+    let workbench = tcm_api::Workbench::start(dir.path().join("tcm.sqlite"), clock);
+    let demo = tcm_api::reports::open_demo(&workbench).expect("demo");
+    let french = tcm_api::strategy::strategy(&workbench, demo, Some("fr")).expect("strategy");
+    let english = tcm_api::strategy::strategy(&workbench, demo, Some("en")).expect("strategy");
+    assert!(!french.initiatives.is_empty());
+    assert_eq!(french.initiatives.len(), english.initiatives.len());
+    let both = std::collections::BTreeMap::from([("en", english), ("fr", french)]);
+    write_fixture("strategy-demo.json", &both);
+}

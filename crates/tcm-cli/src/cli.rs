@@ -106,11 +106,12 @@ pub enum Command {
                             Examples:\n  tcm import audit-durand.tcm\n  tcm import --assessment 1 reponses-formulaire.xlsx\n  tcm import --assessment 1 answers.csv"
     )]
     Import(ImportArgs),
-    /// Export an assessment: answers (CSV), workbook (XLSX) or portable file (.tcm)
+    /// Export an assessment: answers (CSV), workbook (XLSX), plan with milestones (XLSX) or portable file (.tcm)
     #[command(
         after_help = "Examples:\n  tcm export --assessment 1 --format tcm --out audit.tcm\n  \
                             tcm export --assessment 1 --format anonymous-tcm --out audit-anonyme.tcm\n  \
                             tcm export --assessment 1 --format xlsx --out audit.xlsx\n  \
+                            tcm export --assessment 1 --format milestones --out jalons.xlsx\n  \
                             tcm export --assessment 1 --format csv --excel --out reponses.csv"
     )]
     Export(ExportArgs),
@@ -391,6 +392,9 @@ pub enum ExportFormat {
     /// Portable assessment file with respondents anonymised ("Participant N", no role, no
     /// comment, no action owner), for sharing or benchmarking
     AnonymousTcm,
+    /// Plan with milestones (XLSX): one row per action with its initiative, wave, owner, due
+    /// date and status, in the order of the roadmap
+    Milestones,
 }
 
 #[derive(Debug, Args)]

@@ -272,6 +272,22 @@ fn export_and_import_through_the_cli() {
         std::fs::read(&xlsx).expect("written").starts_with(b"PK"),
         "an XLSX (zip) file"
     );
+    let milestones = dir.path().join("jalons.xlsx");
+    tcm(&db)
+        .args([
+            "export",
+            "--assessment",
+            "1",
+            "--format",
+            "milestones",
+            "--out",
+        ])
+        .arg(&milestones)
+        .assert()
+        .success();
+    let written = std::fs::read(&milestones).expect("written");
+    assert!(written.starts_with(b"PK"), "an XLSX (zip) file");
+    assert_ne!(written, std::fs::read(&xlsx).expect("written"));
     let csv = dir.path().join("answers.csv");
     tcm(&db)
         .args([

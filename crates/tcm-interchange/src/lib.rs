@@ -46,4 +46,7 @@ pub use import::{
 pub use location::Location;
 pub use portable::{PortableAssessment, PortableError};
 pub use problem::{Problem, ProblemKind, Problems};
-pub use workbook::{ActionRow, WorkbookError, WorkbookInput, write_workbook};
+pub use workbook::{
+    ActionRow, MilestoneRow, MilestonesInput, WorkbookError, WorkbookInput, write_milestones,
+    write_workbook,
+};

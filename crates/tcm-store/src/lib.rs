@@ -36,6 +36,7 @@ mod portable;
 mod questionnaires;
 mod respondents;
 mod snapshots;
+mod wave_overrides;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -57,6 +58,7 @@ pub use records::{
 pub use respondents::{ErasedAnswers, KeptComments};
 pub use summary::Progress;
 pub use unit::Tx;
+pub use wave_overrides::MAX_INITIATIVE_ID_CHARS;
 
 /// An open TCM Workbench database.
 pub struct Store {

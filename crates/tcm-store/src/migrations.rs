@@ -10,6 +10,7 @@ const STEPS: &[&str] = &[
     include_str!("../migrations/003_question_tally.sql"),
     include_str!("../migrations/004_live_participants.sql"),
     include_str!("../migrations/005_class_exercise.sql"),
+    include_str!("../migrations/006_wave_overrides.sql"),
 ];
 
 /// The schema version this code reads and writes.

@@ -10,6 +10,7 @@ pub mod plan;
 pub mod questionnaires;
 pub mod reports;
 pub mod settings;
+pub mod strategy;
 
 use std::panic::AssertUnwindSafe;
 use std::sync::Arc;

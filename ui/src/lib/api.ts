@@ -42,6 +42,7 @@ import type { FolderImportView } from './bindings/FolderImportView';
 import type { GroupSheetView } from './bindings/GroupSheetView';
 import type { NewClassExerciseInput } from './bindings/NewClassExerciseInput';
 import type { QuestionGradeView } from './bindings/QuestionGradeView';
+import type { StrategyView } from './bindings/StrategyView';
 
 /** Tells an ApiError ({kind, message}) from any other thrown value. */
 export function isApiError(value: unknown): value is ApiError {
@@ -117,6 +118,21 @@ export const api = {
     call<PlanView>('update_action', { action, input, language }),
   deleteAction: (action: number, language: LanguageCode | null = null) =>
     call<PlanView>('delete_action', { action, language }),
+
+  // Strategy: initiatives, waves, projection; the user's wave overrides (never re-derived)
+  strategy: (assessment: number, language: LanguageCode | null = null) =>
+    call<StrategyView>('assessment_strategy', { assessment, language }),
+  setInitiativeWave: (assessment: number, initiative: string, wave: number, language: LanguageCode | null = null) =>
+    call<StrategyView>('set_initiative_wave', { assessment, initiative, wave, language }),
+  setInitiativeDates: (
+    assessment: number,
+    initiative: string,
+    start: string,
+    end: string,
+    language: LanguageCode | null = null,
+  ) => call<StrategyView>('set_initiative_dates', { assessment, initiative, start, end, language }),
+  clearInitiativeWave: (assessment: number, initiative: string, language: LanguageCode | null = null) =>
+    call<StrategyView>('clear_initiative_wave', { assessment, initiative, language }),
 
   // Settings and backups
   appInfo: () => call<AppInfo>('app_info'),

@@ -9,6 +9,7 @@ import { MockBackend, emptyDatabase, replayJourney, seed } from './backend';
 import journeys from './fixtures/journeys.json';
 import type { Journey } from './journey';
 import { goldenStates } from './golden';
+import type { StrategyView } from '../lib/bindings/StrategyView';
 
 const input = (changes: Partial<NewAssessmentInput> = {}): NewAssessmentInput => ({
   organisation: { kind: 'new', name: 'Acme', sector: 'industry', size: null, notes: '' },
@@ -263,5 +264,28 @@ describe('MockBackend', () => {
       });
     }
     expect(reads).toBeGreaterThan(10);
+  });
+
+  it('serves the real demo strategy and keeps the user\'s wave moves until reset', () => {
+    const backend = new MockBackend(emptyDatabase());
+    seed(backend);
+    const id = backend.db.assessments[0].id;
+    const strategy = (language?: string) => backend.handle('assessment_strategy', { assessment: id, language }) as StrategyView;
+    const first = strategy('en').initiatives[0];
+    expect(first.waveSource).toBe('derived');
+    expect(strategy('en').initiatives.filter((initiative) => initiative.leads).length).toBeLessThanOrEqual(12);
+    const moved = backend.handle('set_initiative_wave', { assessment: id, initiative: first.id, wave: 3 }) as StrategyView;
+    const placed = moved.initiatives.find((initiative) => initiative.id === first.id)!;
+    expect(placed).toMatchObject({ wave: 3, waveSource: 'userWave', start: moved.waves[2].start, end: moved.waves[2].end });
+    // Another read, in another language, keeps the move.
+    expect(strategy('fr').initiatives.find((initiative) => initiative.id === first.id)!.wave).toBe(3);
+    expect(caught(() => backend.handle('set_initiative_wave', { assessment: id, initiative: 'nothing', wave: 2 }))).toMatchObject({
+      kind: 'invalidInput',
+    });
+    expect(caught(() => backend.handle('set_initiative_wave', { assessment: id, initiative: first.id, wave: 4 }))).toMatchObject({
+      kind: 'invalidInput',
+    });
+    backend.handle('clear_initiative_wave', { assessment: id, initiative: first.id });
+    expect(strategy('en').initiatives[0]).toEqual(first);
   });
 });

@@ -34,7 +34,9 @@ import type { RespondentView } from '../lib/bindings/RespondentView';
 import type { ResultsView } from '../lib/bindings/ResultsView';
 import type { SaveAnswerInput } from '../lib/bindings/SaveAnswerInput';
 import type { SavedAnswer } from '../lib/bindings/SavedAnswer';
+import type { StrategyView } from '../lib/bindings/StrategyView';
 import formChoicesFixture from './fixtures/form-choices.json';
+import strategyFixture from './fixtures/strategy-demo.json';
 import maturityLevelsFixture from './fixtures/maturity-levels.json';
 import { QUESTIONNAIRES, detail, overview, questionnaireById, type MockQuestionnaire } from './questionnaires';
 import { golden, goldenStates, type GoldenState, type StateParts } from './golden';
@@ -116,11 +118,24 @@ export interface Database {
   backups: BackupView[];
   files: WrittenFile[];
   demo: number | null;
+  /** The user's wave overrides (absent in data saved by an older mock). */
+  waveOverrides?: StoredWaveOverride[];
   /** Set when the database "could not be opened": every command but settings fails. */
   damaged: string | null;
   /** What was done since the scenario started, for tcm-api's tests to replay (see journey.ts). */
   journey?: Journey;
 }
+
+export interface StoredWaveOverride {
+  assessment: number;
+  initiative: string;
+  wave: number | null;
+  start: string | null;
+  end: string | null;
+}
+
+/** The demo's strategy as the real handler derives it (golden fixture), in both languages. */
+const STRATEGY = strategyFixture as unknown as Record<'fr' | 'en', StrategyView>;
 
 export const HOME = '/home/claire/.local/share/tcm-workbench';
 export const DOCUMENTS = '/home/claire/Documents';
@@ -376,6 +391,19 @@ export class MockBackend {
         return this.deleteAction(a.action, a.language);
       case 'assessment_results':
         return this.results(a.assessment, a.language as string);
+      case 'assessment_strategy':
+        return this.strategy(a.assessment, a.language);
+      case 'set_initiative_wave':
+        return this.setWaveOverride(a.assessment, a.initiative, a.language, { wave: a.wave, start: null, end: null });
+      case 'set_initiative_dates':
+        return this.setWaveOverride(a.assessment, a.initiative, a.language, { wave: null, start: a.start, end: a.end });
+      case 'clear_initiative_wave': {
+        this.assessment(a.assessment);
+        this.db.waveOverrides = (this.db.waveOverrides ?? []).filter(
+          (item) => !(item.assessment === a.assessment && item.initiative === a.initiative),
+        );
+        return this.strategy(a.assessment, a.language);
+      }
       case 'app_info':
         return this.appInfo();
       case 'list_backups':
@@ -390,7 +418,7 @@ export class MockBackend {
         return this.dialogs.cancel ? null : (this.dialogs.openFile ?? this.defaultOpenFile(a.extensions as string[]));
       case 'export_assessment': {
         const format = a.format as string;
-        if (!['csv', 'xlsx', 'tcm', 'formxlsx', 'formxlsform', 'formscript', 'formword', 'formchoices', 'anonymousTcm'].includes(format))
+        if (!['csv', 'xlsx', 'tcm', 'milestones', 'formxlsx', 'formxlsform', 'formscript', 'formword', 'formchoices', 'anonymousTcm'].includes(format))
           fail('invalidInput', `unknown export format \`${format}\``);
         this.assessment(a.assessment);
         return this.write(a.path as string, format);
@@ -424,6 +452,57 @@ export class MockBackend {
       default:
         return fail('internal', `command ${command} not found`);
     }
+  }
+
+  /**
+   * The strategy: the real demo's (fixture) for any assessment, with the user's overrides laid
+   * over it as the handler reports them (a wave takes its window; dates join the wave holding
+   * their end).
+   */
+  private strategy(id: number, language: LanguageCode | null | undefined): StrategyView {
+    const assessment = this.assessment(id);
+    if (language) this.checkLanguage(language);
+    const base = STRATEGY[language ?? assessment.language];
+    const overrides = (this.db.waveOverrides ?? []).filter((item) => item.assessment === id);
+    const initiatives = base.initiatives.map((initiative) => {
+      const override = overrides.find((item) => item.initiative === initiative.id);
+      if (!override) return initiative;
+      if (override.wave !== null) {
+        const wave = base.waves.find((item) => item.number === override.wave)!;
+        return { ...initiative, wave: wave.number, start: wave.start, end: wave.end, waveSource: 'userWave' };
+      }
+      const end = override.end!;
+      const wave = base.waves.find((item) => end <= item.end) ?? base.waves[base.waves.length - 1];
+      return { ...initiative, wave: wave.number, start: override.start!, end, waveSource: 'userDates' };
+    });
+    const known = new Set(base.initiatives.map((initiative) => initiative.id));
+    return {
+      ...base,
+      assessment: id,
+      initiatives,
+      unmatchedOverrides: overrides.map((item) => item.initiative).filter((initiative) => !known.has(initiative)),
+    };
+  }
+
+  private setWaveOverride(
+    id: number,
+    initiative: string,
+    language: LanguageCode | null | undefined,
+    value: { wave: number | null; start: string | null; end: string | null },
+  ): StrategyView {
+    const view = this.strategy(id, language);
+    if (!view.initiatives.some((item) => item.id === initiative))
+      fail('invalidInput', `the roadmap of assessment ${id} has no initiative \`${initiative}\``);
+    if (value.wave !== null && ![1, 2, 3].includes(value.wave)) fail('invalidInput', `a wave is 1, 2 or 3, not ${value.wave}`);
+    if (value.start !== null && value.end !== null) {
+      const day = /^\d{4}-\d{2}-\d{2}$/;
+      if (!day.test(value.start) || !day.test(value.end))
+        fail('invalidInput', 'an initiative\'s dates are written YYYY-MM-DD');
+      if (value.end < value.start) fail('invalidInput', `the end date ${value.end} comes before the start date ${value.start}`);
+    }
+    const others = (this.db.waveOverrides ?? []).filter((item) => !(item.assessment === id && item.initiative === initiative));
+    this.db.waveOverrides = [...others, { assessment: id, initiative, ...value }];
+    return this.strategy(id, language);
   }
 
   private checkLanguage(language: string): void {
@@ -561,6 +640,7 @@ export class MockBackend {
     this.db.consensus = this.db.consensus.filter((item) => item.assessment !== id);
     this.db.respondents = this.db.respondents.filter((respondent) => respondent.assessment !== id);
     this.db.actions = this.db.actions.filter((action) => action.assessment !== id);
+    this.db.waveOverrides = (this.db.waveOverrides ?? []).filter((item) => item.assessment !== id);
     this.db.assessments = this.db.assessments.filter((assessment) => assessment.id !== id);
     if (this.db.demo === id) this.db.demo = null;
     return null;

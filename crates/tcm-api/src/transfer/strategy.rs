@@ -108,4 +108,7 @@ pub struct StrategyView {
     pub waves: Vec<WaveView>,
     pub stages: Vec<ProjectedStageView>,
     pub overall: ProjectedView,
+    /// Ids of initiatives the user placed that the plan no longer has (their themes' actions
+    /// were done or dropped): the choice is kept, in case they come back.
+    pub unmatched_overrides: Vec<String>,
 }

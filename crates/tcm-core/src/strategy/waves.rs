@@ -45,6 +45,11 @@ impl Wave {
         }
     }
 
+    /// The wave numbered 1, 2 or 3.
+    pub fn from_number(number: u8) -> Option<Wave> {
+        Wave::ALL.into_iter().find(|wave| wave.number() == number)
+    }
+
     /// Months from the start at which the wave opens and closes.
     pub fn months(self) -> (u32, u32) {
         match self {
@@ -268,6 +273,15 @@ mod tests {
             Wave::First.window(date(2026, 11, 30)).end,
             date(2027, 2, 28)
         );
+    }
+
+    #[test]
+    fn numbers_name_the_waves() {
+        for wave in Wave::ALL {
+            assert_eq!(Wave::from_number(wave.number()), Some(wave));
+        }
+        assert_eq!(Wave::from_number(0), None);
+        assert_eq!(Wave::from_number(4), None);
     }
 
     #[test]

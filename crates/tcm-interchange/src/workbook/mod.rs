@@ -8,6 +8,7 @@ mod cells;
 mod class;
 mod comments;
 mod matrix;
+mod milestones;
 mod plan;
 mod summary;
 mod words;
@@ -23,6 +24,8 @@ use tcm_core::{
 
 pub use class::{ClassWorkbookInput, write_class_workbook};
 use words::{Words, words};
+
+pub use milestones::{MilestoneRow, MilestonesInput, write_milestones};
 
 /// One row of the action plan sheet, as the plan computed elsewhere gives it.
 #[derive(Debug, Clone, PartialEq)]

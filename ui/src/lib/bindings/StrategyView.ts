@@ -16,4 +16,9 @@ explanation: string,
 /**
  * Every initiative, in the order of the sequence.
  */
-initiatives: Array<InitiativeView>, waves: Array<WaveView>, stages: Array<ProjectedStageView>, overall: ProjectedView, };
+initiatives: Array<InitiativeView>, waves: Array<WaveView>, stages: Array<ProjectedStageView>, overall: ProjectedView, 
+/**
+ * Ids of initiatives the user placed that the plan no longer has (their themes' actions
+ * were done or dropped): the choice is kept, in case they come back.
+ */
+unmatchedOverrides: Array<string>, };

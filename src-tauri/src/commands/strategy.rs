@@ -1,0 +1,78 @@
+//! The strategy: initiatives, their sequence and waves, the projection; and the user's wave
+//! overrides. `language` words the texts (the assessment's own when absent).
+
+use std::sync::Arc;
+use tauri::State;
+use tcm_api::strategy as handlers;
+use tcm_api::transfer::StrategyView;
+
+use tcm_api::{ApiError, Workbench};
+
+use super::run;
+
+#[tauri::command]
+pub async fn assessment_strategy(
+    workbench: State<'_, Arc<Workbench>>,
+    assessment: i64,
+    language: Option<String>,
+) -> Result<StrategyView, ApiError> {
+    run(&workbench, move |workbench| {
+        handlers::strategy(workbench, assessment, language.as_deref())
+    })
+    .await
+}
+
+#[tauri::command]
+pub async fn set_initiative_wave(
+    workbench: State<'_, Arc<Workbench>>,
+    assessment: i64,
+    initiative: String,
+    wave: u8,
+    language: Option<String>,
+) -> Result<StrategyView, ApiError> {
+    run(&workbench, move |workbench| {
+        handlers::set_initiative_wave(
+            workbench,
+            assessment,
+            &initiative,
+            wave,
+            language.as_deref(),
+        )
+    })
+    .await
+}
+
+#[tauri::command]
+pub async fn set_initiative_dates(
+    workbench: State<'_, Arc<Workbench>>,
+    assessment: i64,
+    initiative: String,
+    start: String,
+    end: String,
+    language: Option<String>,
+) -> Result<StrategyView, ApiError> {
+    run(&workbench, move |workbench| {
+        handlers::set_initiative_dates(
+            workbench,
+            assessment,
+            &initiative,
+            &start,
+            &end,
+            language.as_deref(),
+        )
+    })
+    .await
+}
+
+#[tauri::command]
+pub async fn clear_initiative_wave(
+    workbench: State<'_, Arc<Workbench>>,
+    assessment: i64,
+    initiative: String,
+    language: Option<String>,
+) -> Result<StrategyView, ApiError> {
+    run(&workbench, move |workbench| {
+        handlers::clear_initiative_wave(workbench, assessment, &initiative, language.as_deref())
+    })
+    .await
+}
