@@ -6,6 +6,10 @@ cd "$(dirname "$0")/../.."
 
 step() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 
+step "Building the interface and the participant page (the app embeds both as they are on disk)"
+npm --prefix ui run --silent build
+npm --prefix ui run --silent build:live
+
 step "Building the app under test (debug, interface embedded)"
 ui/node_modules/.bin/tauri build --debug --no-bundle
 
