@@ -47,6 +47,10 @@ pub enum StoreError {
         detail: String,
     },
 
+    /// A text too long for its field, or made only of control characters; nothing was written.
+    #[error("{0}")]
+    Text(tcm_core::limits::TextRefusal),
+
     /// Something asked for does not exist.
     #[error("{what} {id} does not exist")]
     NotFound { what: &'static str, id: String },
