@@ -54,7 +54,7 @@ impl From<tcm_store::StoreError> for ApiError {
         use tcm_store::StoreError;
         let kind = match &error {
             StoreError::NotFound { .. } => ErrorKind::NotFound,
-            StoreError::Invalid(_) => ErrorKind::InvalidInput,
+            StoreError::Invalid(_) | StoreError::Text(_) => ErrorKind::InvalidInput,
             StoreError::ImportConflict { .. } => ErrorKind::ImportConflict,
             StoreError::ForbiddenOutput { .. } => ErrorKind::ForbiddenPath,
             StoreError::Corrupt { .. }
@@ -62,6 +62,10 @@ impl From<tcm_store::StoreError> for ApiError {
             | StoreError::Migration { .. }
             | StoreError::Snapshot { .. }
             | StoreError::Sqlite { .. }
+            | StoreError::NotAFile { .. }
+            | StoreError::DiskFull { .. }
+            | StoreError::ReadOnly { .. }
+            | StoreError::DiskFailure { .. }
             | StoreError::Io { .. } => ErrorKind::Storage,
         };
         ApiError::new(kind, error.to_string())

@@ -460,3 +460,58 @@ fn live_refuses_to_listen_everywhere_or_on_an_unknown_stage() {
         .assert()
         .failure();
 }
+
+#[test]
+fn a_device_as_database_is_named_as_such() {
+    tcm(Path::new("/dev/null"))
+        .args(["assessment", "list"])
+        .assert()
+        .code(1)
+        .stderr(
+            "error: /dev/null is a device or a special file, not a database file: name a file (a new database is created where none exists)\n",
+        );
+}
+
+#[test]
+fn texts_too_long_or_made_of_control_characters_get_clear_messages() {
+    let (_dir, db) = setup();
+    let long_name = "x".repeat(100_000);
+    tcm(&db)
+        .args(["org", "add", "--name", &long_name, "--sector", "retail"])
+        .assert()
+        .code(1)
+        .stderr(
+            "error: the organisation's name is 100000 characters long; it holds at most 200: shorten it\n",
+        );
+    tcm(&db)
+        .args(["answer", "--assessment", "1", "--stdin"])
+        .write_stdin("\0\0\0,sample-cre-01,3\n")
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "the respondent's name or label is empty once its control characters (such as NUL) are removed",
+        ))
+        .stderr(predicate::str::contains("CHECK constraint").not());
+    // Control characters are stripped on the way in: the terminal never receives them.
+    tcm(&db)
+        .args([
+            "answer",
+            "--assessment",
+            "1",
+            "--respondent",
+            "Zo\u{1b}[2Jé\u{7}",
+            "--question",
+            "sample-cre-01",
+            "--value",
+            "3",
+        ])
+        .assert()
+        .success();
+    tcm(&db)
+        .args(["assessment", "show", "1"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Zo[2Jé"))
+        .stdout(predicate::str::contains("\u{1b}").not())
+        .stdout(predicate::str::contains("\u{7}").not());
+}

@@ -10,6 +10,7 @@
 //! - **Priority** = gap × weight × impact ÷ effort (impact and effort 1–3, from the
 //!   recommended action or from the user's edit of it).
 //! - **Order**: priority, highest first; ties by stage order, then questionnaire order.
+//!   Gaps and priorities are rounded to 10⁻⁹ so that floating-point noise never decides a tie.
 //!   Actions without a priority (those a user added to a stage) come after, in stage order
 //!   then in the order they were stored.
 //! - **Labels**: a *quick win* has impact ≥ 2 and effort 1; a *structural project* has
@@ -264,9 +265,20 @@ fn compare_priority(a: Option<f64>, b: Option<f64>) -> Ordering {
     }
 }
 
+/// Gaps and priorities are kept to [`PRECISION`]: floating-point noise (4 − 2.8 is
+/// 1.2000000000000002) would otherwise decide between equal priorities and break the
+/// documented tie order.
+const PRECISION: f64 = 1e9;
+
+fn without_noise(value: f64) -> f64 {
+    let rounded = (value * PRECISION).round() / PRECISION;
+    if rounded.is_finite() { rounded } else { value }
+}
+
 fn gap_of(question: &Question, value: f64, target: u8, impact: u8, effort: u8) -> Gap {
-    let levels = (f64::from(target) - value).max(0.0);
-    let priority = levels * question.weight * f64::from(impact) / f64::from(effort.max(1));
+    let levels = without_noise((f64::from(target) - value).max(0.0));
+    let priority =
+        without_noise(levels * question.weight * f64::from(impact) / f64::from(effort.max(1)));
     Gap {
         value,
         target,

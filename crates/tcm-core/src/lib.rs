@@ -11,6 +11,7 @@ pub mod assessment;
 pub mod case;
 pub mod grading;
 pub mod level;
+pub mod limits;
 pub mod maturity;
 pub mod perception;
 pub mod questionnaire;

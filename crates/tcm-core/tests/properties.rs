@@ -1,11 +1,12 @@
 //! Properties that hold for any answers and any text: bounds of scores and coverage, order
-//! independence, and a parser that never panics.
+//! independence (of answers and of respondents), monotonicity, NA invariance, the action
+//! plan's total and stable order, and a parser that never panics.
 
 use proptest::prelude::*;
 use tcm_core::scoring::{QuestionScore, QuestionValue, ValueSource, score_group};
 use tcm_core::{
-    Answer, AnswerSheet, Level, QuestionId, Questionnaire, Respondent, Response, Score, StageId,
-    ThemeId, parse_questionnaire_file, score,
+    Answer, AnswerSheet, Language, Level, QuestionId, Questionnaire, Respondent, Response, Score,
+    Scorecard, StageId, Targets, ThemeId, action_plan, parse_questionnaire_file, score,
 };
 
 const SAMPLE: &str = include_str!("../../../questionnaires/sample.toml");
@@ -21,6 +22,40 @@ fn answer() -> impl Strategy<Value = Answer> {
 /// Up to 6 respondents, each answering a random subset of the sample's 10 questions.
 fn answers() -> impl Strategy<Value = Vec<(u8, usize, Answer)>> {
     proptest::collection::vec((0u8..6, 0usize..10, answer()), 0..60)
+}
+
+/// Every score of a card (stages, themes, overall), in a fixed order.
+fn all_scores(card: &Scorecard) -> Vec<Option<f64>> {
+    card.stages
+        .iter()
+        .map(|stage| stage.result.score.map(Score::value))
+        .chain(
+            card.themes
+                .iter()
+                .map(|theme| theme.result.score.map(Score::value)),
+        )
+        .chain(std::iter::once(card.overall.map(Score::value)))
+        .collect()
+}
+
+/// The same scores up to floating-point summation order.
+fn same_scores(a: &[Option<f64>], b: &[Option<f64>]) -> bool {
+    a.len() == b.len()
+        && a.iter().zip(b).all(|pair| match pair {
+            (Some(a), Some(b)) => (a - b).abs() < 1e-9,
+            (None, None) => true,
+            _ => false,
+        })
+}
+
+/// The first answer of each (respondent, question) pair, as the sheet keeps it.
+fn first_answers(triples: &[(u8, usize, Answer)]) -> Vec<(u8, usize, Answer)> {
+    let mut seen = std::collections::HashSet::new();
+    triples
+        .iter()
+        .filter(|(respondent, question, _)| seen.insert((*respondent, *question)))
+        .cloned()
+        .collect()
 }
 
 fn build(questionnaire: &Questionnaire, triples: &[(u8, usize, Answer)]) -> AnswerSheet {
@@ -216,5 +251,94 @@ proptest! {
         while !text.is_char_boundary(position) { position -= 1; }
         text.insert_str(position, &junk);
         let _ = parse_questionnaire_file(&text, "damaged.toml");
+    }
+
+    #[test]
+    fn raising_one_answer_never_lowers_its_stage_score(triples in answers(), pick in any::<prop::sample::Index>()) {
+        let questionnaire = Questionnaire::from_toml(SAMPLE, "sample.toml").expect("valid");
+        let mut answers = first_answers(&triples);
+        let raisable: Vec<usize> = (0..answers.len())
+            .filter(|index| matches!(answers[*index].2, Answer::Level(level) if level.value() < 4))
+            .collect();
+        prop_assume!(!raisable.is_empty());
+        let chosen = raisable[pick.index(raisable.len())];
+        let before = score(&questionnaire, &build(&questionnaire, &answers));
+        if let Answer::Level(level) = answers[chosen].2 {
+            answers[chosen].2 = Answer::Level(Level::new(level.value() + 1).expect("at most 4"));
+        }
+        let after = score(&questionnaire, &build(&questionnaire, &answers));
+        let stage = questionnaire.questions()[answers[chosen].1].stage;
+        let score_of = |card: &Scorecard| card.stage(stage).and_then(|s| s.result.score).map(Score::value);
+        let (before, after) = (score_of(&before), score_of(&after));
+        prop_assert!(before.is_some() && after.is_some());
+        prop_assert!(after >= before, "{:?} then {:?}", before, after);
+    }
+
+    #[test]
+    fn adding_not_applicable_answers_never_changes_a_score(triples in answers(), extra in proptest::collection::vec((0u8..8, 0usize..10), 1..20)) {
+        let questionnaire = Questionnaire::from_toml(SAMPLE, "sample.toml").expect("valid");
+        let answers = first_answers(&triples);
+        let before = score(&questionnaire, &build(&questionnaire, &answers));
+        let mut with_na = answers.clone();
+        with_na.extend(extra.into_iter().map(|(respondent, question)| (respondent, question, Answer::NotApplicable)));
+        // Only where no answer was given: an NA never replaces a value.
+        let with_na = first_answers(&with_na);
+        let after = score(&questionnaire, &build(&questionnaire, &with_na));
+        prop_assert_eq!(all_scores(&before), all_scores(&after));
+    }
+
+    #[test]
+    fn the_order_of_respondents_never_matters(triples in answers(), order in Just((0u8..6).collect::<Vec<u8>>()).prop_shuffle()) {
+        let questionnaire = Questionnaire::from_toml(SAMPLE, "sample.toml").expect("valid");
+        let answers = first_answers(&triples);
+        let before = score(&questionnaire, &build(&questionnaire, &answers));
+        // The same people under other names (so in another order) and arriving in another order.
+        let mut renamed: Vec<(u8, usize, Answer)> = answers
+            .iter()
+            .map(|(respondent, question, answer)| (order[usize::from(*respondent)], *question, *answer))
+            .collect();
+        renamed.sort_by_key(|(respondent, _, _)| *respondent);
+        let after = score(&questionnaire, &build(&questionnaire, &renamed));
+        prop_assert_eq!(before.respondents, after.respondents);
+        prop_assert!(same_scores(&all_scores(&before), &all_scores(&after)), "{:?} vs {:?}", all_scores(&before), all_scores(&after));
+        let rounded = |card: &Scorecard| card.stages.iter().map(|s| s.result.score.map(Score::rounded)).collect::<Vec<_>>();
+        prop_assert_eq!(rounded(&before), rounded(&after));
+    }
+
+    #[test]
+    fn the_action_plan_order_is_total_and_stable(triples in answers(), targets in proptest::array::uniform5(1u8..=4)) {
+        let questionnaire = Questionnaire::from_toml(SAMPLE, "sample.toml").expect("valid");
+        let answers = first_answers(&triples);
+        let targets = Targets::new(targets).expect("valid targets");
+        let plan_of = |answers: &[(u8, usize, Answer)]| {
+            let card = score(&questionnaire, &build(&questionnaire, answers));
+            action_plan(&questionnaire, &card, &targets, &[], Language::French)
+        };
+        let plan = plan_of(&answers);
+        let position = |id: &QuestionId| questionnaire.questions().iter().position(|q| &q.id == id);
+        let keys: Vec<(Option<f64>, StageId, Option<usize>)> = plan
+            .items
+            .iter()
+            .map(|item| {
+                let question = match &item.action.link {
+                    tcm_core::ActionLink::Question(id) => position(id),
+                    tcm_core::ActionLink::Stage(_) => None,
+                };
+                (item.priority(), item.stage, question)
+            })
+            .collect();
+        for pair in keys.windows(2) {
+            let ((a_priority, a_stage, a_question), (b_priority, b_stage, b_question)) = (pair[0], pair[1]);
+            let (a_priority, b_priority) = (a_priority.expect("a proposal has a priority"), b_priority.expect("a proposal has a priority"));
+            prop_assert!(
+                a_priority > b_priority
+                    || (a_priority == b_priority && (a_stage < b_stage || (a_stage == b_stage && a_question < b_question))),
+                "out of order: {:?} before {:?}", pair[0], pair[1]
+            );
+        }
+        // The same answers arriving in another order give the same plan.
+        let mut reversed = answers.clone();
+        reversed.reverse();
+        prop_assert_eq!(plan, plan_of(&reversed));
     }
 }

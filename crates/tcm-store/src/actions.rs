@@ -6,8 +6,11 @@ use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{Connection, OptionalExtension, Row, params};
 use tcm_core::{ActionLink, ActionStatus, PlannedAction, QuestionId, StageId};
 
+use tcm_core::limits::TextField;
+
 use crate::error::{Result, StoreError};
 use crate::records::{ActionId, AssessmentId, StoredAction};
+use crate::text::stored;
 use crate::unit::Tx;
 use crate::{Store, time};
 
@@ -55,10 +58,18 @@ fn link_columns(link: &ActionLink) -> (Option<&str>, Option<&'static str>) {
 }
 
 impl Tx<'_> {
-    fn check_action(&mut self, assessment: AssessmentId, action: &PlannedAction) -> Result<()> {
-        if action.title.trim().is_empty() {
+    /// The title, description and owner stored for `action`, once it is checked.
+    fn check_action(
+        &mut self,
+        assessment: AssessmentId,
+        action: &PlannedAction,
+    ) -> Result<(String, String, String)> {
+        let title = stored(TextField::ActionTitle, &action.title)?;
+        if title.is_empty() {
             return Err(StoreError::Invalid("an action needs a title".to_owned()));
         }
+        let description = stored(TextField::ActionDescription, &action.description)?;
+        let owner = stored(TextField::ActionOwner, &action.owner)?;
         for (what, value) in [("impact", action.impact), ("effort", action.effort)] {
             if !(1..=3).contains(&value) {
                 return Err(StoreError::Invalid(format!(
@@ -75,7 +86,7 @@ impl Tx<'_> {
                 )));
             }
         }
-        Ok(())
+        Ok((title, description, owner))
     }
 
     /// Keeps an action in the plan. At most one kept action per question.
@@ -95,7 +106,7 @@ impl Tx<'_> {
         action: &PlannedAction,
         at: &str,
     ) -> Result<ActionId> {
-        self.check_action(assessment, action)?;
+        let (title, description, owner) = self.check_action(assessment, action)?;
         let (question, stage) = link_columns(&action.link);
         let path = self.path().to_owned();
         self.connection()
@@ -106,9 +117,9 @@ impl Tx<'_> {
                     assessment.0,
                     question,
                     stage,
-                    action.title.trim(),
-                    action.description.trim(),
-                    action.owner.trim(),
+                    title,
+                    description,
+                    owner,
                     action.due.map(|date| date.format("%Y-%m-%d").to_string()),
                     action.status.as_str(),
                     action.impact,
@@ -128,7 +139,7 @@ impl Tx<'_> {
     /// Replaces a kept action's content.
     pub fn update_action(&mut self, id: ActionId, action: &PlannedAction) -> Result<()> {
         let assessment = self.action(id)?.assessment;
-        self.check_action(assessment, action)?;
+        let (title, description, owner) = self.check_action(assessment, action)?;
         let (question, stage) = link_columns(&action.link);
         self.connection()
             .execute(
@@ -138,9 +149,9 @@ impl Tx<'_> {
                     id.0,
                     question,
                     stage,
-                    action.title.trim(),
-                    action.description.trim(),
-                    action.owner.trim(),
+                    title,
+                    description,
+                    owner,
                     action.due.map(|date| date.format("%Y-%m-%d").to_string()),
                     action.status.as_str(),
                     action.impact,

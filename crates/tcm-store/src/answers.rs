@@ -14,9 +14,12 @@ use tcm_core::{
 
 use crate::Store;
 use crate::codes::{answer_code, answer_from_code, consensus_code, consensus_from_code};
+use tcm_core::limits::TextField;
+
 use crate::error::{Result, StoreError};
 use crate::records::{AssessmentId, RespondentId};
 use crate::summary::Progress;
+use crate::text::stored;
 use crate::unit::Tx;
 
 /// Every answer and consensus value of an assessment, respondents named by their labels.
@@ -129,6 +132,7 @@ impl Tx<'_> {
         comment: Option<&str>,
         updated_at: &str,
     ) -> Result<()> {
+        let comment = stored(TextField::Comment, comment.unwrap_or(""))?;
         let previous = self.stored_answer(respondent, question)?;
         self.write_answer(respondent, question, answer, comment, updated_at)?;
         if let Some(previous) = previous {
@@ -161,7 +165,7 @@ impl Tx<'_> {
                     respondent.0,
                     question,
                     answer_code(answer),
-                    comment.unwrap_or("").trim(),
+                    comment,
                     updated_at
                 ])
             })
@@ -225,7 +229,9 @@ impl Tx<'_> {
         updated_at: &str,
     ) -> Result<()> {
         match value {
-            Some((consensus, note)) => self
+            Some((consensus, note)) => {
+                let note = stored(TextField::Comment, note)?;
+                self
                 .connection()
                 .prepare_cached(
                     "INSERT INTO consensus (assessment_id, question_id, value, note, updated_at) VALUES (?1, ?2, ?3, ?4, ?5)
@@ -237,10 +243,11 @@ impl Tx<'_> {
                         assessment.0,
                         question,
                         consensus_code(consensus),
-                        note.trim(),
+                        note,
                         updated_at
                     ])
-                }),
+                })
+            }
             None => self
                 .connection()
                 .prepare_cached("DELETE FROM consensus WHERE assessment_id = ?1 AND question_id = ?2")

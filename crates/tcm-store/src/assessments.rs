@@ -6,10 +6,13 @@ use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OptionalExtension, Row, params};
 use tcm_core::{Assessment, AssessmentStatus, Language, Mode, Targets};
 
+use tcm_core::limits::TextField;
+
 use crate::error::{Result, StoreError};
 use crate::records::{
     AssessmentId, AssessmentSummary, NewAssessment, OrganisationId, StoredAssessment,
 };
+use crate::text::stored;
 use crate::unit::Tx;
 use crate::{Store, time};
 
@@ -71,13 +74,15 @@ fn summary_from_row(row: &Row<'_>) -> rusqlite::Result<AssessmentSummary> {
     })
 }
 
-fn check(assessment: &Assessment) -> Result<()> {
-    if assessment.title.trim().is_empty() {
+/// The title stored for `assessment`.
+fn check(assessment: &Assessment) -> Result<String> {
+    let title = stored(TextField::AssessmentTitle, &assessment.title)?;
+    if title.is_empty() {
         return Err(StoreError::Invalid(
             "an assessment needs a title".to_owned(),
         ));
     }
-    Ok(())
+    Ok(title)
 }
 
 impl Tx<'_> {
@@ -97,7 +102,7 @@ impl Tx<'_> {
         created_at: DateTime<Utc>,
         updated_at: DateTime<Utc>,
     ) -> Result<AssessmentId> {
-        check(&new.assessment)?;
+        let title = check(&new.assessment)?;
         let exists: Option<i64> = self
             .connection()
             .query_row(
@@ -126,7 +131,7 @@ impl Tx<'_> {
                     uuid,
                     new.organisation.0,
                     snapshot,
-                    new.assessment.title.trim(),
+                    title,
                     new.assessment.mode.as_str(),
                     language_code(new.assessment.language),
                     targets[0],
@@ -151,7 +156,7 @@ impl Tx<'_> {
 
     /// Changes an assessment's title, mode, language, targets or status.
     pub fn update_assessment(&mut self, id: AssessmentId, assessment: &Assessment) -> Result<()> {
-        check(assessment)?;
+        let title = check(assessment)?;
         let targets = assessment.targets.levels();
         let changed = self
             .connection()
@@ -161,7 +166,7 @@ impl Tx<'_> {
                   WHERE id = ?1",
                 params![
                     id.0,
-                    assessment.title.trim(),
+                    title,
                     assessment.mode.as_str(),
                     language_code(assessment.language),
                     targets[0],

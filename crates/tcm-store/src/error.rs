@@ -47,6 +47,47 @@ pub enum StoreError {
         detail: String,
     },
 
+    /// A text too long for its field, or made only of control characters; nothing was written.
+    #[error("{0}")]
+    Text(tcm_core::limits::TextRefusal),
+
+    /// The path names a device, a folder or another special file, not a database file.
+    #[error(
+        "{} is {what}, not a database file: name a file (a new database is created where none \
+         exists)",
+        .path.display()
+    )]
+    NotAFile { path: PathBuf, what: &'static str },
+
+    /// The disk is full: nothing of the action was saved.
+    #[error(
+        "{}: the disk is full ({context}). Nothing of this action was saved and what was saved \
+         before is intact: free some space on that disk, or export or back up to another disk.",
+        .path.display()
+    )]
+    DiskFull { path: PathBuf, context: String },
+
+    /// The file or its folder cannot be written.
+    #[error(
+        "{} or its folder is read-only ({context}); nothing was changed. Give yourself write \
+         access to the file and its folder, or copy the database to a folder you can write to.",
+        .path.display()
+    )]
+    ReadOnly { path: PathBuf, context: String },
+
+    /// The system failed to read or write the file (a failing disk, a removed drive).
+    #[error(
+        "{}: the system failed to read or write it ({context}: {detail}); what was saved before \
+         is intact. Check that the disk is still there and has space, then try again; export or \
+         back up to another disk if it keeps failing.",
+        .path.display()
+    )]
+    DiskFailure {
+        path: PathBuf,
+        context: String,
+        detail: String,
+    },
+
     /// Something asked for does not exist.
     #[error("{what} {id} does not exist")]
     NotFound { what: &'static str, id: String },
@@ -106,6 +147,38 @@ impl StoreError {
                 backups: crate::backup::backups_dir(path),
                 detail: source.to_string(),
             },
+            Some(ErrorCode::DiskFull) => StoreError::DiskFull {
+                path: path.to_owned(),
+                context: context.into(),
+            },
+            Some(ErrorCode::ReadOnly) => StoreError::ReadOnly {
+                path: path.to_owned(),
+                context: context.into(),
+            },
+            Some(ErrorCode::SystemIoFailure) => {
+                // SQLite names a full disk as an I/O error where it extends its shared memory
+                // file (SQLITE_IOERR_SHMSIZE, 4874): said as what it is.
+                let extended = match &source {
+                    rusqlite::Error::SqliteFailure(error, _) => error.extended_code,
+                    _ => 0,
+                };
+                const SQLITE_IOERR_SHMSIZE: i32 = 4874;
+                const SQLITE_IOERR_WRITE: i32 = 778;
+                if extended == SQLITE_IOERR_SHMSIZE
+                    || (extended == SQLITE_IOERR_WRITE && fs_is_full(path))
+                {
+                    StoreError::DiskFull {
+                        path: path.to_owned(),
+                        context: context.into(),
+                    }
+                } else {
+                    StoreError::DiskFailure {
+                        path: path.to_owned(),
+                        context: context.into(),
+                        detail: source.to_string(),
+                    }
+                }
+            }
             _ => StoreError::Sqlite {
                 path: path.to_owned(),
                 context: context.into(),
@@ -116,10 +189,28 @@ impl StoreError {
 
     pub fn io(context: &'static str, path: &Path) -> impl FnOnce(std::io::Error) -> StoreError {
         let path = path.to_owned();
-        move |source| StoreError::Io {
-            context,
-            path,
-            source,
+        move |source| StoreError::from_io(context, &path, source)
+    }
+
+    /// An I/O error of the standard library, said as a full disk or a read-only place when it
+    /// is one.
+    pub fn from_io(context: &'static str, path: &Path, source: std::io::Error) -> StoreError {
+        match source.kind() {
+            std::io::ErrorKind::StorageFull => StoreError::DiskFull {
+                path: path.to_owned(),
+                context: context.to_owned(),
+            },
+            std::io::ErrorKind::ReadOnlyFilesystem | std::io::ErrorKind::PermissionDenied => {
+                StoreError::ReadOnly {
+                    path: path.to_owned(),
+                    context: context.to_owned(),
+                }
+            }
+            _ => StoreError::Io {
+                context,
+                path: path.to_owned(),
+                source,
+            },
         }
     }
 
@@ -129,5 +220,63 @@ impl StoreError {
             self,
             StoreError::Corrupt { .. } | StoreError::NewerSchema { .. }
         )
+    }
+}
+
+/// Whether the file system holding `path` has no space left (a write of one byte to a new
+/// temporary file beside it fails with "storage full").
+fn fs_is_full(path: &Path) -> bool {
+    let folder = path
+        .parent()
+        .filter(|parent| !parent.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    tempfile::tempfile_in(folder)
+        .and_then(|mut file| {
+            std::io::Write::write_all(&mut file, &[0; 4096]).and_then(|()| file.sync_all())
+        })
+        .is_err_and(|error| error.kind() == std::io::ErrorKind::StorageFull)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sqlite(code: ErrorCode, extended: i32) -> rusqlite::Error {
+        rusqlite::Error::SqliteFailure(
+            rusqlite::ffi::Error {
+                code,
+                extended_code: extended,
+            },
+            None,
+        )
+    }
+
+    #[test]
+    fn full_disks_and_read_only_places_say_what_and_what_to_do() {
+        let path = Path::new("/media/usb/tcm.sqlite");
+        let full = StoreError::from_sqlite(
+            path,
+            "saving the answer",
+            sqlite(ErrorCode::SystemIoFailure, 4874),
+        );
+        assert!(matches!(full, StoreError::DiskFull { .. }), "{full:?}");
+        let text = full.to_string();
+        assert!(
+            text.contains("is full") && text.contains("another disk") && !text.contains("4874"),
+            "{text}"
+        );
+        let full =
+            StoreError::from_sqlite(path, "saving the answer", sqlite(ErrorCode::DiskFull, 13));
+        assert!(matches!(full, StoreError::DiskFull { .. }), "{full:?}");
+        let read_only =
+            StoreError::from_sqlite(path, "saving the answer", sqlite(ErrorCode::ReadOnly, 1544));
+        assert!(read_only.to_string().contains("read-only"), "{read_only}");
+        assert!(!read_only.to_string().contains("1544"), "{read_only}");
+        let io = StoreError::from_io(
+            "cannot write",
+            path,
+            std::io::Error::from(std::io::ErrorKind::StorageFull),
+        );
+        assert!(matches!(io, StoreError::DiskFull { .. }), "{io:?}");
     }
 }

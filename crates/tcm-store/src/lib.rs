@@ -23,6 +23,7 @@ pub mod output;
 mod records;
 mod summary;
 mod tally;
+mod text;
 mod time;
 mod unit;
 

@@ -29,6 +29,22 @@ fn corrupt(path: &Path, detail: impl Into<String>) -> StoreError {
     }
 }
 
+/// A device (`/dev/null`), a folder or a pipe is not a database file: said before SQLite
+/// tries (it would fail on `/dev/null` with a migration's disk I/O error).
+fn refuse_special_file(path: &Path) -> Result<()> {
+    match std::fs::metadata(path) {
+        Ok(metadata) if metadata.is_dir() => Err(StoreError::NotAFile {
+            path: path.to_owned(),
+            what: "a folder",
+        }),
+        Ok(metadata) if !metadata.is_file() => Err(StoreError::NotAFile {
+            path: path.to_owned(),
+            what: "a device or a special file",
+        }),
+        _ => Ok(()),
+    }
+}
+
 /// Whether `path` holds data that must be checked before use (an existing, non-empty file).
 fn check_header(path: &Path) -> Result<bool> {
     let mut file = match std::fs::File::open(path) {
@@ -112,6 +128,7 @@ impl Store {
     /// Opens (or creates) the database at `path`. `now` names the backup taken before a
     /// migration.
     pub fn open(path: &Path, now: DateTime<Utc>) -> Result<Store> {
+        refuse_special_file(path)?;
         let existing = check_header(path)?;
         if !existing && let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
             std::fs::create_dir_all(parent)

@@ -6,8 +6,11 @@ use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OptionalExtension, Row, params};
 use tcm_core::{Organisation, OrganisationSize, Sector};
 
+use tcm_core::limits::TextField;
+
 use crate::error::{Result, StoreError};
 use crate::records::{OrganisationId, StoredOrganisation};
+use crate::text::stored;
 use crate::unit::Tx;
 use crate::{Store, time};
 
@@ -29,26 +32,29 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<StoredOrganisation> {
     })
 }
 
-fn check(organisation: &Organisation) -> Result<()> {
-    if organisation.name.trim().is_empty() {
+/// The name and notes stored for `organisation`.
+fn check(organisation: &Organisation) -> Result<(String, String)> {
+    let name = stored(TextField::OrganisationName, &organisation.name)?;
+    if name.is_empty() {
         return Err(StoreError::Invalid(
             "an organisation needs a name".to_owned(),
         ));
     }
-    Ok(())
+    let notes = stored(TextField::OrganisationNotes, &organisation.notes)?;
+    Ok((name, notes))
 }
 
 impl Tx<'_> {
     pub fn create_organisation(&mut self, organisation: &Organisation) -> Result<OrganisationId> {
-        check(organisation)?;
+        let (name, notes) = check(organisation)?;
         self.connection()
             .execute(
                 "INSERT INTO organisation (name, sector, size, notes, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?5)",
                 params![
-                    organisation.name.trim(),
+                    name,
                     organisation.sector.as_str(),
                     organisation.size.map(OrganisationSize::as_str),
-                    organisation.notes,
+                    notes,
                     self.now_text()
                 ],
             )
@@ -61,17 +67,17 @@ impl Tx<'_> {
         id: OrganisationId,
         organisation: &Organisation,
     ) -> Result<()> {
-        check(organisation)?;
+        let (name, notes) = check(organisation)?;
         let changed = self
             .connection()
             .execute(
                 "UPDATE organisation SET name = ?2, sector = ?3, size = ?4, notes = ?5, updated_at = ?6 WHERE id = ?1",
                 params![
                     id.0,
-                    organisation.name.trim(),
+                    name,
                     organisation.sector.as_str(),
                     organisation.size.map(OrganisationSize::as_str),
-                    organisation.notes,
+                    notes,
                     self.now_text()
                 ],
             )

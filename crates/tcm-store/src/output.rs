@@ -241,7 +241,11 @@ mod tests {
             ))
         })
         .expect_err("the write fails");
-        assert!(error.to_string().contains("no space left"), "{error}");
+        assert!(
+            error.to_string().contains("the disk is full")
+                && error.to_string().contains("another disk"),
+            "{error}"
+        );
         assert_eq!(fs::read(&target).expect("read"), b"the old report");
         let names: Vec<_> = fs::read_dir(dir.path())
             .expect("list")

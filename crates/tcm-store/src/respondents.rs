@@ -8,8 +8,11 @@ use rusqlite::{Connection, OptionalExtension, Row, params};
 use tcm_core::{QuestionId, RespondentProfile};
 
 use crate::codes::answer_from_code;
+use tcm_core::limits::TextField;
+
 use crate::error::{Result, StoreError};
 use crate::records::{AssessmentId, RespondentId, StoredRespondent};
+use crate::text::stored;
 use crate::unit::Tx;
 use crate::{Store, time};
 
@@ -51,13 +54,19 @@ pub(crate) fn label_taken(label: &str) -> StoreError {
     ))
 }
 
-fn check(profile: &RespondentProfile) -> Result<()> {
-    if profile.label.trim().is_empty() {
+/// The label, role and group stored for `profile`.
+fn check(profile: &RespondentProfile) -> Result<(String, String, String)> {
+    let label = stored(TextField::RespondentLabel, &profile.label)?;
+    if label.is_empty() {
         return Err(StoreError::Invalid(
             "a respondent needs a name or a label".to_owned(),
         ));
     }
-    Ok(())
+    Ok((
+        label,
+        stored(TextField::RespondentRole, &profile.role)?,
+        stored(TextField::RespondentGroup, &profile.group)?,
+    ))
 }
 
 /// The respondent `id`, read on `connection`.
@@ -113,8 +122,8 @@ impl Tx<'_> {
         profile: &RespondentProfile,
         created_at: &str,
     ) -> Result<RespondentId> {
-        check(profile)?;
-        let label = profile.label.trim();
+        let (label, role, group) = check(profile)?;
+        let label = label.as_str();
         let path = self.path().to_owned();
         self.connection()
             .prepare_cached(
@@ -124,8 +133,8 @@ impl Tx<'_> {
                 statement.execute(params![
                     assessment.0,
                     label,
-                    profile.role.trim(),
-                    profile.group.trim(),
+                    role,
+                    group,
                     created_at
                 ])
             })
@@ -172,22 +181,15 @@ impl Tx<'_> {
         id: RespondentId,
         profile: &RespondentProfile,
     ) -> Result<()> {
-        check(profile)?;
-        let label = profile.label.trim();
+        let (label, role, group) = check(profile)?;
+        let label = label.as_str();
         let path = self.path().to_owned();
         let changed = self
             .connection()
             .prepare_cached(
                 "UPDATE respondent SET label = ?2, role = ?3, group_name = ?4 WHERE id = ?1",
             )
-            .and_then(|mut statement| {
-                statement.execute(params![
-                    id.0,
-                    label,
-                    profile.role.trim(),
-                    profile.group.trim()
-                ])
-            })
+            .and_then(|mut statement| statement.execute(params![id.0, label, role, group]))
             .map_err(|error| match error.sqlite_error_code() {
                 Some(rusqlite::ErrorCode::ConstraintViolation) => label_taken(label),
                 _ => StoreError::from_sqlite(&path, "saving the respondent", error),
@@ -208,12 +210,14 @@ impl Tx<'_> {
         role: &str,
         group: &str,
     ) -> Result<()> {
+        let role = stored(TextField::RespondentRole, role)?;
+        let group = stored(TextField::RespondentGroup, group)?;
         self.connection()
             .prepare_cached(
                 "UPDATE respondent SET role = CASE WHEN ?2 = '' THEN role ELSE ?2 END,
                         group_name = CASE WHEN ?3 = '' THEN group_name ELSE ?3 END WHERE id = ?1",
             )
-            .and_then(|mut statement| statement.execute(params![id.0, role.trim(), group.trim()]))
+            .and_then(|mut statement| statement.execute(params![id.0, role, group]))
             .map_err(self.fail("saving the respondent"))?;
         Ok(())
     }

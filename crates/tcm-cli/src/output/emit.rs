@@ -1,5 +1,7 @@
 //! Writing a command's output to stdout. A closed pipe (`tcm … | head`) ends the output
-//! quietly instead of panicking.
+//! quietly instead of panicking. Control characters that stored texts may hold (an ESC
+//! sequence in a label written by an older version) are shown as `\u{1B}`, never sent to
+//! the terminal.
 
 use std::io::Write;
 
@@ -7,6 +9,7 @@ use crate::failure::Failure;
 
 /// Writes `text` to stdout. Returns `Ok` when the reader went away.
 pub fn emit(text: &str) -> Result<(), Failure> {
+    let text = tcm_core::limits::escape_controls(text);
     let mut stdout = std::io::stdout().lock();
     match stdout
         .write_all(text.as_bytes())

@@ -42,6 +42,8 @@ impl Metrics {
     }
 
     fn advance(&self, character: char) -> f32 {
+        #[cfg(test)]
+        work::count();
         let code = character as usize;
         if code < self.latin.len() {
             self.latin[code]
@@ -58,6 +60,33 @@ impl Metrics {
     pub fn width(&self, text: &str, size: f32) -> f32 {
         let units: f32 = text.chars().map(|character| self.advance(character)).sum();
         units / self.units_per_em * size
+    }
+
+    /// The width of one character set at `size` points, in points.
+    fn char_width(&self, character: char, size: f32) -> f32 {
+        self.advance(character) / self.units_per_em * size
+    }
+}
+
+/// Counts the characters measured, so that tests assert on the work the layout does (linear
+/// in the text's length) rather than on time.
+#[cfg(test)]
+mod work {
+    use std::cell::Cell;
+
+    thread_local! {
+        static MEASURED: Cell<u64> = const { Cell::new(0) };
+    }
+
+    pub fn count() {
+        MEASURED.with(|measured| measured.set(measured.get() + 1));
+    }
+
+    /// Characters measured on this thread by `run`.
+    pub fn measured(run: impl FnOnce()) -> u64 {
+        let before = MEASURED.with(Cell::get);
+        run();
+        MEASURED.with(Cell::get) - before
     }
 }
 
@@ -99,36 +128,41 @@ pub fn wrap(metrics: &Metrics, text: &str, size: f32, width: f32) -> Vec<String>
     lines
 }
 
-/// Cuts a word too long for a line into pieces that fit.
+/// Cuts a word too long for a line into pieces that fit; each character is measured once.
 fn cut_word(metrics: &Metrics, word: &str, size: f32, width: f32) -> Vec<String> {
     let mut pieces = Vec::new();
     let mut piece = String::new();
+    let mut piece_width = 0.0;
     for character in word.chars() {
-        piece.push(character);
-        if metrics.width(&piece, size) > width && piece.chars().count() > 1 {
-            piece.pop();
+        let character_width = metrics.char_width(character, size);
+        if !piece.is_empty() && piece_width + character_width > width {
             pieces.push(std::mem::take(&mut piece));
-            piece.push(character);
+            piece_width = 0.0;
         }
+        piece.push(character);
+        piece_width += character_width;
     }
     pieces.push(piece);
     pieces
 }
 
-/// Shortens `text` with an ellipsis so that it fits in `width` points.
+/// Shortens `text` with an ellipsis so that it fits in `width` points; each character is
+/// measured at most once, and no further than what fits.
 pub fn ellipsize(metrics: &Metrics, text: &str, size: f32, width: f32) -> String {
-    if metrics.width(text, size) <= width {
-        return text.to_owned();
-    }
-    let mut kept = String::new();
-    for character in text.chars() {
-        kept.push(character);
-        if metrics.width(&kept, size) + metrics.width("…", size) > width {
-            kept.pop();
-            break;
+    let ellipsis = metrics.width("…", size);
+    let mut kept_width = 0.0;
+    let mut cut = None;
+    for (index, character) in text.char_indices() {
+        kept_width += metrics.char_width(character, size);
+        if cut.is_none() && kept_width + ellipsis > width {
+            cut = Some(index);
+        }
+        if kept_width > width {
+            let kept = &text[..cut.unwrap_or(index)];
+            return format!("{}…", kept.trim_end());
         }
     }
-    format!("{}…", kept.trim_end())
+    text.to_owned()
 }
 
 #[cfg(test)]
@@ -191,6 +225,33 @@ mod tests {
         let quoted = "«\u{a0}bonjour\u{a0}» et «\u{a0}au revoir\u{a0}»";
         let lines = wrap(&m, quoted, 10.0, m.width("«\u{a0}bonjour\u{a0}» et", 10.0));
         assert_eq!(lines[0], "«\u{a0}bonjour\u{a0}» et");
+    }
+
+    /// 120,000 characters without a space, and 1 MB of combining accents: every character
+    /// is measured a small, fixed number of times (the cut was quadratic).
+    #[test]
+    fn wrapping_and_ellipsis_are_linear_in_the_length() {
+        let m = metrics();
+        let long_word = "Organisation".repeat(10_000);
+        let combining = "e\u{301}\u{308}".repeat(1_000_000 / 5);
+        for text in [long_word.as_str(), combining.as_str()] {
+            let characters = text.chars().count() as u64;
+            let mut lines = Vec::new();
+            let measured = work::measured(|| lines = wrap(&m, text, 9.0, 300.0));
+            assert!(
+                measured <= 3 * characters,
+                "{measured} measures for {characters} characters"
+            );
+            assert_eq!(lines.concat(), text, "nothing lost");
+            assert!(lines.iter().all(|line| m.width(line, 9.0) <= 300.0 + 1e-3));
+            let mut short = String::new();
+            let measured = work::measured(|| short = ellipsize(&m, text, 9.0, 300.0));
+            assert!(
+                measured <= 200,
+                "{measured} measures to shorten a long text"
+            );
+            assert!(short.ends_with('…') && m.width(&short, 9.0) <= 300.0 + 1e-3);
+        }
     }
 
     #[test]
