@@ -132,7 +132,6 @@ impl Tx<'_> {
         comment: Option<&str>,
         updated_at: &str,
     ) -> Result<()> {
-        let comment = stored(TextField::Comment, comment.unwrap_or(""))?;
         let previous = self.stored_answer(respondent, question)?;
         self.write_answer(respondent, question, answer, comment, updated_at)?;
         if let Some(previous) = previous {
@@ -154,6 +153,9 @@ impl Tx<'_> {
         comment: Option<&str>,
         updated_at: &str,
     ) -> Result<()> {
+        // Every comment is checked against its length limit and cleaned of control
+        // characters here, the one statement that writes answers (imports included).
+        let comment = stored(TextField::Comment, comment.unwrap_or(""))?;
         self.connection()
             .prepare_cached(
                 "INSERT INTO answer (respondent_id, question_id, value, comment, updated_at) VALUES (?1, ?2, ?3, ?4, ?5)
