@@ -184,7 +184,8 @@ fn well_formed(request: &[u8]) -> bool {
 }
 
 fn status(response: &str) -> Option<u16> {
-    response.strip_prefix("HTTP/1.1 ")?.get(..3)?.parse().ok()
+    // HTTP/1.0 requests are answered in HTTP/1.0.
+    response.strip_prefix("HTTP/1.")?.get(2..5)?.parse().ok()
 }
 
 /// A participant's token, from a join over raw HTTP.
