@@ -14,10 +14,14 @@ use tcm_interchange::portable::{self, MAX_FILE_BYTES, PortableAssessment};
 use tcm_store::{AssessmentId, Store};
 
 use crate::error::{ApiError, ErrorKind};
+use crate::operation::Progress;
 use crate::transfer::{
-    FolderImportView, ImportedGroupFile, RefusalReason, RefusedGroupFile, count,
+    FolderImportView, ImportedGroupFile, OperationStep, RefusalReason, RefusedGroupFile, count,
 };
 use crate::workbench::Workbench;
+
+/// What a cancelled folder import names.
+const DOING: &str = "the import of the groups' files";
 
 /// The most `.tcm` files one folder import reads (a class is a few dozen groups).
 pub const MAX_FILES: usize = 500;
@@ -29,17 +33,33 @@ pub fn import_group_folder(
     assessment: i64,
     folder: &Path,
 ) -> Result<FolderImportView, ApiError> {
+    import_group_folder_watched(workbench, assessment, folder, &Progress::none())
+}
+
+/// [`import_group_folder`], reporting the files read and checked and the answers written;
+/// cancelled, it writes nothing.
+pub fn import_group_folder_watched(
+    workbench: &Workbench,
+    assessment: i64,
+    folder: &Path,
+    progress: &Progress,
+) -> Result<FolderImportView, ApiError> {
     let (files, skipped) = list_folder(folder)?;
     let mut read = Vec::with_capacity(files.len());
-    for path in &files {
+    for (index, path) in files.iter().enumerate() {
+        if !progress.advance(OperationStep::Reading, index, files.len()) {
+            return Err(Progress::cancelled(DOING));
+        }
         let name = path.file_name().map_or_else(
             || path.display().to_string(),
             |name| name.to_string_lossy().into_owned(),
         );
         read.push((name, read_bounded(path)));
     }
-    let mut view = workbench
-        .with_store(|store, now| import_files(store, AssessmentId(assessment), read, now))?;
+    progress.advance(OperationStep::Reading, files.len(), files.len());
+    let mut view = workbench.with_store(|store, now| {
+        import_files_watched(store, AssessmentId(assessment), read, now, progress)
+    })?;
     view.folder = folder.display().to_string();
     view.skipped = count(skipped);
     Ok(view)
@@ -113,6 +133,18 @@ pub fn import_files(
     files: Vec<(String, Result<Vec<u8>, String>)>,
     now: chrono::DateTime<chrono::Utc>,
 ) -> Result<FolderImportView, ApiError> {
+    import_files_watched(store, assessment, files, now, &Progress::none())
+}
+
+/// [`import_files`], reporting the files checked and the answers written; cancelled through
+/// `progress`, it writes nothing.
+pub fn import_files_watched(
+    store: &mut Store,
+    assessment: AssessmentId,
+    files: Vec<(String, Result<Vec<u8>, String>)>,
+    now: chrono::DateTime<chrono::Utc>,
+    progress: &Progress,
+) -> Result<FolderImportView, ApiError> {
     crate::classroom::case_of(store, assessment)?;
     let stored = store.assessment(assessment)?;
     let questionnaire = store.questionnaire(assessment)?;
@@ -131,7 +163,11 @@ pub fn import_files(
         reason,
         message: format!("{file}: {message}"),
     };
-    for (file, bytes) in files {
+    let total = files.len();
+    for (index, (file, bytes)) in files.into_iter().enumerate() {
+        if !progress.advance(OperationStep::Checking, index, total) {
+            return Err(Progress::cancelled(DOING));
+        }
         let bytes = match bytes {
             Ok(bytes) => bytes,
             Err(message) => {
@@ -221,8 +257,17 @@ pub fn import_files(
             answers: count(answers),
         });
     }
+    if !progress.advance(OperationStep::Checking, total, total) {
+        return Err(Progress::cancelled(DOING));
+    }
     if !imported.is_empty() {
-        store.import_responses(assessment, &profiles, &sheet, now)?;
+        store.import_responses_watched(
+            assessment,
+            &profiles,
+            &sheet,
+            now,
+            &mut progress.watch(OperationStep::Writing),
+        )?;
     }
     Ok(FolderImportView {
         folder: String::new(),

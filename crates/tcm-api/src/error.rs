@@ -23,6 +23,8 @@ pub enum ErrorKind {
     /// A file the user chose cannot be written there (the database itself, its backups, a
     /// folder, a device): nothing was written.
     ForbiddenPath,
+    /// The user cancelled a long operation: nothing of it was written, no file was left.
+    Cancelled,
     /// A bug: something that should not happen.
     Internal,
 }
@@ -57,6 +59,7 @@ impl From<tcm_store::StoreError> for ApiError {
             StoreError::Invalid(_) | StoreError::Text(_) => ErrorKind::InvalidInput,
             StoreError::ImportConflict { .. } => ErrorKind::ImportConflict,
             StoreError::ForbiddenOutput { .. } => ErrorKind::ForbiddenPath,
+            StoreError::Cancelled { .. } => ErrorKind::Cancelled,
             StoreError::Corrupt { .. }
             | StoreError::NewerSchema { .. }
             | StoreError::Migration { .. }

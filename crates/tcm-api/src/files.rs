@@ -6,12 +6,16 @@ use chrono::{DateTime, Utc};
 use tcm_core::action_plan::{ActionPlan, action_plan};
 use tcm_core::{ActionLink, Language, Scorecard};
 use tcm_interchange::answers_csv::{CsvDialect, write_answers_csv};
-use tcm_interchange::import::{FileKind, ImportOptions, ImportReport, read_responses_with};
+use tcm_interchange::import::{
+    FileKind, ImportOptions, ImportReport, ImportedResponses, read_responses_with,
+};
 use tcm_interchange::portable;
 use tcm_interchange::workbook::{ActionRow, WorkbookInput, write_workbook};
 use tcm_store::{AssessmentId, ImportChoice, PortableImport, Store, StoredAction};
 
 use crate::catalogue;
+use crate::operation::Progress;
+use crate::transfer::OperationStep;
 
 use crate::error::{ApiError, ErrorKind};
 
@@ -179,13 +183,32 @@ pub fn import_tcm(
     choice: ImportChoice,
     now: DateTime<Utc>,
 ) -> Result<TcmImported, ApiError> {
+    import_tcm_watched(store, bytes, file, choice, now, &Progress::none())
+}
+
+/// [`import_tcm`], reporting the answers written and stopped, writing nothing, when
+/// `progress` is cancelled.
+pub fn import_tcm_watched(
+    store: &mut Store,
+    bytes: &[u8],
+    file: &str,
+    choice: ImportChoice,
+    now: DateTime<Utc>,
+    progress: &Progress,
+) -> Result<TcmImported, ApiError> {
     let portable = portable::from_json(bytes)
         .map_err(|error| ApiError::invalid(format!("{file} cannot be imported: {error}")))?;
     let questionnaire_modified = portable
         .questionnaire()
         .map(|questionnaire| catalogue::is_modified(&questionnaire))
         .unwrap_or(false);
-    let outcome = store.import_portable(&portable, choice, now)?;
+    progress.check("the import")?;
+    let outcome = store.import_portable_watched(
+        &portable,
+        choice,
+        now,
+        &mut progress.watch(OperationStep::Writing),
+    )?;
     Ok(TcmImported {
         outcome,
         questionnaire_modified,
@@ -239,9 +262,38 @@ pub fn import_responses_with(
     now: DateTime<Utc>,
 ) -> Result<ResponsesImported, ApiError> {
     let questionnaire = store.questionnaire(id)?;
-    let imported = read_responses_with(bytes, file_kind(file)?, &questionnaire, options)
-        .map_err(|error| ApiError::invalid(format!("{file}: nothing was imported.\n{error}")))?;
-    let outcome = store.import_responses(id, &imported.respondents, &imported.sheet, now)?;
+    let imported = read_responses(&questionnaire, bytes, file, options)?;
+    write_responses(store, id, imported, now, &Progress::none())
+}
+
+/// Reads and checks a responses file against the assessment's questionnaire, before
+/// anything is written (the first half of [`import_responses_with`]).
+pub fn read_responses(
+    questionnaire: &tcm_core::Questionnaire,
+    bytes: &[u8],
+    file: &str,
+    options: ImportOptions,
+) -> Result<ImportedResponses, ApiError> {
+    read_responses_with(bytes, file_kind(file)?, questionnaire, options)
+        .map_err(|error| ApiError::invalid(format!("{file}: nothing was imported.\n{error}")))
+}
+
+/// Writes responses read by [`read_responses`] in one unit of work, reporting the answers
+/// written; cancelled through `progress`, it writes nothing.
+pub fn write_responses(
+    store: &mut Store,
+    id: AssessmentId,
+    imported: ImportedResponses,
+    now: DateTime<Utc>,
+    progress: &Progress,
+) -> Result<ResponsesImported, ApiError> {
+    let outcome = store.import_responses_watched(
+        id,
+        &imported.respondents,
+        &imported.sheet,
+        now,
+        &mut progress.watch(OperationStep::Writing),
+    )?;
     Ok(ResponsesImported {
         respondents_added: outcome.respondents_added,
         respondents_updated: outcome.respondents_updated,

@@ -10,7 +10,9 @@ use tcm_store::{AssessmentId, NewAssessment, Store};
 use crate::catalogue;
 use crate::error::{ApiError, ErrorKind};
 use crate::files::plan_of;
+use crate::operation::Progress;
 use crate::results::previous_scorecard;
+use crate::transfer::OperationStep;
 use crate::workbench::Workbench;
 
 /// The global ids of the demo's two assessments: opening the demo twice reuses them.
@@ -154,7 +156,26 @@ pub fn export_report(
     language_code: &str,
     path: &Path,
 ) -> Result<(), ApiError> {
+    export_report_watched(
+        workbench,
+        assessment,
+        language_code,
+        path,
+        &Progress::none(),
+    )
+}
+
+/// [`export_report`], reporting its steps; cancelled, it writes no file.
+pub fn export_report_watched(
+    workbench: &Workbench,
+    assessment: i64,
+    language_code: &str,
+    path: &Path,
+    progress: &Progress,
+) -> Result<(), ApiError> {
+    const DOING: &str = "the report";
     let language = language(language_code)?;
+    progress.begin(OperationStep::Rendering, DOING)?;
     let bytes = workbench.with_store(|store, now| {
         report_pdf(
             store,
@@ -163,7 +184,10 @@ pub fn export_report(
             now.date_naive(),
         )
     })?;
-    crate::files::write_output(workbench.path(), path, &bytes)
+    progress.begin(OperationStep::Saving, DOING)?;
+    crate::files::write_output(workbench.path(), path, &bytes)?;
+    progress.advance(OperationStep::Saving, 1, 1);
+    Ok(())
 }
 
 /// Writes a bundled questionnaire as a blank form to print, to `path`.

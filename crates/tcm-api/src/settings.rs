@@ -3,6 +3,8 @@
 use std::path::Path;
 
 use crate::error::ApiError;
+use crate::operation::Progress;
+use crate::transfer::OperationStep;
 use crate::transfer::{AppInfo, BackupKind, BackupView, RestoreView};
 use crate::workbench::Workbench;
 
@@ -54,13 +56,38 @@ pub fn list_backups(workbench: &Workbench) -> Vec<BackupView> {
 }
 
 pub fn backup_now(workbench: &Workbench) -> Result<BackupView, ApiError> {
-    workbench.with_store(|store, now| Ok(backup_view(&store.backup(None, now)?)))
+    backup_now_watched(workbench, &Progress::none())
+}
+
+/// [`backup_now`], reporting the pages copied; cancelled, it leaves no backup file.
+pub fn backup_now_watched(
+    workbench: &Workbench,
+    progress: &Progress,
+) -> Result<BackupView, ApiError> {
+    workbench.with_store(|store, now| {
+        let path = store.backup_watched(None, now, &mut progress.watch(OperationStep::Copying))?;
+        Ok(backup_view(&path))
+    })
 }
 
 /// Replaces the database with a backup and opens it again.
 pub fn restore_backup(workbench: &Workbench, backup: &str) -> Result<RestoreView, ApiError> {
+    restore_backup_watched(workbench, backup, &Progress::none())
+}
+
+/// [`restore_backup`], reporting the pages copied; cancelled, the database is as it was.
+pub fn restore_backup_watched(
+    workbench: &Workbench,
+    backup: &str,
+    progress: &Progress,
+) -> Result<RestoreView, ApiError> {
     workbench.reopen_after(|database, now| {
-        let outcome = tcm_store::restore(database, Path::new(backup), now)?;
+        let outcome = tcm_store::restore_watched(
+            database,
+            Path::new(backup),
+            now,
+            &mut progress.watch(OperationStep::Copying),
+        )?;
         Ok(RestoreView {
             previous_saved_as: outcome
                 .previous_saved_as

@@ -1,4 +1,6 @@
 //! Handlers that read and write the files the user picked in a dialog: exports and imports.
+//! Each has a `_watched` form that reports its progress and can be cancelled (see
+//! [`crate::operation`]): a cancelled import writes nothing, a cancelled export no file.
 
 use std::path::Path;
 
@@ -8,7 +10,10 @@ use tcm_store::{AssessmentId, ImportChoice, PortableImport};
 
 use crate::error::{ApiError, ErrorKind};
 use crate::files;
-use crate::transfer::{ImportChoiceInput, ImportOutcome, ImportReportView, ImportView};
+use crate::operation::Progress;
+use crate::transfer::{
+    ImportChoiceInput, ImportOutcome, ImportReportView, ImportView, OperationStep,
+};
 use crate::workbench::Workbench;
 
 /// What to export.
@@ -50,6 +55,19 @@ pub fn export(
     kind: ExportKind,
     path: &Path,
 ) -> Result<(), ApiError> {
+    export_watched(workbench, assessment, kind, path, &Progress::none())
+}
+
+/// [`export`], reporting its steps; cancelled, it writes no file.
+pub fn export_watched(
+    workbench: &Workbench,
+    assessment: i64,
+    kind: ExportKind,
+    path: &Path,
+    progress: &Progress,
+) -> Result<(), ApiError> {
+    const DOING: &str = "the export";
+    progress.begin(OperationStep::Rendering, DOING)?;
     let bytes = workbench.with_store(|store, now| {
         let id = AssessmentId(assessment);
         match kind {
@@ -67,7 +85,10 @@ pub fn export(
             }
         }
     })?;
-    crate::files::write_output(workbench.path(), path, &bytes)
+    progress.begin(OperationStep::Saving, DOING)?;
+    crate::files::write_output(workbench.path(), path, &bytes)?;
+    progress.advance(OperationStep::Saving, 1, 1);
+    Ok(())
 }
 
 /// Imports a `.tcm` file; `choice` is what the user chose after a first import was refused
@@ -77,6 +98,19 @@ pub fn import_tcm(
     path: &Path,
     choice: Option<ImportChoiceInput>,
 ) -> Result<ImportView, ApiError> {
+    import_tcm_watched(workbench, path, choice, &Progress::none())
+}
+
+/// [`import_tcm`], reporting the answers written; cancelled, it writes nothing (a backup
+/// taken before replacing or merging stays among the backups).
+pub fn import_tcm_watched(
+    workbench: &Workbench,
+    path: &Path,
+    choice: Option<ImportChoiceInput>,
+    progress: &Progress,
+) -> Result<ImportView, ApiError> {
+    const DOING: &str = "the import";
+    progress.begin(OperationStep::Reading, DOING)?;
     let bytes = read(path)?;
     let name = path.file_name().map_or_else(
         || path.display().to_string(),
@@ -88,8 +122,10 @@ pub fn import_tcm(
         Some(ImportChoiceInput::Replace) => ImportChoice::Replace,
         Some(ImportChoiceInput::Merge) => ImportChoice::Merge,
     };
-    let imported =
-        workbench.with_store(|store, now| files::import_tcm(store, &bytes, &name, choice, now))?;
+    progress.begin(OperationStep::Checking, DOING)?;
+    let imported = workbench.with_store(|store, now| {
+        files::import_tcm_watched(store, &bytes, &name, choice, now, progress)
+    })?;
     Ok(tcm_import_view(&imported))
 }
 
@@ -153,14 +189,31 @@ pub fn import_responses(
     assessment: i64,
     path: &Path,
 ) -> Result<ImportView, ApiError> {
+    import_responses_watched(workbench, assessment, path, &Progress::none())
+}
+
+/// [`import_responses`], reporting the answers written; cancelled, it writes nothing. The
+/// file is read and checked without holding the database, so other actions go on meanwhile.
+pub fn import_responses_watched(
+    workbench: &Workbench,
+    assessment: i64,
+    path: &Path,
+    progress: &Progress,
+) -> Result<ImportView, ApiError> {
+    const DOING: &str = "the import";
+    progress.begin(OperationStep::Reading, DOING)?;
     let bytes = read(path)?;
     let name = path.file_name().map_or_else(
         || path.display().to_string(),
         |name| name.to_string_lossy().into_owned(),
     );
-    let outcome = workbench.with_store(|store, now| {
-        files::import_responses(store, AssessmentId(assessment), &bytes, &name, now)
-    })?;
+    let id = AssessmentId(assessment);
+    let questionnaire = workbench.with_store(|store, _| Ok(store.questionnaire(id)?))?;
+    progress.begin(OperationStep::Checking, DOING)?;
+    let read = files::read_responses(&questionnaire, &bytes, &name, Default::default())?;
+    progress.check(DOING)?;
+    let outcome = workbench
+        .with_store(|store, now| files::write_responses(store, id, read, now, progress))?;
     Ok(ImportView {
         assessment_id: assessment,
         outcome: ImportOutcome::Responses,

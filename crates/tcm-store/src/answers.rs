@@ -320,7 +320,9 @@ impl Tx<'_> {
         }
         let now = crate::time::format(at);
         let mut written = 0;
-        for (respondent, question, response) in sheet.responses() {
+        let total = sheet.len();
+        for (index, (respondent, question, response)) in sheet.responses().enumerate() {
+            self.step(index, total)?;
             let Some(&id) = ids.get(respondent.as_str().trim()) else {
                 continue;
             };
@@ -333,6 +335,7 @@ impl Tx<'_> {
             )?;
             written += 1;
         }
+        self.step(total, total)?;
         // Counted once for the whole import, not answer by answer.
         self.recount(assessment)?;
         for (question, value) in sheet.consensus_values() {
@@ -498,7 +501,20 @@ impl Store {
         sheet: &AnswerSheet,
         now: DateTime<Utc>,
     ) -> Result<ImportOutcome> {
-        self.write(now, "importing responses", |tx| {
+        self.import_responses_watched(assessment, respondents, sheet, now, &mut |_, _| true)
+    }
+
+    /// [`Store::import_responses`], `watch` told how many answers are written and able to
+    /// stop the import, which then writes nothing (see [`Store::write_watched`]).
+    pub fn import_responses_watched(
+        &mut self,
+        assessment: AssessmentId,
+        respondents: &[RespondentProfile],
+        sheet: &AnswerSheet,
+        now: DateTime<Utc>,
+        watch: &mut crate::unit::Watch<'_>,
+    ) -> Result<ImportOutcome> {
+        self.write_watched(now, "importing responses", watch, |tx| {
             tx.import_responses(assessment, respondents, sheet)
         })
     }

@@ -1,14 +1,70 @@
 //! Backups with SQLite's online backup API: rotating ones at start-up (the last 10 kept),
 //! manual ones (`tcm backup`), one before every migration and every restore, and `restore`,
 //! which also works when the current file is damaged (it is moved aside, never deleted).
+//!
+//! Copies go page by page ([`copy_pages`]) so that a watcher sees how far they are and may
+//! stop them: a stopped backup leaves no file, a stopped restore leaves the database as it was.
 
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Utc};
-use rusqlite::{Connection, MAIN_DB, OpenFlags};
+use rusqlite::backup::{Backup, StepResult};
+use rusqlite::{Connection, OpenFlags};
 
 use crate::error::{Result, StoreError};
+use crate::unit::Watch;
 use crate::{Store, migrations};
+
+/// Pages copied between two looks at the watcher (4 KiB pages: half a megabyte).
+const PAGES_PER_STEP: i32 = 128;
+
+/// How many pages a database holds.
+fn page_count(connection: &Connection) -> rusqlite::Result<usize> {
+    connection
+        .query_row("PRAGMA page_count", [], |row| row.get::<_, i64>(0))
+        .map(|pages| usize::try_from(pages).unwrap_or(0))
+}
+
+/// Copies the database behind `from` into `to` with SQLite's online backup, a few pages at a
+/// time, telling `watch` the pages copied so far plus `offset`, of `total`. Answers `false`
+/// when `watch` asked to stop: the backup is then abandoned, and SQLite rolls back what it
+/// had written into `to`.
+fn copy_pages(
+    from: &Connection,
+    to: &mut Connection,
+    watch: &mut Watch<'_>,
+    offset: usize,
+    total: usize,
+) -> rusqlite::Result<bool> {
+    let backup = Backup::new(from, to)?;
+    loop {
+        let copied = {
+            let progress = backup.progress();
+            usize::try_from(progress.pagecount - progress.remaining).unwrap_or(0)
+        };
+        if !watch((offset + copied).min(total), total) {
+            return Ok(false);
+        }
+        match backup.step(PAGES_PER_STEP)? {
+            StepResult::Done => break,
+            StepResult::More => {}
+            // Another connection holds a lock: wait a little and try again.
+            _ => std::thread::sleep(std::time::Duration::from_millis(50)),
+        }
+    }
+    let copied = {
+        let progress = backup.progress();
+        usize::try_from(progress.pagecount).unwrap_or(0)
+    };
+    watch((offset + copied).min(total), total);
+    Ok(true)
+}
+
+fn cancelled(doing: &str) -> StoreError {
+    StoreError::Cancelled {
+        doing: doing.to_owned(),
+    }
+}
 
 /// How many start-up backups are kept.
 pub const KEPT_STARTUP_BACKUPS: usize = 10;
@@ -83,12 +139,34 @@ pub(crate) fn write_backup(
     kind: BackupKind,
     now: DateTime<Utc>,
 ) -> Result<PathBuf> {
+    write_backup_watched(connection, database, kind, now, &mut |_, _| true)
+}
+
+/// [`write_backup`], `watch` told the pages copied (see [`copy_to`]).
+fn write_backup_watched(
+    connection: &Connection,
+    database: &Path,
+    kind: BackupKind,
+    now: DateTime<Utc>,
+    watch: &mut Watch<'_>,
+) -> Result<PathBuf> {
     let target = backup_path(database, kind, now);
-    copy_to(connection, database, &target)?;
+    let total = page_count(connection)
+        .map_err(|error| StoreError::from_sqlite(database, "measuring the database", error))?;
+    copy_to(connection, database, &target, watch, 0, total)?;
     Ok(target)
 }
 
-fn copy_to(connection: &Connection, database: &Path, target: &Path) -> Result<()> {
+/// Copies the database into `target`, whole or not at all; `watch` is told the pages copied
+/// plus `offset`, of `total`, and may stop the copy (no file is then left behind).
+fn copy_to(
+    connection: &Connection,
+    database: &Path,
+    target: &Path,
+    watch: &mut Watch<'_>,
+    offset: usize,
+    total: usize,
+) -> Result<()> {
     let dir = target
         .parent()
         .filter(|dir| !dir.as_os_str().is_empty())
@@ -102,17 +180,19 @@ fn copy_to(connection: &Connection, database: &Path, target: &Path) -> Result<()
         .tempfile_in(dir)
         .map_err(StoreError::io("cannot write a backup in", dir))?
         .into_temp_path();
-    connection
-        .backup(MAIN_DB, &*partial, None)
-        .map_err(|error| {
-            StoreError::from_sqlite(
-                database,
-                format!("backing up to {}", target.display()),
-                error,
-            )
-        })?;
-    let copy = Connection::open(&*partial)
+    let mut copy = Connection::open(&*partial)
         .map_err(|error| StoreError::from_sqlite(target, "opening the backup", error))?;
+    let finished = copy_pages(connection, &mut copy, watch, offset, total).map_err(|error| {
+        StoreError::from_sqlite(
+            database,
+            format!("backing up to {}", target.display()),
+            error,
+        )
+    })?;
+    if !finished {
+        // `partial` is removed when dropped: no half backup is left.
+        return Err(cancelled("the backup"));
+    }
     copy.pragma_update(None, "journal_mode", "DELETE")
         .map_err(|error| StoreError::from_sqlite(target, "finishing the backup", error))?;
     drop(copy);
@@ -191,6 +271,17 @@ fn fingerprint_of_file(path: &Path) -> Option<String> {
 impl Store {
     /// Takes a backup. With `target`, writes it there; otherwise into the backups folder.
     pub fn backup(&self, target: Option<&Path>, now: DateTime<Utc>) -> Result<PathBuf> {
+        self.backup_watched(target, now, &mut |_, _| true)
+    }
+
+    /// [`Store::backup`], `watch` told the pages copied and able to stop the copy: a stopped
+    /// backup leaves no file.
+    pub fn backup_watched(
+        &self,
+        target: Option<&Path>,
+        now: DateTime<Utc>,
+        watch: &mut Watch<'_>,
+    ) -> Result<PathBuf> {
         // A damaged file is refused rather than copied into a backup that looks sound.
         self.check()?;
         match target {
@@ -203,10 +294,14 @@ impl Store {
                         target.display()
                     )));
                 }
-                copy_to(&self.connection, &self.path, target)?;
+                let total =
+                    page_count(&self.connection).map_err(self.fail("measuring the database"))?;
+                copy_to(&self.connection, &self.path, target, watch, 0, total)?;
                 Ok(target.to_owned())
             }
-            None => write_backup(&self.connection, &self.path, BackupKind::Manual, now),
+            None => {
+                write_backup_watched(&self.connection, &self.path, BackupKind::Manual, now, watch)
+            }
         }
     }
 
@@ -309,7 +404,27 @@ fn is_healthy(path: &Path) -> bool {
 /// Replaces the database at `database` with the content of `backup`. A readable current
 /// database is backed up first; a damaged one is moved aside (with its `-wal` and `-shm`).
 pub fn restore(database: &Path, backup: &Path, now: DateTime<Utc>) -> Result<RestoreOutcome> {
+    restore_watched(database, backup, now, &mut |_, _| true)
+}
+
+/// [`restore`], `watch` told the pages copied — the current database's into its backup, then
+/// the backup's into the database — and able to stop it: the database is then as it was
+/// (the copy of it taken first stays among the backups). Once a damaged database has been
+/// moved aside, the restore is no longer stopped: it would leave no database at all.
+pub fn restore_watched(
+    database: &Path,
+    backup: &Path,
+    now: DateTime<Utc>,
+    watch: &mut Watch<'_>,
+) -> Result<RestoreOutcome> {
     check_backup(backup)?;
+    let source = Connection::open_with_flags(backup, OpenFlags::SQLITE_OPEN_READ_ONLY)
+        .map_err(|error| StoreError::from_sqlite(backup, "opening the backup", error))?;
+    let backup_pages = page_count(&source)
+        .map_err(|error| StoreError::from_sqlite(backup, "measuring the backup", error))?;
+    let mut stoppable = true;
+    let mut offset = 0;
+    let mut total_pages = backup_pages;
     let mut outcome = RestoreOutcome {
         previous_saved_as: None,
         damaged_moved_to: None,
@@ -323,12 +438,18 @@ pub fn restore(database: &Path, backup: &Path, now: DateTime<Utc>) -> Result<Res
             let current = Connection::open(database).map_err(|error| {
                 StoreError::from_sqlite(database, "opening the current database", error)
             })?;
-            outcome.previous_saved_as = Some(write_backup(
-                &current,
-                database,
-                BackupKind::BeforeRestore,
-                now,
-            )?);
+            let current_pages = page_count(&current).map_err(|error| {
+                StoreError::from_sqlite(database, "measuring the database", error)
+            })?;
+            let total = current_pages + backup_pages;
+            let target = backup_path(database, BackupKind::BeforeRestore, now);
+            copy_to(&current, database, &target, watch, 0, total).map_err(|error| match error {
+                StoreError::Cancelled { .. } => cancelled("the restore"),
+                other => other,
+            })?;
+            outcome.previous_saved_as = Some(target);
+            offset = current_pages;
+            total_pages = total;
         } else {
             let aside = PathBuf::from(format!(
                 "{}.damaged-{}",
@@ -348,6 +469,7 @@ pub fn restore(database: &Path, backup: &Path, now: DateTime<Utc>) -> Result<Res
                 }
             }
             outcome.damaged_moved_to = Some(aside);
+            stoppable = false;
         }
     }
     let mut target = Connection::open(database).map_err(|error| {
@@ -356,14 +478,22 @@ pub fn restore(database: &Path, backup: &Path, now: DateTime<Utc>) -> Result<Res
     target
         .busy_timeout(std::time::Duration::from_secs(10))
         .map_err(|error| StoreError::from_sqlite(database, "setting the busy timeout", error))?;
-    target
-        .restore(MAIN_DB, backup, None::<fn(rusqlite::backup::Progress)>)
-        .map_err(|error| {
-            StoreError::from_sqlite(
-                database,
-                format!("restoring from {}", backup.display()),
-                error,
-            )
-        })?;
+    let finished = copy_pages(
+        &source,
+        &mut target,
+        &mut |done, total| watch(done, total) || !stoppable,
+        offset,
+        total_pages,
+    )
+    .map_err(|error| {
+        StoreError::from_sqlite(
+            database,
+            format!("restoring from {}", backup.display()),
+            error,
+        )
+    })?;
+    if !finished {
+        return Err(cancelled("the restore"));
+    }
     Ok(outcome)
 }

@@ -96,6 +96,11 @@ pub enum StoreError {
     #[error("{0}")]
     Invalid(String),
 
+    /// The user cancelled a long action: its transaction was rolled back, nothing of it was
+    /// written and what was saved before is intact.
+    #[error("{doing} was cancelled: nothing of it was saved, and what was saved before is intact")]
+    Cancelled { doing: String },
+
     /// A `.tcm` file holds an assessment this database has, and this database holds work the
     /// file does not contain: importing it as is would lose that work.
     #[error(

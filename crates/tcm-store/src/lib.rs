@@ -47,7 +47,7 @@ use rusqlite::Connection;
 use tcm_core::Questionnaire;
 
 pub use answers::{ConsensusNote, ImportOutcome};
-pub use backup::{RestoreOutcome, restore};
+pub use backup::{RestoreOutcome, restore, restore_watched};
 pub use class_exercises::ClassExercise;
 pub use error::{Result, StoreError};
 pub use live_participants::{LiveJoin, LiveParticipant};
@@ -58,7 +58,7 @@ pub use records::{
 };
 pub use respondents::{ErasedAnswers, KeptComments};
 pub use summary::Progress;
-pub use unit::Tx;
+pub use unit::{Tx, Watch};
 pub use wave_overrides::MAX_INITIATIVE_ID_CHARS;
 
 /// An open TCM Workbench database.

@@ -216,6 +216,19 @@ impl Store {
         choice: ImportChoice,
         now: DateTime<Utc>,
     ) -> Result<PortableImport> {
+        self.import_portable_watched(portable, choice, now, &mut |_, _| true)
+    }
+
+    /// [`Store::import_portable`], `watch` told how many answers are written and able to
+    /// stop the import, which then writes nothing (see [`Store::write_watched`]). A backup
+    /// taken before replacing or merging stays: it holds what was here.
+    pub fn import_portable_watched(
+        &mut self,
+        portable: &PortableAssessment,
+        choice: ImportChoice,
+        now: DateTime<Utc>,
+        watch: &mut crate::unit::Watch<'_>,
+    ) -> Result<PortableImport> {
         let questionnaire: Questionnaire = portable.questionnaire().map_err(|invalid| {
             StoreError::Invalid(format!(
                 "the file's questionnaire does not read: {}",
@@ -223,7 +236,7 @@ impl Store {
             ))
         })?;
         let Some(existing) = self.find_assessment_by_uuid(&portable.uuid)? else {
-            let id = self.write(now, "importing the assessment", |tx| {
+            let id = self.write_watched(now, "importing the assessment", watch, |tx| {
                 tx.add_portable(
                     portable,
                     &questionnaire,
@@ -236,9 +249,10 @@ impl Store {
         if choice == ImportChoice::AsCopy {
             let uuid = uuid::Uuid::new_v4().to_string();
             let title = copy_title(portable);
-            let id = self.write(now, "importing the assessment as a copy", |tx| {
-                tx.add_portable(portable, &questionnaire, &uuid, &title)
-            })?;
+            let id =
+                self.write_watched(now, "importing the assessment as a copy", watch, |tx| {
+                    tx.add_portable(portable, &questionnaire, &uuid, &title)
+                })?;
             return Ok(PortableImport::Copied(id));
         }
         let local = self.export_portable(existing)?;
@@ -270,7 +284,7 @@ impl Store {
         } else {
             portable
         };
-        self.write(now, "importing the assessment", |tx| {
+        self.write_watched(now, "importing the assessment", watch, |tx| {
             tx.replace_with_portable(existing, written, &questionnaire)
         })?;
         Ok(match choice {
@@ -354,7 +368,9 @@ impl Tx<'_> {
             let respondent = self.add_respondent_at(id, profile, &created_at)?;
             respondents.insert(profile.label.as_str(), respondent);
         }
-        for ((respondent, question), recorded) in &portable.answers {
+        let total = portable.answers.len();
+        for (index, ((respondent, question), recorded)) in portable.answers.iter().enumerate() {
+            self.step(index, total)?;
             let Some(&respondent_id) = respondents.get(respondent.as_str()) else {
                 return Err(StoreError::Invalid(format!(
                     "an answer names the unknown respondent « {respondent} »"
@@ -373,6 +389,7 @@ impl Tx<'_> {
                 &time::format(recorded.updated_at.min(self.now())),
             )?;
         }
+        self.step(total, total)?;
         // Counted once for the whole assessment, not answer by answer.
         self.recount(id)?;
         // A time later than now is not trusted: it is kept as now.

@@ -6,6 +6,10 @@
 //! Each SQL statement that changes a table is written once, in that table's module, as a
 //! method of `Tx`. The summary of every assessment the work touched (progress and overall
 //! index, see [`crate::summary`]) is refreshed once, just before the commit.
+//!
+//! A long unit of work (an import) can be watched ([`Store::write_watched`]): it tells the
+//! watcher how far it is between units of work ([`Tx::step`]), and the watcher may stop it;
+//! the transaction is then rolled back, so a cancelled action leaves nothing half-written.
 
 use std::collections::{BTreeSet, HashMap};
 use std::path::Path;
@@ -21,9 +25,17 @@ use crate::records::AssessmentId;
 use crate::summary::{Progress, refresh};
 use crate::{Store, time};
 
+/// Told how far a watched unit of work is (`done` of `total` units of its current part);
+/// answers `false` to stop it (see [`Store::write_watched`]).
+pub type Watch<'watch> = dyn FnMut(usize, usize) -> bool + 'watch;
+
 /// A write in progress. Dropped without [`Store::write`] finishing it, it rolls back.
 pub struct Tx<'store> {
     transaction: Transaction<'store>,
+    /// Who follows this unit of work, and may stop it between two units.
+    watch: &'store mut Watch<'store>,
+    /// What this unit of work does, for the message when it is stopped.
+    doing: &'store str,
     path: &'store Path,
     questionnaires: &'store mut HashMap<i64, Arc<Questionnaire>>,
     now: DateTime<Utc>,
@@ -46,6 +58,18 @@ impl Store {
         doing: &str,
         work: impl FnOnce(&mut Tx<'_>) -> Result<T>,
     ) -> Result<T> {
+        self.write_watched(now, doing, &mut |_, _| true, work)
+    }
+
+    /// [`Store::write`], with `watch` told how far the work is at each [`Tx::step`]; when it
+    /// answers `false`, the work stops with [`StoreError::Cancelled`] and nothing is written.
+    pub fn write_watched<T>(
+        &mut self,
+        now: DateTime<Utc>,
+        doing: &str,
+        watch: &mut Watch<'_>,
+        work: impl FnOnce(&mut Tx<'_>) -> Result<T>,
+    ) -> Result<T> {
         let path = self.path.as_path();
         let transaction = self
             .connection
@@ -53,6 +77,8 @@ impl Store {
             .map_err(|error| StoreError::from_sqlite(path, doing, error))?;
         let mut tx = Tx {
             transaction,
+            watch,
+            doing,
             path,
             questionnaires: &mut self.questionnaires,
             now,
@@ -78,6 +104,19 @@ impl<'store> Tx<'store> {
 
     pub(crate) fn path(&self) -> &Path {
         self.path
+    }
+
+    /// Tells the watcher that `done` of `total` units of the current part are written;
+    /// stops the work with [`StoreError::Cancelled`] (the transaction then rolls back) when
+    /// the watcher asks to.
+    pub fn step(&mut self, done: usize, total: usize) -> Result<()> {
+        if (self.watch)(done, total) {
+            Ok(())
+        } else {
+            Err(StoreError::Cancelled {
+                doing: self.doing.to_owned(),
+            })
+        }
     }
 
     /// The time of this unit of work.

@@ -4,6 +4,7 @@
 pub mod assessment;
 pub mod classroom;
 pub mod live;
+pub mod operation;
 pub mod plan;
 pub mod questionnaire;
 pub mod results;
@@ -14,6 +15,7 @@ pub mod values;
 pub use assessment::*;
 pub use classroom::*;
 pub use live::*;
+pub use operation::*;
 pub use plan::*;
 pub use questionnaire::*;
 pub use results::*;

@@ -3,4 +3,4 @@
 /**
  * What kind of failure it is, for the UI to choose how to show it.
  */
-export type ErrorKind = "invalidQuestionnaire" | "notFound" | "invalidInput" | "storage" | "importConflict" | "forbiddenPath" | "internal";
+export type ErrorKind = "invalidQuestionnaire" | "notFound" | "invalidInput" | "storage" | "importConflict" | "forbiddenPath" | "cancelled" | "internal";
