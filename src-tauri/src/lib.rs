@@ -36,6 +36,7 @@ pub fn build_app<R: Runtime>(builder: Builder<R>, workbench: Workbench) -> Build
         .manage(Arc::new(workbench))
         .manage(Arc::new(tcm_live::LiveDesk::new()))
         .manage(grants::DialogGrants::default())
+        .manage(commands::operations::Operations::default())
         .invoke_handler(tauri::generate_handler![
             commands::questionnaires::list_questionnaires,
             commands::questionnaires::questionnaire_overview,
@@ -95,6 +96,7 @@ pub fn build_app<R: Runtime>(builder: Builder<R>, workbench: Workbench) -> Build
             commands::classroom::class_debrief,
             commands::classroom::import_group_folder,
             commands::classroom::export_class,
+            commands::operations::cancel_operation,
         ])
 }
 

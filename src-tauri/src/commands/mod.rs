@@ -6,6 +6,7 @@ pub mod classroom;
 pub mod dialogs;
 pub mod files;
 pub mod live;
+pub mod operations;
 pub mod plan;
 pub mod questionnaires;
 pub mod reports;

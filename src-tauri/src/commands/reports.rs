@@ -3,11 +3,13 @@
 use std::path::Path;
 
 use std::sync::Arc;
-use tauri::State;
+use tauri::ipc::JavaScriptChannelId;
+use tauri::{Runtime, State, Webview};
 use tcm_api::transfer::ResultsView;
 
 use tcm_api::{ApiError, Workbench};
 
+use super::operations::{Operations, run_watched};
 use super::run;
 use crate::grants::{DialogGrants, Grant};
 
@@ -23,18 +25,36 @@ pub async fn assessment_results(
     .await
 }
 
+#[allow(clippy::too_many_arguments)]
 #[tauri::command]
-pub async fn export_report(
+pub async fn export_report<R: Runtime>(
+    webview: Webview<R>,
     workbench: State<'_, Arc<Workbench>>,
+    operations: State<'_, Operations>,
     grants: State<'_, DialogGrants>,
     assessment: i64,
     language: String,
     path: String,
+    operation: Option<u32>,
+    on_progress: Option<JavaScriptChannelId>,
 ) -> Result<(), ApiError> {
     grants.check(Grant::Write, &path)?;
-    run(&workbench, move |workbench| {
-        tcm_api::reports::export_report(workbench, assessment, &language, Path::new(&path))
-    })
+    run_watched(
+        &workbench,
+        &operations,
+        &webview,
+        operation,
+        on_progress,
+        move |workbench, progress| {
+            tcm_api::reports::export_report_watched(
+                workbench,
+                assessment,
+                &language,
+                Path::new(&path),
+                progress,
+            )
+        },
+    )
     .await
 }
 

@@ -43,6 +43,20 @@ import type { GroupSheetView } from './bindings/GroupSheetView';
 import type { NewClassExerciseInput } from './bindings/NewClassExerciseInput';
 import type { QuestionGradeView } from './bindings/QuestionGradeView';
 import type { StrategyView } from './bindings/StrategyView';
+import type { Channel } from '@tauri-apps/api/core';
+import type { ProgressView } from './bindings/ProgressView';
+
+/** What the shell needs to report and cancel one long call: its number (the window's choice)
+ *  and the channel its progress comes back on (see operation.svelte.ts). */
+export interface Watch {
+  operation: number;
+  onProgress: Channel<ProgressView>;
+}
+
+/** The arguments that let the shell report a long call's progress and cancel it. */
+function watched(watch: Watch | null): Record<string, unknown> {
+  return { operation: watch?.operation ?? null, onProgress: watch?.onProgress ?? null };
+}
 
 /** Tells an ApiError ({kind, message}) from any other thrown value. */
 export function isApiError(value: unknown): value is ApiError {
@@ -137,22 +151,25 @@ export const api = {
   // Settings and backups
   appInfo: () => call<AppInfo>('app_info'),
   listBackups: () => call<BackupView[]>('list_backups'),
-  backupNow: () => call<BackupView>('backup_now'),
-  restoreBackup: (path: string) => call<RestoreView>('restore_backup', { path }),
+  backupNow: (watch: Watch | null = null) => call<BackupView>('backup_now', watched(watch)),
+  restoreBackup: (path: string, watch: Watch | null = null) =>
+    call<RestoreView>('restore_backup', { path, ...watched(watch) }),
+  // Stops a long call started with a Watch (see operation.svelte.ts); answers whether it ran
+  cancelOperation: (operation: number) => call<boolean>('cancel_operation', { operation }),
 
   // Files (dialogs are native; they answer null when cancelled)
   chooseSavePath: (suggestedName: string, filterName: string, extensions: string[]) =>
     call<string | null>('choose_save_path', { suggestedName, filterName, extensions }),
   chooseOpenPath: (filterName: string, extensions: string[]) =>
     call<string | null>('choose_open_path', { filterName, extensions }),
-  exportAssessment: (assessment: number, format: ExportKind, path: string) =>
-    call<null>('export_assessment', { assessment, format, path }),
-  importTcm: (path: string, choice: ImportChoiceInput | null = null) =>
-    call<ImportView>('import_tcm', { path, choice }),
-  importResponses: (assessment: number, path: string) =>
-    call<ImportView>('import_responses', { assessment, path }),
-  exportReport: (assessment: number, language: LanguageCode, path: string) =>
-    call<null>('export_report', { assessment, language, path }),
+  exportAssessment: (assessment: number, format: ExportKind, path: string, watch: Watch | null = null) =>
+    call<null>('export_assessment', { assessment, format, path, ...watched(watch) }),
+  importTcm: (path: string, choice: ImportChoiceInput | null = null, watch: Watch | null = null) =>
+    call<ImportView>('import_tcm', { path, choice, ...watched(watch) }),
+  importResponses: (assessment: number, path: string, watch: Watch | null = null) =>
+    call<ImportView>('import_responses', { assessment, path, ...watched(watch) }),
+  exportReport: (assessment: number, language: LanguageCode, path: string, watch: Watch | null = null) =>
+    call<null>('export_report', { assessment, language, path, ...watched(watch) }),
   exportBlankGrid: (questionnaireId: string, language: LanguageCode, path: string) =>
     call<null>('export_blank_grid', { questionnaireId, language, path }),
 
@@ -178,8 +195,8 @@ export const api = {
   groupSheet: (assessment: number, group: string) => call<GroupSheetView>('group_sheet', { assessment, group }),
   classDebrief: (assessment: number, limit: number) =>
     call<QuestionGradeView[]>('class_debrief', { assessment, limit }),
-  importGroupFolder: (assessment: number, folder: string) =>
-    call<FolderImportView>('import_group_folder', { assessment, folder }),
+  importGroupFolder: (assessment: number, folder: string, watch: Watch | null = null) =>
+    call<FolderImportView>('import_group_folder', { assessment, folder, ...watched(watch) }),
   exportClass: (assessment: number, format: ClassExportKind, showRanking: boolean, path: string) =>
     call<null>('export_class', { assessment, format, showRanking, path }),
 };

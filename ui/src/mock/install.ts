@@ -20,9 +20,11 @@ interface Failure {
 }
 
 export interface MockControls {
-  /** Milliseconds each command takes (save_answer: `saveLatency`). */
+  /** Milliseconds each command takes (save_answer: `saveLatency`; a long call the window
+   *  follows with a progress channel, an import or export: `operationLatency`). */
   latency: number;
   saveLatency: number;
+  operationLatency: number;
   /** The next `count` calls of `command` fail with a storage error (or `kind`). */
   failNext(command: string, count?: number, kind?: Failure['kind'], message?: string): void;
   /** Save and open dialogs answer null, as when the user cancels. */
@@ -72,6 +74,7 @@ export function installMock(): void {
   const controls: MockControls = {
     latency: 15,
     saveLatency: 120,
+    operationLatency: 15,
     failNext(command, count = 1, kind = 'storage', message) {
       failures.push({
         command,
@@ -95,12 +98,39 @@ export function installMock(): void {
   };
   (window as unknown as { __tcmMock: MockControls }).__tcmMock = controls;
 
+  // Long calls under way, by the window's operation number: cancelled or not.
+  const operations = new Map<number, { cancelled: boolean }>();
+
   mockIPC(async (command, payload) => {
     // Arguments and results cross as JSON in the real app: copy them the same way.
     const args = JSON.parse(JSON.stringify(payload ?? {})) as Record<string, unknown>;
     controls.calls.push({ command, args });
-    const delay = command === 'save_answer' ? controls.saveLatency : controls.latency;
-    if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
+    if (command === 'cancel_operation') {
+      const running = operations.get(Number(args.operation));
+      if (running) running.cancelled = true;
+      return running !== undefined;
+    }
+    if (typeof args.onProgress === 'string' && typeof args.operation === 'number') {
+      // A followed call, as the shell runs it: progress through the channel, stopped (nothing
+      // applied) when cancelled. The figures are the mock's own ticks, not a measure.
+      const running = { cancelled: false };
+      operations.set(args.operation, running);
+      try {
+        const step = ['backup_now', 'restore_backup'].includes(command)
+          ? 'copying'
+          : command.startsWith('export')
+            ? 'rendering'
+            : 'writing';
+        await followed(args.onProgress, step, controls.operationLatency, running);
+      } finally {
+        operations.delete(args.operation);
+      }
+      if (running.cancelled)
+        throw { kind: 'cancelled', message: `${command} was cancelled: nothing of it was saved` };
+    } else {
+      const delay = command === 'save_answer' ? controls.saveLatency : controls.latency;
+      if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
+    }
     const failure = failures.find((item) => item.command === command && item.remaining > 0);
     if (failure) {
       failure.remaining -= 1;
@@ -110,4 +140,24 @@ export function installMock(): void {
     persist();
     return result === undefined ? null : JSON.parse(JSON.stringify(result));
   });
+}
+
+/** Sends progress ticks of `step` over `duration` ms to the channel named `channel`
+ *  (`__CHANNEL__:id`), stopping early when the call is cancelled. */
+async function followed(
+  channel: string,
+  step: string,
+  duration: number,
+  running: { cancelled: boolean },
+): Promise<void> {
+  const id = Number(channel.split(':')[1]);
+  const internals = (window as unknown as { __TAURI_INTERNALS__: { runCallback(id: number, data: unknown): void } })
+    .__TAURI_INTERNALS__;
+  const ticks = Math.max(1, Math.round(duration / 100));
+  const total = 100 * ticks;
+  for (let tick = 0; tick <= ticks; tick += 1) {
+    if (running.cancelled) return;
+    internals.runCallback(id, { index: tick, message: { step, done: 100 * tick, total } });
+    if (tick < ticks) await new Promise((resolve) => setTimeout(resolve, duration / ticks));
+  }
 }

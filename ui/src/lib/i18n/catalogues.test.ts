@@ -35,11 +35,15 @@ const english = flatten(en as Catalogue);
 
 /** Keys the code builds from a value (`level.${n}`, `error.kind.${kind}`…). */
 function builtKeys(): string[] {
-  const kinds: ErrorKind[] = ['invalidQuestionnaire', 'notFound', 'invalidInput', 'storage', 'internal'];
+  const kinds: ErrorKind[] = ['invalidQuestionnaire', 'notFound', 'invalidInput', 'storage', 'cancelled', 'internal'];
   const modes = ['self', 'workshop', 'classroom'];
   return [
     ...kinds.map((kind) => `error.kind.${kind}`),
     ...[1, 2, 3, 4, 5].map((level) => `level.${level}`),
+    ...['import', 'export', 'report', 'backup', 'restore', 'classImport'].map((kind) => `operation.title.${kind}`),
+    ...['reading', 'checking', 'gathering', 'rendering', 'copying', 'writing', 'saving'].map(
+      (step) => `operation.step.${step}`,
+    ),
     ...[1, 2, 3, 4].map((level) => `scale.${level}`),
     ...[1, 2, 3].map((level) => `plan.scale${level}`),
     ...['quickWins', 'projects', 'fillIns', 'avoid'].map((quadrant) => `plan.quadrant.${quadrant}`),
