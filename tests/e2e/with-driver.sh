@@ -12,6 +12,8 @@ XDG_CONFIG_HOME=$(mktemp -d)
 export XDG_DATA_HOME XDG_CONFIG_HOME
 export TCM_E2E_SAVE_DIR="${TCM_E2E_ARTIFACTS:-/tmp}/exports"
 mkdir -p "$TCM_E2E_SAVE_DIR"
+# Open dialogs answer this file at once; a spec that opens one writes it first.
+export TCM_E2E_OPEN_FILE="${TCM_E2E_OPEN_FILE:-${TCM_E2E_ARTIFACTS:-/tmp}/open/responses.csv}"
 tauri-driver --port "$port" >"${TCM_E2E_ARTIFACTS:-/tmp}/tauri-driver.log" 2>&1 &
 driver=$!
 trap 'kill "$driver" 2>/dev/null || true' EXIT
