@@ -1,5 +1,6 @@
 //! Storage benchmarks, as a bench binary that prints percentiles (`cargo bench -p tcm-store`):
-//! - save one answer durably (each save is a committed, fsynced transaction): p99 ≤ 5 ms;
+//! - save one answer (each save a committed transaction, in WAL with synchronous=NORMAL: not
+//!   synced to the disk one by one, see ARCHITECTURE.md "Durability"): p99 ≤ 5 ms;
 //! - open a database holding 10,000 assessments and list them: ≤ 50 ms;
 //! - import 1,000 respondents × 92 answers from a CSV file: ≤ 1 s;
 //! - save one answer in a workshop of 40 respondents who answered all 92 questions (the

@@ -2,7 +2,7 @@
 //!
 //! - The file lives in the platform's data folder (`tcm-workbench/tcm.sqlite`) unless told
 //!   otherwise ([`location`]); WAL mode (`synchronous=NORMAL`: committed work survives a crash
-//!   of the app; a power cut can lose the last moments, never the file), foreign keys on, a
+//!   or a kill of the app; a power cut can lose the last commits, never the file), foreign keys on, a
 //!   busy timeout, so that two processes on the same file do not corrupt it.
 //! - The schema is migrated by numbered, embedded migrations ([`migrations`]); a database made
 //!   by a newer version is refused and left untouched; an older one is backed up first.

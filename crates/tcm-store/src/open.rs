@@ -166,9 +166,14 @@ impl Store {
             0
         };
 
+        // WAL with synchronous=NORMAL: a commit is written to the WAL without waiting for the
+        // disk; the WAL is synced at each checkpoint. Committed work survives the app crashing
+        // or being killed (the OS holds it); a power cut or an OS crash can lose the last
+        // commits since the last checkpoint, never the file's consistency. ARCHITECTURE.md,
+        // "Durability", says why this suits a desktop app.
         for (pragma, value) in [
             ("journal_mode", "WAL"),
-            ("synchronous", "FULL"),
+            ("synchronous", "NORMAL"),
             ("foreign_keys", "ON"),
         ] {
             connection
