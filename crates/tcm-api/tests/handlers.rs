@@ -1226,3 +1226,24 @@ fn respondents_are_anonymised_or_erased_and_an_anonymous_tcm_names_nobody() {
     let error = assessments::erase_respondent(&workbench, marc, false).expect_err("gone");
     assert_eq!(error.kind, ErrorKind::NotFound);
 }
+
+#[test]
+#[cfg(unix)]
+fn an_endless_file_is_refused_after_the_size_bound_in_the_app_too() {
+    use tcm_api::transfers;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let workbench = workbench(&dir);
+    let (id, _) = answered_assessment(&workbench);
+    let zero = std::path::Path::new("/dev/zero");
+    for error in [
+        transfers::import_responses(&workbench, id, zero).expect_err("refused"),
+        transfers::import_tcm(&workbench, zero, None).expect_err("refused"),
+    ] {
+        assert_eq!(error.kind, ErrorKind::InvalidInput);
+        assert!(
+            error.message.contains("/dev/zero is larger than 64 MiB"),
+            "{}",
+            error.message
+        );
+    }
+}
