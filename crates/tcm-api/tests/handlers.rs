@@ -243,6 +243,16 @@ fn a_damaged_database_keeps_the_app_running_and_says_why() {
     let error = workbench.opening_error().expect("unusable");
     assert_eq!(error.kind, ErrorKind::Storage);
     assert!(error.message.contains("is damaged"), "{}", error.message);
+    // The UI words it in the user's language from the code and the path.
+    let path = dir.path().join("tcm.sqlite").display().to_string();
+    assert_eq!(
+        error.detail,
+        Some(tcm_api::ErrorDetail::DatabaseDamaged { path: path.clone() })
+    );
+    assert_eq!(
+        serde_json::to_value(&error).expect("json")["detail"],
+        serde_json::json!({ "code": "databaseDamaged", "path": path })
+    );
     assert_eq!(
         assessments::list_assessments(&workbench)
             .expect_err("unusable")
