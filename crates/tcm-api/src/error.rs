@@ -35,7 +35,51 @@ pub enum ErrorKind {
 #[ts(export)]
 pub struct ApiError {
     pub kind: ErrorKind,
+    /// For people, in English (the CLI and logs show it).
     pub message: String,
+    /// What happened, with its parameters, when the UI can say it in the user's language
+    /// from its own catalogues (`errors.<code>`) rather than show `message`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub detail: Option<ErrorDetail>,
+}
+
+/// A failure the UI words itself, in French or English: its code and the values the sentence
+/// needs. Paths are shown as they are.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(
+    tag = "code",
+    rename_all = "camelCase",
+    rename_all_fields = "camelCase"
+)]
+#[ts(export)]
+pub enum ErrorDetail {
+    /// The database file is damaged or not one of ours; it was left untouched.
+    DatabaseDamaged { path: String },
+    /// The database was made by a newer version of the app; it was left untouched.
+    DatabaseNewer {
+        path: String,
+        found: usize,
+        known: usize,
+    },
+    /// Updating an older database failed and was rolled back; a copy was taken first.
+    DatabaseUpdateFailed { path: String, backup: String },
+    /// The path is a folder or a device, not a database file.
+    NotAFile { path: String },
+    /// The disk is full: nothing of the action was saved.
+    DiskFull { path: String },
+    /// The file or its folder cannot be written: nothing was changed.
+    ReadOnly { path: String },
+    /// The system failed to read or write the file.
+    DiskFailure { path: String },
+    /// A text longer than its field holds (`field` is the key of `limits.ts`).
+    TextTooLong {
+        field: String,
+        length: usize,
+        max: usize,
+    },
+    /// A text of control characters only.
+    TextOnlyControls { field: String },
 }
 
 impl ApiError {
@@ -43,7 +87,14 @@ impl ApiError {
         ApiError {
             kind,
             message: message.into(),
+            detail: None,
         }
+    }
+
+    /// The same error, worded by the UI from `detail`.
+    pub fn with_detail(mut self, detail: ErrorDetail) -> ApiError {
+        self.detail = Some(detail);
+        self
     }
 
     pub fn not_found(message: impl Into<String>) -> ApiError {
@@ -71,8 +122,47 @@ impl From<tcm_store::StoreError> for ApiError {
             | StoreError::DiskFailure { .. }
             | StoreError::Io { .. } => ErrorKind::Storage,
         };
-        ApiError::new(kind, error.to_string())
+        let detail = detail_of(&error);
+        let api = ApiError::new(kind, error.to_string());
+        match detail {
+            Some(detail) => api.with_detail(detail),
+            None => api,
+        }
     }
+}
+
+/// The UI's wording of a store error, when it has one.
+fn detail_of(error: &tcm_store::StoreError) -> Option<ErrorDetail> {
+    use tcm_core::limits::TextRefusal;
+    use tcm_store::StoreError;
+    let shown = |path: &std::path::Path| path.display().to_string();
+    Some(match error {
+        StoreError::Corrupt { path, .. } => ErrorDetail::DatabaseDamaged { path: shown(path) },
+        StoreError::NewerSchema { path, found, known } => ErrorDetail::DatabaseNewer {
+            path: shown(path),
+            found: *found,
+            known: *known,
+        },
+        StoreError::Migration { path, backup, .. } => ErrorDetail::DatabaseUpdateFailed {
+            path: shown(path),
+            backup: shown(backup),
+        },
+        StoreError::NotAFile { path, .. } => ErrorDetail::NotAFile { path: shown(path) },
+        StoreError::DiskFull { path, .. } => ErrorDetail::DiskFull { path: shown(path) },
+        StoreError::ReadOnly { path, .. } => ErrorDetail::ReadOnly { path: shown(path) },
+        StoreError::DiskFailure { path, .. } => ErrorDetail::DiskFailure { path: shown(path) },
+        StoreError::Text(TextRefusal::TooLong { field, length, max }) => ErrorDetail::TextTooLong {
+            field: field.key().to_owned(),
+            length: *length,
+            max: *max,
+        },
+        StoreError::Text(TextRefusal::OnlyControlCharacters { field }) => {
+            ErrorDetail::TextOnlyControls {
+                field: field.key().to_owned(),
+            }
+        }
+        _ => return None,
+    })
 }
 
 impl ApiError {

@@ -23,5 +23,5 @@ pub mod transfer;
 pub mod transfers;
 pub mod workbench;
 
-pub use error::{ApiError, ErrorKind};
+pub use error::{ApiError, ErrorDetail, ErrorKind};
 pub use workbench::Workbench;

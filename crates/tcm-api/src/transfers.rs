@@ -2,10 +2,12 @@
 //! Each has a `_watched` form that reports its progress and can be cancelled (see
 //! [`crate::operation`]): a cancelled import writes nothing, a cancelled export no file.
 
+use std::io::Read;
 use std::path::Path;
 
 use tcm_interchange::answers_csv::CsvDialect;
 use tcm_interchange::forms::FormFormat;
+use tcm_interchange::portable::MAX_FILE_BYTES;
 use tcm_store::{AssessmentId, ImportChoice, PortableImport};
 
 use crate::error::{ApiError, ErrorKind};
@@ -40,13 +42,28 @@ pub enum ExportKind {
     Milestones,
 }
 
+/// Reads a file the user picked, at most [`MAX_FILE_BYTES`] (64 MiB, the bound of `tcm` too):
+/// a larger file or a device is refused after one byte more, never held whole in memory.
 fn read(path: &Path) -> Result<Vec<u8>, ApiError> {
-    std::fs::read(path).map_err(|error| {
+    let cannot = |error: std::io::Error| {
         ApiError::new(
             ErrorKind::Storage,
             format!("cannot read {}: {error}", path.display()),
         )
-    })
+    };
+    let file = std::fs::File::open(path).map_err(cannot)?;
+    let mut bytes = Vec::new();
+    file.take(MAX_FILE_BYTES as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(cannot)?;
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(ApiError::invalid(format!(
+            "{} is larger than {} MiB, the most the app reads of one file: is it the right file?",
+            path.display(),
+            MAX_FILE_BYTES / (1024 * 1024)
+        )));
+    }
+    Ok(bytes)
 }
 
 pub fn export(

@@ -243,6 +243,16 @@ fn a_damaged_database_keeps_the_app_running_and_says_why() {
     let error = workbench.opening_error().expect("unusable");
     assert_eq!(error.kind, ErrorKind::Storage);
     assert!(error.message.contains("is damaged"), "{}", error.message);
+    // The UI words it in the user's language from the code and the path.
+    let path = dir.path().join("tcm.sqlite").display().to_string();
+    assert_eq!(
+        error.detail,
+        Some(tcm_api::ErrorDetail::DatabaseDamaged { path: path.clone() })
+    );
+    assert_eq!(
+        serde_json::to_value(&error).expect("json")["detail"],
+        serde_json::json!({ "code": "databaseDamaged", "path": path })
+    );
     assert_eq!(
         assessments::list_assessments(&workbench)
             .expect_err("unusable")
@@ -1225,4 +1235,25 @@ fn respondents_are_anonymised_or_erased_and_an_anonymous_tcm_names_nobody() {
     );
     let error = assessments::erase_respondent(&workbench, marc, false).expect_err("gone");
     assert_eq!(error.kind, ErrorKind::NotFound);
+}
+
+#[test]
+#[cfg(unix)]
+fn an_endless_file_is_refused_after_the_size_bound_in_the_app_too() {
+    use tcm_api::transfers;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let workbench = workbench(&dir);
+    let (id, _) = answered_assessment(&workbench);
+    let zero = std::path::Path::new("/dev/zero");
+    for error in [
+        transfers::import_responses(&workbench, id, zero).expect_err("refused"),
+        transfers::import_tcm(&workbench, zero, None).expect_err("refused"),
+    ] {
+        assert_eq!(error.kind, ErrorKind::InvalidInput);
+        assert!(
+            error.message.contains("/dev/zero is larger than 64 MiB"),
+            "{}",
+            error.message
+        );
+    }
 }

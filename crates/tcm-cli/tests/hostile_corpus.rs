@@ -164,3 +164,57 @@ fn an_endless_input_is_refused_after_the_size_bound() {
         );
     }
 }
+
+#[test]
+#[cfg(unix)]
+fn answers_on_standard_input_are_read_a_bounded_line_at_a_time() {
+    use std::io::Write;
+    use std::process::Stdio;
+
+    let (_dir, db) = database();
+    let binary = assert_cmd::cargo::cargo_bin("tcm");
+    let run = |stdin: Stdio| {
+        std::process::Command::new(&binary)
+            .arg("--db")
+            .arg(&db)
+            .args(["answer", "--assessment", "1", "--stdin"])
+            .env_remove("TCM_DB")
+            .stdin(stdin)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("tcm runs")
+    };
+    // Endless input without a line break: refused at line 1 after 64 KiB, not read for ever.
+    let zero = std::fs::File::open("/dev/zero").expect("/dev/zero");
+    let output = run(Stdio::from(zero)).wait_with_output().expect("tcm ends");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("line 1 of standard input is longer than 64 KiB"),
+        "{stderr}"
+    );
+    // A good line, then a line of 50 MB: the first is saved and acknowledged, the second
+    // refused by its number.
+    let mut child = run(Stdio::piped());
+    let mut stdin = child.stdin.take().expect("stdin");
+    let writer = std::thread::spawn(move || {
+        let mut input = b"Claire,sample-cre-01,3,\nMarc,sample-cre-01,2,".to_vec();
+        input.extend(std::iter::repeat_n(b'x', 50 * 1024 * 1024));
+        input.push(b'\n');
+        // tcm stops reading at the bound: the rest meets a closed pipe.
+        let _ = stdin.write_all(&input);
+    });
+    let output = child.wait_with_output().expect("tcm ends");
+    writer.join().expect("the writer ends");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("line 2 of standard input is longer than 64 KiB"),
+        "{stderr}"
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&output.stdout),
+        "saved Claire sample-cre-01 3\n"
+    );
+}

@@ -12,13 +12,16 @@ pub enum Location {
     Row(u32),
     /// A cell of a spreadsheet: 1-based row, 0-based column (A is 0).
     Cell { row: u32, column: u32 },
+    /// A field of a CSV row: the 1-based line where the row starts, the 0-based column
+    /// (named with letters, as a spreadsheet that opens the file shows it).
+    Field { line: u64, column: u32 },
 }
 
 impl Location {
     /// The line (CSV) or row (spreadsheet) number.
     pub fn line(self) -> u64 {
         match self {
-            Location::Line(line) => line,
+            Location::Line(line) | Location::Field { line, .. } => line,
             Location::Row(row) | Location::Cell { row, .. } => u64::from(row),
         }
     }
@@ -30,6 +33,9 @@ impl fmt::Display for Location {
             Location::Line(line) => write!(f, "line {line}"),
             Location::Row(row) => write!(f, "row {row}"),
             Location::Cell { row, column } => write!(f, "cell {}{row}", column_name(column)),
+            Location::Field { line, column } => {
+                write!(f, "line {line}, column {}", column_name(column))
+            }
         }
     }
 }
@@ -70,5 +76,13 @@ mod tests {
         assert_eq!(Location::Line(12).to_string(), "line 12");
         assert_eq!(Location::Row(7).to_string(), "row 7");
         assert_eq!(Location::Cell { row: 7, column: 3 }.to_string(), "cell D7");
+        assert_eq!(
+            Location::Field {
+                line: 12,
+                column: 5
+            }
+            .to_string(),
+            "line 12, column F"
+        );
     }
 }

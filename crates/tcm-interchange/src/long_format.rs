@@ -4,6 +4,7 @@
 
 use std::collections::{HashMap, HashSet};
 
+use tcm_core::limits::TextField;
 use tcm_core::{Answer, AnswerSheet, QuestionId, Questionnaire, Respondent, Response};
 
 use crate::location::Location;
@@ -49,15 +50,18 @@ pub(crate) fn read_long(
                 continue;
             }
         };
-        let respondent = row.cell(columns.respondent);
+        let problems_before = problems.len();
+        let respondent = row.text(
+            columns.respondent,
+            TextField::RespondentLabel,
+            &mut problems,
+        );
         let question = row.cell(columns.question);
         let answer = row.cell(columns.answer);
         let comment = columns
             .comment
-            .map(|index| row.cell(index))
+            .map(|index| row.text(index, TextField::Comment, &mut problems))
             .filter(|comment| !comment.is_empty());
-
-        let problems_before = problems.len();
         if respondent.is_empty() {
             problems.push(Problem::new(
                 row.at.cell(columns.respondent),

@@ -3,6 +3,7 @@
 
 use std::fmt;
 
+use tcm_core::limits::TextField;
 use tcm_core::{QuestionId, Respondent};
 
 use crate::location::Location;
@@ -24,19 +25,19 @@ pub enum ProblemKind {
     FieldCount { expected: usize, found: usize },
     #[error("the respondent is empty")]
     EmptyRespondent,
-    #[error("unknown question id `{question}` (not in questionnaire `{questionnaire}`)")]
+    #[error("unknown question id `{}` (not in questionnaire `{questionnaire}`)", excerpt(.question))]
     UnknownQuestion {
         question: String,
         questionnaire: String,
     },
-    #[error("invalid answer `{text}`{} (expected 0, 1, 2, 3, 4, NA or ?)", to_question(.question.as_ref()))]
+    #[error("invalid answer `{}`{} (expected 0, 1, 2, 3, 4, NA or ?)", excerpt(.text), to_question(.question.as_ref()))]
     InvalidAnswer {
         text: String,
         /// Set when the row does not say which question it is (wide format).
         question: Option<QuestionId>,
     },
     /// An answer of a form's export that none of the accepted spellings reads.
-    #[error("invalid answer `{text}` to question `{question}` ({accepted})")]
+    #[error("invalid answer `{}` to question `{question}` ({accepted})", excerpt(.text))]
     UnreadableAnswer {
         text: String,
         question: QuestionId,
@@ -60,6 +61,23 @@ pub enum ProblemKind {
     CommentWithoutAnswer { question: QuestionId },
     #[error("a second column for {what} (the first is `{first}`)")]
     DuplicateColumn { what: String, first: String },
+    /// A text longer than its field holds (tcm-core's `limits`): refused here, where the
+    /// user can find it, rather than by the store without a place.
+    #[error(
+        "{} of {chars} characters; the limit is {limit} (shorten it in the file)",
+        .field.name()
+    )]
+    TextTooLong {
+        field: TextField,
+        chars: usize,
+        limit: usize,
+    },
+}
+
+/// What the user wrote, quoted in a message: at most 80 characters (a 10 MB question id must
+/// not make a 10 MB message).
+fn excerpt(text: &str) -> std::borrow::Cow<'_, str> {
+    tcm_core::limits::quoted_excerpt(text, 80)
 }
 
 fn to_question(question: Option<&QuestionId>) -> String {

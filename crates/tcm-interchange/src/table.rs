@@ -1,8 +1,10 @@
 //! A responses file once its container is read: a header and rows of text cells, whatever
 //! the file was (CSV or spreadsheet), each row knowing where it is in the file.
 
+use tcm_core::limits::TextField;
+
 use crate::location::Location;
-use crate::problem::Problem;
+use crate::problem::{Problem, ProblemKind};
 
 /// Where a row of a table is in its file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -34,6 +36,18 @@ impl RowAt {
     }
 }
 
+impl RowAt {
+    /// One cell of the row, named precisely in a CSV file too (`line 12, column F`): for
+    /// problems about the cell's text itself.
+    pub fn field(self, index: usize) -> Location {
+        let column = u32::try_from(index).unwrap_or(u32::MAX);
+        match self {
+            RowAt::Line(line) => Location::Field { line, column },
+            RowAt::Sheet { .. } => self.cell(index),
+        }
+    }
+}
+
 /// One row of cells, as text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct TableRow {
@@ -45,6 +59,28 @@ impl TableRow {
     /// The cell at `index`, trimmed; empty when the row is shorter.
     pub fn cell(&self, index: usize) -> &str {
         self.cells.get(index).map_or("", |cell| cell.trim())
+    }
+
+    /// The cell at `index` as the text of `field`, pushing a located problem to `problems`
+    /// when it is longer than the field holds (see [`tcm_core::limits`]).
+    pub fn text(&self, index: usize, field: TextField, problems: &mut Vec<Problem>) -> &str {
+        let text = self.cell(index);
+        let limit = field.max_chars();
+        // Bytes bound characters from above: most cells need no count.
+        if text.len() > limit {
+            let chars = text.chars().count();
+            if chars > limit {
+                problems.push(Problem::new(
+                    self.at.field(index),
+                    ProblemKind::TextTooLong {
+                        field,
+                        chars,
+                        limit,
+                    },
+                ));
+            }
+        }
+        text
     }
 }
 

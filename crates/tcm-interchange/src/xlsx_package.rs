@@ -11,8 +11,10 @@
 //!   also refuses a part that inflates past its declared size);
 //! - at most [`Limits::total_bytes`] (256 MiB) uncompressed in all;
 //! - no XML part with a `<!DOCTYPE` (OOXML has none; entity definitions could expand);
-//! - every cell, row and dimension reference of a worksheet within Excel's own grid
-//!   (`XFD1048576`), so that no row number or column overflows;
+//! - every cell, row and range reference (dimension, merged cells, hyperlinks, tables, shared
+//!   formulas) within Excel's own grid (`XFD1048576`), so that no row number or column
+//!   overflows, and no range that ends before it starts (`calamine` subtracts one from the
+//!   other) — read as `calamine` reads them, damaged XML included (see [`scan_xml`]);
 //! - a shared-string table declaring at most [`Limits::shared_strings`] (2,000,000) strings.
 //!
 //! Reading the cells themselves is bounded in [`crate::xlsx_table`].
@@ -93,6 +95,10 @@ pub enum WorkbookRefusal {
         "the part `{part}` refers to `{reference}`, outside Excel's grid (rows 1 to 1048576, columns A to XFD)"
     )]
     OutsideExcel { part: String, reference: String },
+    #[error(
+        "the part `{part}` declares the range `{range}`, which ends before it starts (no Excel file has one)"
+    )]
+    ReversedRange { part: String, range: String },
     #[error("the shared-string table declares {declared} strings (at most {limit} are read)")]
     TooManySharedStrings { declared: String, limit: u64 },
     #[error(
@@ -120,6 +126,12 @@ pub enum WorkbookRefusal {
     TooManyCells { sheet: String, limit: usize },
     #[error("the part `{part}` cannot be read ({reason})")]
     Damaged { part: String, reason: String },
+    /// The XLSX reader failed on the workbook in a way the checks did not foresee (a panic,
+    /// caught): the file is damaged or crafted.
+    #[error(
+        "the XLSX reader stopped on an inconsistency in the workbook: the file is damaged (open it in a spreadsheet and save it again)"
+    )]
+    ReaderFailed,
 }
 
 fn expansion(bytes: u64, more: bool) -> String {
@@ -216,10 +228,21 @@ impl<R: Read> Read for Counted<R> {
     }
 }
 
-/// Looks through one XML part for a DOCTYPE, cell references outside Excel's grid and an
-/// oversized shared-string count. XML errors are left for `calamine` to report.
+/// Looks through one XML part for a DOCTYPE, cell references outside Excel's grid or
+/// reversed, and an oversized shared-string count.
+///
+/// The part is read exactly as `calamine` reads it (its `xml_reader`: the same `quick-xml`,
+/// end names and comments unchecked) and attributes are split as `calamine` splits them
+/// (raw, up to the first malformed one), so that every reference `calamine` will parse has
+/// been seen here first, in a damaged part too: a mismatched end tag does not stop
+/// `calamine`, so it must not stop this scan. Where `quick-xml` itself gives up, `calamine`
+/// does too, and that error stays `calamine`'s to report.
 fn scan_xml(reader: &mut impl Read, part: &str, limits: &Limits) -> Result<(), WorkbookRefusal> {
     let mut xml = quick_xml::Reader::from_reader(BufReader::new(reader));
+    let config = xml.config_mut();
+    config.check_end_names = false;
+    config.check_comments = false;
+    config.trim_text(false);
     let mut buffer = Vec::new();
     loop {
         buffer.clear();
@@ -236,44 +259,86 @@ fn scan_xml(reader: &mut impl Read, part: &str, limits: &Limits) -> Result<(), W
             Event::Start(element) | Event::Empty(element) => element,
             _ => continue,
         };
-        let attribute = match element.local_name().as_ref() {
-            "c" | "row" => "r",
-            "dimension" => "ref",
+        let raw = element.attributes_raw();
+        match element.local_name().as_ref() {
             "sst" => {
-                for name in ["uniqueCount", "count"] {
-                    if let Ok(Some(count)) = element.try_get_attribute(name) {
-                        let text = count.value.to_string();
-                        if text
-                            .trim()
-                            .parse::<u64>()
-                            .map_or(true, |count| count > limits.shared_strings)
-                        {
-                            return Err(WorkbookRefusal::TooManySharedStrings {
-                                declared: text,
-                                limit: limits.shared_strings,
-                            });
-                        }
+                for (_, count) in
+                    raw_attributes(raw).filter(|(key, _)| matches!(*key, "uniqueCount" | "count"))
+                {
+                    if count
+                        .trim()
+                        .parse::<u64>()
+                        .map_or(true, |count| count > limits.shared_strings)
+                    {
+                        return Err(WorkbookRefusal::TooManySharedStrings {
+                            declared: count.to_owned(),
+                            limit: limits.shared_strings,
+                        });
                     }
                 }
-                continue;
             }
-            _ => continue,
-        };
-        if let Ok(Some(reference)) = element.try_get_attribute(attribute) {
-            let text = reference.value.to_string();
-            if !text.split(':').all(within_excel) {
-                return Err(WorkbookRefusal::OutsideExcel {
-                    part: part.to_owned(),
-                    reference: text,
-                });
+            // A cell's or a row's position.
+            "c" | "row" => {
+                for (_, reference) in raw_attributes(raw).filter(|(key, _)| *key == "r") {
+                    check_reference(part, reference)?;
+                }
             }
+            // The ranges calamine reads: the sheet's extent, merged cells, hyperlinks,
+            // tables, shared formulas (and filters, which name a range the same way).
+            "dimension" | "mergeCell" | "hyperlink" | "table" | "f" | "autoFilter" => {
+                for (_, range) in raw_attributes(raw).filter(|(key, _)| *key == "ref") {
+                    check_reference(part, range)?;
+                }
+            }
+            _ => {}
         }
     }
 }
 
-/// Whether a reference (`D7`, `7` for a row, `$D$7`) stays within `XFD1048576`. Anything
-/// else that is not a reference is left for `calamine` to judge.
-fn within_excel(reference: &str) -> bool {
+/// A reference or range within Excel's grid whose end does not come before its start
+/// (`calamine` subtracts the start from the end).
+fn check_reference(part: &str, reference: &str) -> Result<(), WorkbookRefusal> {
+    if !reference.split(':').all(within_excel) {
+        return Err(WorkbookRefusal::OutsideExcel {
+            part: part.to_owned(),
+            reference: reference.to_owned(),
+        });
+    }
+    if let Some((start, end)) = reference.split_once(':')
+        && let (Some(start), Some(end)) = (position(start), position(end))
+        && (end.0 < start.0 || end.1 < start.1)
+    {
+        return Err(WorkbookRefusal::ReversedRange {
+            part: part.to_owned(),
+            range: reference.to_owned(),
+        });
+    }
+    Ok(())
+}
+
+/// The attributes of a start tag as `calamine` splits them: each key runs to the next `=`
+/// (trailing spaces trimmed), each value is quoted; the first malformed attribute ends the
+/// list, as it ends `calamine`'s reading of the element. Values are raw (not unescaped).
+fn raw_attributes(raw: &str) -> impl Iterator<Item = (&str, &str)> {
+    let mut rest = raw;
+    std::iter::from_fn(move || {
+        let trimmed = rest.trim_start_matches(|c: char| c.is_ascii_whitespace());
+        let (key, after) = trimmed.split_once('=')?;
+        let after = after.trim_start_matches(|c: char| c.is_ascii_whitespace());
+        let quote = after.chars().next().filter(|c| *c == '"' || *c == '\'')?;
+        let body = &after[1..];
+        let (value, next) = body.split_once(quote).unwrap_or((body, ""));
+        rest = next;
+        Some((
+            key.trim_end_matches(|c: char| c.is_ascii_whitespace()),
+            value,
+        ))
+    })
+}
+
+/// A reference's column and row, 1-based (`0` for a part left out: `7` is a row, `D` a
+/// column), when it is one (`D7`, `$D$7`).
+fn position(reference: &str) -> Option<(u64, u64)> {
     let reference = reference.trim().replace('$', "");
     let letters = reference
         .bytes()
@@ -281,7 +346,7 @@ fn within_excel(reference: &str) -> bool {
         .count();
     let (column, row) = reference.split_at(letters);
     if letters > 3 || row.len() > 7 {
-        return false;
+        return None;
     }
     let column = column.bytes().fold(0u64, |value, letter| {
         value * 26 + u64::from(letter.to_ascii_uppercase().saturating_sub(b'A')) + 1
@@ -289,17 +354,29 @@ fn within_excel(reference: &str) -> bool {
     let row = if row.is_empty() {
         0
     } else {
-        match row.parse::<u64>() {
-            Ok(row) => row,
-            Err(_) => return true,
-        }
+        row.parse::<u64>().ok()?
     };
-    column <= EXCEL_COLUMNS && row <= EXCEL_ROWS
+    Some((column, row))
+}
+
+/// Whether a reference (`D7`, `7` for a row, `$D$7`) stays within `XFD1048576`. Anything
+/// else that is not a reference is left for `calamine` to judge.
+fn within_excel(reference: &str) -> bool {
+    let trimmed = reference.trim().replace('$', "");
+    let letters = trimmed.bytes().take_while(u8::is_ascii_alphabetic).count();
+    if letters > 3 || trimmed.len() - letters > 7 {
+        return false;
+    }
+    match position(reference) {
+        Some((column, row)) => column <= EXCEL_COLUMNS && row <= EXCEL_ROWS,
+        // Not digits after the letters: calamine refuses it before any overflow.
+        None => true,
+    }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::within_excel;
+    use super::{WorkbookRefusal, check_reference, raw_attributes, within_excel};
 
     #[test]
     fn references_within_excel_pass_and_others_do_not() {
@@ -317,6 +394,34 @@ mod tests {
             "A99999999999999",
         ] {
             assert!(!within_excel(reference), "{reference} is outside Excel");
+        }
+    }
+
+    #[test]
+    fn attributes_are_split_as_calamine_splits_them() {
+        let split: Vec<(&str, &str)> = raw_attributes(r#" r="A1"  s = '2' t="s""#).collect();
+        assert_eq!(split, [("r", "A1"), ("s", "2"), ("t", "s")]);
+        // A key glued to the previous value is still a key; an unquoted value ends the list.
+        let split: Vec<(&str, &str)> = raw_attributes(r#"r="C6"$t="s" x=1 r="Z9""#).collect();
+        assert_eq!(split, [("r", "C6"), ("$t", "s")]);
+        // An unclosed value runs to the end.
+        let split: Vec<(&str, &str)> = raw_attributes(r#"r="A99"#).collect();
+        assert_eq!(split, [("r", "A99")]);
+    }
+
+    #[test]
+    fn a_range_that_ends_before_it_starts_is_refused() {
+        for range in ["A1:F3", "B2:B2", "A1", "1:3"] {
+            assert!(check_reference("p", range).is_ok(), "{range}");
+        }
+        for range in ["A16:F3", "C1:A1", "$B$2:$A$1"] {
+            assert!(
+                matches!(
+                    check_reference("p", range),
+                    Err(WorkbookRefusal::ReversedRange { .. })
+                ),
+                "{range}"
+            );
         }
     }
 }

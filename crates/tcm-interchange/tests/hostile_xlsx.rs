@@ -112,6 +112,80 @@ fn a_doctype_a_huge_string_count_and_too_many_entries_are_refused() {
     );
 }
 
+/// The fuzzer's findings (issue 16): `calamine` panicked on overflowing arithmetic although
+/// the package check ran, because the check stopped at the first damaged XML while
+/// `calamine` reads on past mismatched end tags, and because a range may end before it
+/// starts. Each is refused now, naming the part and the reference.
+#[test]
+fn fuzz_findings_in_damaged_xml_and_reversed_ranges_are_refused_not_panicked_on() {
+    for (file, part, reference) in [
+        (
+            "damaged-xml-then-A18446744073709551616.xlsx",
+            "xl/worksheets/sheet1.xml",
+            "A18446744073709551616",
+        ),
+        (
+            "damaged-xml-then-A4294967296.xlsx",
+            "xl/worksheets/sheet2.xml",
+            "A4294967296",
+        ),
+        (
+            "damaged-xml-then-C9999999999999999999999.xlsx",
+            "xl/worksheets/sheet2.xml",
+            "C9999999999999999999999",
+        ),
+        (
+            "mismatched-end-tag-then-B4294967296.xlsx",
+            "xl/worksheets/sheet1.xml",
+            "B4294967296",
+        ),
+    ] {
+        let error = refusal(&corpus(file));
+        assert!(
+            matches!(&error, ImportError::RefusedWorkbook(WorkbookRefusal::OutsideExcel { reference: found, part: at }) if found == reference && at == part),
+            "{file}: {error:?}"
+        );
+    }
+    let error = refusal(&corpus("reversed-dimension-A16-F3.xlsx"));
+    assert!(
+        matches!(&error, ImportError::RefusedWorkbook(WorkbookRefusal::ReversedRange { range, part }) if range == "A16:F3" && part == "xl/worksheets/sheet1.xml"),
+        "{error:?}"
+    );
+    assert!(
+        error
+            .to_string()
+            .contains("`A16:F3`, which ends before it starts"),
+        "{error}"
+    );
+}
+
+#[test]
+fn references_after_damaged_xml_and_in_merged_cells_are_checked_too() {
+    // A mismatched end tag does not stop calamine, so it does not stop the check.
+    let sheet = format!(
+        "{}<row r=\"2\">{}</x>{}</row>",
+        hostile::header_row(),
+        hostile::text_cell("A2", "Ann"),
+        hostile::text_cell("B99999999999", "q"),
+    );
+    let error = refusal(&hostile::workbook(&sheet, None));
+    assert!(
+        matches!(&error, ImportError::RefusedWorkbook(WorkbookRefusal::OutsideExcel { reference, .. }) if reference == "B99999999999"),
+        "{error:?}"
+    );
+    // A reversed column range, in a place calamine reads ranges from.
+    // (The sheet data closed early so that the merged cells come after it, as Excel writes.)
+    let merged = format!(
+        "{}</sheetData><mergeCells count=\"1\"><mergeCell ref=\"C1:A1\"/></mergeCells><sheetData>",
+        hostile::header_row()
+    );
+    let error = refusal(&hostile::workbook(&merged, None));
+    assert!(
+        matches!(&error, ImportError::RefusedWorkbook(WorkbookRefusal::ReversedRange { range, .. }) if range == "C1:A1"),
+        "{error:?}"
+    );
+}
+
 #[test]
 fn a_cell_longer_than_excel_allows_is_refused_by_name() {
     let message = refusal(&corpus("cell-too-long.xlsx")).to_string();

@@ -555,3 +555,57 @@ fn a_near_match_beside_real_questions_is_proposed_and_not_read() {
     );
     assert_eq!(imported.ignored_columns, ["CRE 1 Vos segments"]);
 }
+
+#[test]
+fn a_text_longer_than_its_field_is_refused_at_its_line_and_column() {
+    // Long format: a comment of 40,000 characters on line 3, column D.
+    let comment = "é".repeat(40_000);
+    let text = format!(
+        "respondent,question,answer,comment\n\
+         Anne,sample-cre-01,3,court\n\
+         Bob,sample-cre-01,2,{comment}\n"
+    );
+    let message = refusal(import_csv(&text, &sample()));
+    assert_eq!(
+        message,
+        "line 3, column D: the comment of 40000 characters; the limit is 10000 (shorten it in the file)"
+    );
+    // `tcm score`'s reader says the same.
+    let error = read_answers_csv(text.as_bytes(), &sample()).expect_err("refused");
+    assert!(
+        error
+            .to_string()
+            .contains("line 3, column D: the comment of 40000 characters"),
+        "{error}"
+    );
+    // Wide format in a workbook: a respondent's name and role too long, each by its cell.
+    let name = "N".repeat(101);
+    let role = "r".repeat(150);
+    let bytes = workbook(&[(
+        "answers",
+        vec![
+            vec![
+                Cell::Text("respondent"),
+                Cell::Text("role"),
+                Cell::Text("sample-cre-01"),
+            ],
+            vec![Cell::Text("Anne"), Cell::Text(&role), Cell::Number(3.0)],
+            vec![Cell::Text(&name), Cell::Empty, Cell::Number(2.0)],
+        ],
+    )]);
+    let message = refusal(read_responses(&bytes, FileKind::Xlsx, &sample()));
+    assert_eq!(
+        message,
+        "cell B2: the respondent's role of 150 characters; the limit is 100 (shorten it in the file)\n\
+         cell A3: the respondent's name or label of 101 characters; the limit is 100 (shorten it in the file)"
+    );
+}
+
+#[test]
+fn a_huge_question_id_or_answer_is_quoted_short_in_the_message() {
+    let id = "x".repeat(10 * 1024 * 1024);
+    let text = format!("respondent,question,answer\nAnne,{id},{id}\n");
+    let message = refusal(import_csv(&text, &sample()));
+    assert!(message.len() < 1_000, "{} bytes", message.len());
+    assert!(message.contains("unknown question id `xxxx"), "{message}");
+}

@@ -909,7 +909,14 @@ export class MockBackend {
       version: '0.1.0',
       databasePath: `${HOME}/tcm.sqlite`,
       backupsDir: `${HOME}/backups`,
-      openingError: this.db.damaged ? { kind: 'storage', message: this.db.damaged } : null,
+      // As the handlers send it: the English message and the code the UI words it from.
+      openingError: this.db.damaged
+        ? {
+            kind: 'storage',
+            message: this.db.damaged,
+            detail: { code: 'databaseDamaged', path: `${HOME}/tcm.sqlite` },
+          }
+        : null,
     };
   }
 

@@ -152,11 +152,16 @@ describe('screens', () => {
   it('offers to restore a backup when the database cannot be opened', async () => {
     const { page, watch } = await open(browser, 'damaged');
     await page.locator(byTestId('screen-recovery')).waitFor();
-    expect(await page.locator(byTestId('opening-error')).textContent()).toContain('file is not a database');
+    // Said in French for a desktop user: no command line, a button to restore the latest backup.
+    const said = (await page.locator(byTestId('opening-error')).textContent()) ?? '';
+    expect(said).toContain('est endommagé ou n’est pas une base TCM Workbench');
+    const screen = (await page.locator(byTestId('screen-recovery')).textContent()) ?? '';
+    expect(screen).not.toContain('tcm restore');
+    expect(screen).not.toContain('--db');
     await page.locator(byTestId('backup-row')).first().waitFor();
+    await page.locator(byTestId('recovery-restore-latest')).waitFor();
     await shot(page, 'recovery-fr');
-    await page.locator(byTestId('restore-backup')).first().click();
-    await page.locator(byTestId('confirm-ok')).click();
+    await page.locator(byTestId('recovery-restore-latest')).click();
     await page.locator(byTestId('recovery-done')).waitFor();
     await page.locator(byTestId('recovery-continue')).click();
     await page.locator(byTestId('assessment-row')).first().waitFor();

@@ -1,7 +1,7 @@
 //! `tcm answer`: saves answers to a stored assessment, one from the arguments or many from
 //! standard input. Each is acknowledged only after its transaction committed.
 
-use std::io::{BufRead, Write};
+use std::io::{BufRead, Read, Write};
 
 use anyhow::anyhow;
 use chrono::Utc;
@@ -11,6 +11,51 @@ use tcm_store::{AssessmentId, RespondentId, Store};
 use crate::cli::AnswerArgs;
 use crate::database::{self, store_failure};
 use crate::failure::Failure;
+
+/// The longest line `--stdin` reads, in bytes: a comment at its limit (10,000 characters of up
+/// to 4 bytes) with the other fields and their quotes fits well within it. A longer line, or
+/// endless input without a line break (`/dev/zero`), is refused after this many bytes instead
+/// of being held in memory to its end.
+pub const MAX_LINE_BYTES: usize = 64 * 1024;
+
+/// The next line of `input` without its line break, `None` at the end; a line longer than
+/// [`MAX_LINE_BYTES`] or not UTF-8 is an error naming its number.
+fn next_line(
+    input: &mut impl BufRead,
+    number: usize,
+    buffer: &mut Vec<u8>,
+) -> Result<Option<String>, Failure> {
+    buffer.clear();
+    let read = input
+        .by_ref()
+        .take(MAX_LINE_BYTES as u64 + 1)
+        .read_until(b'\n', buffer)
+        .map_err(|error| Failure::Error(anyhow!("reading standard input: {error}")))?;
+    if read == 0 {
+        return Ok(None);
+    }
+    if buffer.last() == Some(&b'\n') {
+        buffer.pop();
+        if buffer.last() == Some(&b'\r') {
+            buffer.pop();
+        }
+    } else if buffer.len() > MAX_LINE_BYTES {
+        return Err(Failure::Error(anyhow!(
+            "line {number} of standard input is longer than {} KiB without a line break: \
+             each line is one answer (respondent,question,answer[,comment]); nothing after \
+             the previous line was saved",
+            MAX_LINE_BYTES / 1024
+        )));
+    }
+    String::from_utf8(std::mem::take(buffer))
+        .map(Some)
+        .map_err(|_| {
+            Failure::Error(anyhow!(
+                "line {number} of standard input is not UTF-8 text; nothing after the previous \
+             line was saved"
+            ))
+        })
+}
 
 /// The respondent with this label, added to the assessment when new.
 fn respondent(
@@ -95,10 +140,13 @@ pub fn run(args: &AnswerArgs, db: Option<std::path::PathBuf>) -> Result<(), Fail
     }
     // One CSV record per line; each is acknowledged on stdout after it is committed.
     let stdin = std::io::stdin();
+    let mut input = stdin.lock();
     let mut stdout = std::io::stdout().lock();
-    for (number, line) in stdin.lock().lines().enumerate() {
-        let line =
-            line.map_err(|error| Failure::Error(anyhow!("reading standard input: {error}")))?;
+    let mut buffer = Vec::new();
+    for number in 0.. {
+        let Some(line) = next_line(&mut input, number + 1, &mut buffer)? else {
+            break;
+        };
         if line.trim().is_empty() {
             continue;
         }
@@ -115,8 +163,9 @@ pub fn run(args: &AnswerArgs, db: Option<std::path::PathBuf>) -> Result<(), Fail
         let field = |index: usize| record.get(index).map(str::trim).unwrap_or_default();
         if record.len() < 3 {
             return Err(Failure::Error(anyhow!(
-                "line {}: expected respondent,question,answer[,comment], found `{line}`",
-                number + 1
+                "line {}: expected respondent,question,answer[,comment], found `{}`",
+                number + 1,
+                tcm_core::limits::quoted_excerpt(&line, 200)
             )));
         }
         save(

@@ -28,12 +28,17 @@ pub const COLUMNS: [&str; 4] = ["respondent", "question", "answer", "comment"];
 pub struct RowProblem {
     /// 1-based line where the row starts.
     pub line: u64,
+    /// The column (`D`) when the problem is one field's text.
+    pub column: Option<String>,
     pub message: String,
 }
 
 impl std::fmt::Display for RowProblem {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "line {}: {}", self.line, self.message)
+        match &self.column {
+            Some(column) => write!(f, "line {}, column {column}: {}", self.line, self.message),
+            None => write!(f, "line {}: {}", self.line, self.message),
+        }
     }
 }
 

@@ -5,6 +5,7 @@ use tcm_core::{AnswerSheet, Questionnaire};
 
 use super::{AnswersCsvError, COLUMNS, RowProblem};
 use crate::csv_table::{CsvTableError, read_csv_table};
+use crate::location::{Location, column_name};
 use crate::long_format::{LongColumns, read_long};
 use crate::problem::Problem;
 
@@ -19,6 +20,7 @@ fn read_header(header: &[String]) -> Result<LongColumns, Vec<RowProblem>> {
         if !COLUMNS.contains(&name.as_str()) {
             problems.push(RowProblem {
                 line: 1,
+                column: None,
                 message: format!(
                     "unknown column `{name}` in the header (expected respondent, question, answer and optionally comment)"
                 ),
@@ -29,12 +31,14 @@ fn read_header(header: &[String]) -> Result<LongColumns, Vec<RowProblem>> {
         if names.iter().filter(|name| name == column).count() > 1 {
             problems.push(RowProblem {
                 line: 1,
+                column: None,
                 message: format!("column `{column}` appears twice in the header"),
             });
         }
         if index < 3 && position(column).is_none() {
             problems.push(RowProblem {
                 line: 1,
+                column: None,
                 message: format!(
                     "missing column `{column}` in the header (expected `respondent,question,answer[,comment]`)"
                 ),
@@ -59,8 +63,13 @@ fn read_header(header: &[String]) -> Result<LongColumns, Vec<RowProblem>> {
 }
 
 fn row_problem(problem: Problem) -> RowProblem {
+    let column = match problem.location {
+        Location::Field { column, .. } => Some(column_name(column)),
+        _ => None,
+    };
     RowProblem {
         line: problem.location.line(),
+        column,
         message: problem.kind.to_string(),
     }
 }

@@ -2,6 +2,7 @@
 //! (« Comments ») with the respondent, the question id, its text and the comment. When a
 //! workbook's answers matrix is imported, these comments come back onto its answers.
 
+use tcm_core::limits::TextField;
 use tcm_core::{AnswerSheet, QuestionId, Questionnaire, Respondent, Response};
 
 use super::columns::{COMMENT_HEADERS, QUESTION_HEADERS, is_respondent_header};
@@ -38,7 +39,7 @@ pub(super) fn apply(
                 continue;
             }
         };
-        let text = row.cell(comment);
+        let text = row.text(comment, TextField::Comment, &mut problems);
         if text.is_empty() {
             continue;
         }

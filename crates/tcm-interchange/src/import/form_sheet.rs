@@ -3,6 +3,7 @@
 //! `Groupe`/`Group`, then a header row with `question` and `réponse`/`answer` (and
 //! `commentaire`/`comment`) and one row per question. One respondent per file.
 
+use tcm_core::limits::TextField;
 use tcm_core::{AnswerSheet, Questionnaire, Respondent, RespondentProfile, Response};
 
 use super::columns::{
@@ -71,9 +72,22 @@ pub(super) fn read(
         .to_owned();
     let mut group = String::new();
     let mut problems = Vec::new();
+    let label_limit = TextField::RespondentLabel.max_chars();
+    let label_chars = label.chars().count();
+    if label_chars > label_limit {
+        problems.push(Problem::new(
+            table.header_at.field(1),
+            ProblemKind::TextTooLong {
+                field: TextField::RespondentLabel,
+                chars: label_chars,
+                limit: label_limit,
+            },
+        ));
+    }
     for row in table.rows.iter().take(form.header_row).flatten() {
         if GROUP_HEADERS.contains(&fold(row.cell(0)).as_str()) {
-            row.cell(1).clone_into(&mut group);
+            row.text(1, TextField::RespondentGroup, &mut problems)
+                .clone_into(&mut group);
         }
     }
     let mut sheet = AnswerSheet::new();
@@ -90,7 +104,7 @@ pub(super) fn read(
         let answer = row.cell(form.answer);
         let comment = form
             .comment
-            .map(|column| row.cell(column))
+            .map(|column| row.text(column, TextField::Comment, &mut problems))
             .filter(|comment| !comment.is_empty());
         if id.is_empty() && answer.is_empty() && comment.is_none() {
             continue;

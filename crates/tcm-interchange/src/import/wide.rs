@@ -9,6 +9,8 @@ use tcm_core::{
     Answer, AnswerSheet, QuestionId, Questionnaire, Respondent, RespondentProfile, Response,
 };
 
+use tcm_core::limits::TextField;
+
 use super::report::anonymous_label;
 use super::spelling::{AnswerScale, accepted_spellings, bare_number, read_answer};
 use crate::location::Location;
@@ -67,6 +69,14 @@ pub(crate) fn read_wide(
         };
         let problems_before = problems.len();
         let reading = read_row(row, columns, questionnaire, scale, &accepted, &mut problems);
+        for (column, field) in [
+            (columns.role, TextField::RespondentRole),
+            (columns.group, TextField::RespondentGroup),
+        ] {
+            if let Some(index) = column {
+                row.text(index, field, &mut problems);
+            }
+        }
         let profile_cell = |column: Option<usize>| column.map_or("", |index| row.cell(index));
         let has_content = !reading.answers.is_empty()
             || !reading.comments.is_empty()
@@ -88,7 +98,7 @@ pub(crate) fn read_wide(
             }
             continue;
         };
-        let label = row.cell(respondent_column);
+        let label = row.text(respondent_column, TextField::RespondentLabel, &mut problems);
         if label.is_empty() {
             // A row with nothing of a respondent (a form's timestamp alone) carries nothing.
             if has_content {
@@ -206,7 +216,7 @@ fn read_row(
         }
     }
     for (question, index) in &columns.comments {
-        let text = row.cell(*index);
+        let text = row.text(*index, TextField::Comment, problems);
         if text.is_empty() {
             continue;
         }

@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { IntlMessageFormat } from 'intl-messageformat';
 import { describe, expect, it } from 'vitest';
+import type { ErrorDetail } from '../bindings/ErrorDetail';
 import type { ErrorKind } from '../bindings/ErrorKind';
 import en from './en.json';
 import fr from './fr.json';
@@ -37,8 +38,20 @@ const english = flatten(en as Catalogue);
 function builtKeys(): string[] {
   const kinds: ErrorKind[] = ['invalidQuestionnaire', 'notFound', 'invalidInput', 'storage', 'cancelled', 'internal'];
   const modes = ['self', 'workshop', 'classroom'];
+  const errorCodes: ErrorDetail['code'][] = [
+    'databaseDamaged',
+    'databaseNewer',
+    'databaseUpdateFailed',
+    'notAFile',
+    'diskFull',
+    'readOnly',
+    'diskFailure',
+    'textTooLong',
+    'textOnlyControls',
+  ];
   return [
     ...kinds.map((kind) => `error.kind.${kind}`),
+    ...errorCodes.map((code) => `errors.${code}`),
     ...[1, 2, 3, 4, 5].map((level) => `level.${level}`),
     ...['import', 'export', 'report', 'backup', 'restore', 'classImport'].map((kind) => `operation.title.${kind}`),
     ...['reading', 'checking', 'gathering', 'rendering', 'copying', 'writing', 'saving'].map(
