@@ -64,6 +64,7 @@ const COMMANDS: &[&str] = &[
     "set_initiative_wave",
     "set_initiative_dates",
     "clear_initiative_wave",
+    "assessment_follow_up",
 ];
 
 fn main() {

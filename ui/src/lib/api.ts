@@ -43,6 +43,7 @@ import type { GroupSheetView } from './bindings/GroupSheetView';
 import type { NewClassExerciseInput } from './bindings/NewClassExerciseInput';
 import type { QuestionGradeView } from './bindings/QuestionGradeView';
 import type { StrategyView } from './bindings/StrategyView';
+import type { FollowUpView } from './bindings/FollowUpView';
 
 /** Tells an ApiError ({kind, message}) from any other thrown value. */
 export function isApiError(value: unknown): value is ApiError {
@@ -133,6 +134,9 @@ export const api = {
   ) => call<StrategyView>('set_initiative_dates', { assessment, initiative, start, end, language }),
   clearInitiativeWave: (assessment: number, initiative: string, language: LanguageCode | null = null) =>
     call<StrategyView>('clear_initiative_wave', { assessment, initiative, language }),
+  // Follow-up across the organisation's audits, from `earlier` (the previous audit when null)
+  followUp: (assessment: number, language: LanguageCode, earlier: number | null = null) =>
+    call<FollowUpView>('assessment_follow_up', { assessment, earlier, language }),
 
   // Settings and backups
   appInfo: () => call<AppInfo>('app_info'),

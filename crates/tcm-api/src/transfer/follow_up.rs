@@ -12,6 +12,7 @@ use super::{Movement, StageId};
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
 pub struct AuditPointView {
+    #[ts(type = "number")]
     pub assessment: i64,
     pub title: String,
     /// `YYYY-MM-DD`, the day the audit was created.
@@ -89,6 +90,7 @@ pub struct AuditComparisonView {
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
 pub struct FollowUpView {
+    #[ts(type = "number")]
     pub assessment: i64,
     /// Oldest first; the last is this assessment.
     pub audits: Vec<AuditPointView>,

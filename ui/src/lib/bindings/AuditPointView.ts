@@ -3,7 +3,7 @@
 /**
  * One audit of the organisation, in date order.
  */
-export type AuditPointView = { assessment: bigint, title: string, 
+export type AuditPointView = { assessment: number, title: string, 
 /**
  * `YYYY-MM-DD`, the day the audit was created.
  */

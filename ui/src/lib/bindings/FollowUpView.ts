@@ -6,7 +6,7 @@ import type { StageSeriesView } from "./StageSeriesView";
 /**
  * The follow-up of an assessment: its organisation's audits up to this one.
  */
-export type FollowUpView = { assessment: bigint, 
+export type FollowUpView = { assessment: number, 
 /**
  * Oldest first; the last is this assessment.
  */
