@@ -493,7 +493,7 @@ export class MockBackend {
   /**
    * The follow-up across audits: the real handler's (fixture `follow-up.json`), recorded for
    * the assessment's state — its answers, targets, actions and its previous audit's — when its
-   * organisation has exactly that one earlier audit. Ids and dates are the mock's own.
+   * organisation has exactly that one earlier audit. Ids are the mock's own; dates are the recording's.
    */
   private followUp(id: number, earlier: number | null | undefined, language: string): FollowUpView {
     const assessment = this.assessment(id);
@@ -513,7 +513,7 @@ export class MockBackend {
     ]);
     const audit = (point: FollowUpView['audits'][number]) => {
       const stored = mine.get(point.assessment);
-      return stored ? { ...point, assessment: stored.id, title: stored.title, date: stored.createdAt.slice(0, 10) } : point;
+      return stored ? { ...point, assessment: stored.id } : point;
     };
     return {
       ...base,

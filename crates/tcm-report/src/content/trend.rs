@@ -29,6 +29,7 @@ struct TrendWords {
     change: &'static str,
     themes: &'static str,
     questions: &'static str,
+    questions_note: &'static str,
     no_question: &'static str,
     closed: &'static str,
     closed_intro: &'static str,
@@ -54,7 +55,8 @@ fn words(language: Language) -> TrendWords {
             after: "Après",
             change: "Écart",
             themes: "Thèmes en hausse et en baisse",
-            questions: "Questions en hausse puis en baisse (valeurs 0 à 4)",
+            questions: "Les questions qui ont le plus bougé (valeurs 0 à 4)",
+            questions_note: "{rose} questions en hausse, {fell} en baisse\u{a0}; au plus {shown} de chaque sens figurent ici, par écart décroissant. L’application les liste toutes.",
             no_question: "Aucune question n’a changé de valeur.",
             closed: "Ce que nous avons fait a-t-il marché\u{202f}?",
             closed_intro: "Les actions closes entre les deux audits, à côté du mouvement de la question qu’elles devaient faire progresser (ou de leur étape).",
@@ -77,7 +79,8 @@ fn words(language: Language) -> TrendWords {
             after: "After",
             change: "Change",
             themes: "Themes that rose and fell",
-            questions: "Questions that rose, then fell (values 0 to 4)",
+            questions: "The questions that moved most (values 0 to 4)",
+            questions_note: "{rose} questions rose, {fell} fell; at most {shown} each way are listed here, largest change first. The app lists them all.",
             no_question: "No question changed value.",
             closed: "Did what we did work?",
             closed_intro: "The actions closed between the two audits, beside the movement of the question they were meant to move (or of their stage).",
@@ -267,11 +270,35 @@ fn theme_table(input: &ReportInput<'_>, history: &History<'_>, w: &TrendWords) -
     ]
 }
 
+/// How many questions the report lists each way; the app lists them all.
+const QUESTIONS_EACH_WAY: usize = 10;
+
+/// The questions that moved most: the largest rises, then the largest falls.
 fn question_table(input: &ReportInput<'_>, history: &History<'_>, w: &TrendWords) -> Vec<Block> {
     let language = input.language;
-    let rows: Vec<TableRow> = history
-        .deltas
-        .moved_questions()
+    let largest = |movement: Movement| {
+        let mut moved: Vec<_> = history
+            .deltas
+            .questions
+            .iter()
+            .filter(|delta| delta.movement == movement)
+            .collect();
+        moved.sort_by(|a, b| {
+            let (a, b) = (
+                a.change().unwrap_or(0.0).abs(),
+                b.change().unwrap_or(0.0).abs(),
+            );
+            b.total_cmp(&a)
+        });
+        let total = moved.len();
+        moved.truncate(QUESTIONS_EACH_WAY);
+        (moved, total)
+    };
+    let (rose, rose_total) = largest(Movement::Rose);
+    let (fell, fell_total) = largest(Movement::Fell);
+    let rows: Vec<TableRow> = rose
+        .iter()
+        .chain(fell.iter())
         .map(|delta| {
             let (stage, question) = &delta.subject;
             let mut first = vec![Piece::new(question.to_string(), Tone::Stage(*stage))];
@@ -286,12 +313,23 @@ fn question_table(input: &ReportInput<'_>, history: &History<'_>, w: &TrendWords
     let mut blocks = vec![Block::Heading(w.questions.to_owned())];
     if rows.is_empty() {
         blocks.push(Block::Paragraph(Piece::new(w.no_question, Tone::Muted)));
-    } else {
-        blocks.push(Block::Table {
-            columns: figure_columns(w, w.question, 0.56),
-            rows,
-        });
+        return blocks;
     }
+    blocks.push(Block::Paragraph(Piece::new(
+        fill(
+            w.questions_note,
+            &[
+                ("rose", rose_total.to_string()),
+                ("fell", fell_total.to_string()),
+                ("shown", QUESTIONS_EACH_WAY.to_string()),
+            ],
+        ),
+        Tone::Muted,
+    )));
+    blocks.push(Block::Table {
+        columns: figure_columns(w, w.question, 0.56),
+        rows,
+    });
     blocks
 }
 
