@@ -65,6 +65,7 @@ const COMMANDS: &[&str] = &[
     "set_initiative_dates",
     "clear_initiative_wave",
     "cancel_operation",
+    "assessment_follow_up",
 ];
 
 fn main() {

@@ -12,6 +12,7 @@ pub mod class_import;
 pub mod classroom;
 pub mod error;
 pub mod files;
+pub mod follow_up;
 pub mod operation;
 pub mod plan;
 pub mod questionnaires;

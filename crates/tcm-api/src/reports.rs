@@ -4,7 +4,7 @@ use std::path::Path;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use tcm_core::{Assessment, AssessmentStatus, Language, Mode};
-use tcm_report::{PreviousAssessment, ReportInput, render_blank_grid, render_report};
+use tcm_report::{History, PreviousAssessment, ReportInput, render_blank_grid, render_report};
 use tcm_store::{AssessmentId, NewAssessment, Store};
 
 use crate::catalogue;
@@ -53,6 +53,16 @@ pub fn report_pdf(
         stored.created_at.date_naive(),
         &store.wave_overrides(id)?,
     );
+    let follow_up = crate::follow_up::follow_up_of(store, id, None)?;
+    let history = follow_up
+        .comparison
+        .as_ref()
+        .map(|(before, deltas, closed)| History {
+            trend: &follow_up.trend,
+            since: follow_up.audits[*before].date,
+            deltas,
+            closed,
+        });
     let input = ReportInput {
         organisation: &organisation,
         assessment: &stored.assessment,
@@ -69,6 +79,7 @@ pub fn report_pdf(
                 date: *date,
             }),
         strategy: Some(&strategy),
+        history,
         date,
         language,
     };

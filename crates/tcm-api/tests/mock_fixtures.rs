@@ -965,3 +965,32 @@ fn the_demo_strategy_comes_from_the_real_handler() {
     let both = std::collections::BTreeMap::from([("en", english), ("fr", french)]);
     write_fixture("strategy-demo.json", &both);
 }
+
+#[test]
+fn the_seed_s_follow_up_comes_from_the_real_handler() {
+    // Transports Rivière has two audits in the seed: the 2026 workshop's follow-up, keyed by
+    // its state like the scores, so that the mock serves it only while nothing changed.
+    let mut states = States::default();
+    let mut driver = Driver::new();
+    let mut recorder = Recorder {
+        driver: &mut driver,
+        states: &mut states,
+        ops: Vec::new(),
+    };
+    seed(&mut recorder);
+    let id = driver.id(&json!("riviere-2026"));
+    let key = driver.key(id);
+    let view = |language| {
+        tcm_api::follow_up::follow_up(&driver.workbench, id, None, language).expect("follow-up")
+    };
+    let (french, english) = (view("fr"), view("en"));
+    assert_eq!(
+        french.audits.len(),
+        2,
+        "the 2025 audit, then the 2026 workshop"
+    );
+    assert!(french.comparison.is_some() && french.chart.is_some());
+    let recorded =
+        std::collections::BTreeMap::from([(key, json!({ "fr": french, "en": english }))]);
+    write_fixture("follow-up.json", &recorded);
+}

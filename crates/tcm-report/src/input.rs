@@ -2,6 +2,7 @@
 
 use chrono::NaiveDate;
 use tcm_core::strategy::Strategy;
+use tcm_core::strategy::trend::{ClosedAction, DeltaTable, Trend};
 use tcm_core::{
     ActionPlan, AnswerSheet, Assessment, Language, Organisation, Questionnaire, RespondentProfile,
     Scorecard, StageId,
@@ -29,6 +30,8 @@ pub struct ReportInput<'a> {
     /// The strategy derived from the plan (`tcm_core::strategy::derive`): when given, the
     /// roadmap leads the plan and the full list of actions moves to the appendix.
     pub strategy: Option<&'a Strategy>,
+    /// The organisation's audits over time, when it has earlier ones: the follow-up section.
+    pub history: Option<History<'a>>,
     /// The report's date: shown on every page and written into the PDF's metadata.
     pub date: NaiveDate,
     /// Usually the assessment's language.
@@ -40,6 +43,17 @@ pub struct ReportInput<'a> {
 pub struct PreviousAssessment<'a> {
     pub scorecard: &'a Scorecard,
     pub date: NaiveDate,
+}
+
+/// The follow-up across audits (`tcm_core::strategy::trend`): the series over every audit,
+/// and what moved since the earlier audit compared with.
+#[derive(Debug, Clone, Copy)]
+pub struct History<'a> {
+    pub trend: &'a Trend,
+    /// The date of the earlier audit the deltas start from.
+    pub since: NaiveDate,
+    pub deltas: &'a DeltaTable,
+    pub closed: &'a [ClosedAction],
 }
 
 impl ReportInput<'_> {

@@ -21,7 +21,7 @@ mod pdf;
 mod words;
 
 pub use html::render_report_html;
-pub use input::{PreviousAssessment, ReportInput};
+pub use input::{History, PreviousAssessment, ReportInput};
 pub use pdf::{
     ClassReportInput, DEBRIEF_QUESTIONS, ReportError, render_blank_grid, render_class_report,
     render_report,

@@ -182,9 +182,11 @@ fn the_english_report_is_in_english() {
 fn the_html_rendering_carries_the_same_charts_and_plan() {
     let demo = Demo::new(Language::French);
     let html = tcm_report::render_report_html(&demo.input()).expect("renders");
-    // Five charts and the roadmap.
-    assert_eq!(html.matches("<svg").count(), 6);
+    // Five charts, the trend across audits and the roadmap.
+    assert_eq!(html.matches("<svg").count(), 7);
     assert!(html.contains("Feuille de route"));
+    assert!(html.contains("Suivi d’un audit à l’autre"));
+    assert!(html.contains("Ce que nous avons fait a-t-il marché\u{202f}?"));
     assert!(html.contains("Plan d’action"));
     for item in demo.plan.top(5) {
         assert!(html.contains(&item.action.title.replace('&', "&amp;")));

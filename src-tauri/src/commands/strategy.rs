@@ -76,3 +76,18 @@ pub async fn clear_initiative_wave(
     })
     .await
 }
+
+/// The follow-up across the organisation's audits up to this one, compared with `earlier`
+/// (an earlier audit's id) or the previous audit.
+#[tauri::command]
+pub async fn assessment_follow_up(
+    workbench: State<'_, Arc<Workbench>>,
+    assessment: i64,
+    earlier: Option<i64>,
+    language: String,
+) -> Result<tcm_api::transfer::FollowUpView, ApiError> {
+    run(&workbench, move |workbench| {
+        tcm_api::follow_up::follow_up(workbench, assessment, earlier, &language)
+    })
+    .await
+}

@@ -57,6 +57,7 @@ export interface Watch {
 function watched(watch: Watch | null): Record<string, unknown> {
   return { operation: watch?.operation ?? null, onProgress: watch?.onProgress ?? null };
 }
+import type { FollowUpView } from './bindings/FollowUpView';
 
 /** Tells an ApiError ({kind, message}) from any other thrown value. */
 export function isApiError(value: unknown): value is ApiError {
@@ -147,6 +148,9 @@ export const api = {
   ) => call<StrategyView>('set_initiative_dates', { assessment, initiative, start, end, language }),
   clearInitiativeWave: (assessment: number, initiative: string, language: LanguageCode | null = null) =>
     call<StrategyView>('clear_initiative_wave', { assessment, initiative, language }),
+  // Follow-up across the organisation's audits, from `earlier` (the previous audit when null)
+  followUp: (assessment: number, language: LanguageCode, earlier: number | null = null) =>
+    call<FollowUpView>('assessment_follow_up', { assessment, earlier, language }),
 
   // Settings and backups
   appInfo: () => call<AppInfo>('app_info'),

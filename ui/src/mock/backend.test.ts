@@ -9,6 +9,7 @@ import { MockBackend, emptyDatabase, replayJourney, seed } from './backend';
 import journeys from './fixtures/journeys.json';
 import type { Journey } from './journey';
 import { goldenStates } from './golden';
+import type { FollowUpView } from '../lib/bindings/FollowUpView';
 import type { StrategyView } from '../lib/bindings/StrategyView';
 
 const input = (changes: Partial<NewAssessmentInput> = {}): NewAssessmentInput => ({
@@ -287,5 +288,23 @@ describe('MockBackend', () => {
     });
     backend.handle('clear_initiative_wave', { assessment: id, initiative: first.id });
     expect(strategy('en').initiatives[0]).toEqual(first);
+  });
+
+  it('serves the recorded follow-up of an audit with one earlier audit, and nothing for unrecorded states', () => {
+    const backend = new MockBackend(emptyDatabase());
+    seed(backend);
+    const riviere = backend.db.assessments.filter((assessment) => assessment.title.startsWith('Audit TCM 202'));
+    const [earlier, later] = [...riviere].sort((x, y) => x.createdAt.localeCompare(y.createdAt)).map((item) => item.id);
+    const view = backend.handle('assessment_follow_up', { assessment: later, earlier: null, language: 'fr' }) as FollowUpView;
+    expect(view.audits.map((audit) => audit.assessment)).toEqual([earlier, later]);
+    expect(view.comparison!.before.assessment).toBe(earlier);
+    expect(view.chart).toContain('<svg');
+    expect(caught(() => backend.handle('assessment_follow_up', { assessment: earlier, earlier: later, language: 'fr' }))).toMatchObject({
+      kind: 'invalidInput',
+    });
+    // The first audit alone was not recorded: no invented figures.
+    expect(caught(() => backend.handle('assessment_follow_up', { assessment: earlier, earlier: null, language: 'en' }))).toMatchObject({
+      kind: 'internal',
+    });
   });
 });

@@ -37,9 +37,11 @@ import type { SavedAnswer } from '../lib/bindings/SavedAnswer';
 import type { StrategyView } from '../lib/bindings/StrategyView';
 import formChoicesFixture from './fixtures/form-choices.json';
 import strategyFixture from './fixtures/strategy-demo.json';
+import followUpFixture from './fixtures/follow-up.json';
+import type { FollowUpView } from '../lib/bindings/FollowUpView';
 import maturityLevelsFixture from './fixtures/maturity-levels.json';
 import { QUESTIONNAIRES, detail, overview, questionnaireById, type MockQuestionnaire } from './questionnaires';
-import { golden, goldenStates, type GoldenState, type StateParts } from './golden';
+import { golden, goldenStates, stateKey, type GoldenState, type StateParts } from './golden';
 import { createOperation, describeCommand, recordingJourneys, reportJourney, type Journey, type JourneyOperation } from './journey';
 import seedFixture from './fixtures/seed.json';
 import type { ActionStatus } from '../lib/bindings/ActionStatus';
@@ -136,6 +138,8 @@ export interface StoredWaveOverride {
 
 /** The demo's strategy as the real handler derives it (golden fixture), in both languages. */
 const STRATEGY = strategyFixture as unknown as Record<'fr' | 'en', StrategyView>;
+/** Follow-ups as the real handler derives them, keyed by the assessment's state (golden.ts). */
+const FOLLOW_UP = followUpFixture as unknown as Record<string, Record<'fr' | 'en', FollowUpView>>;
 
 export const HOME = '/home/claire/.local/share/tcm-workbench';
 export const DOCUMENTS = '/home/claire/Documents';
@@ -393,6 +397,8 @@ export class MockBackend {
         return this.results(a.assessment, a.language as string);
       case 'assessment_strategy':
         return this.strategy(a.assessment, a.language);
+      case 'assessment_follow_up':
+        return this.followUp(a.assessment, a.earlier, a.language);
       case 'set_initiative_wave':
         return this.setWaveOverride(a.assessment, a.initiative, a.language, { wave: a.wave, start: null, end: null });
       case 'set_initiative_dates':
@@ -481,6 +487,39 @@ export class MockBackend {
       assessment: id,
       initiatives,
       unmatchedOverrides: overrides.map((item) => item.initiative).filter((initiative) => !known.has(initiative)),
+    };
+  }
+
+  /**
+   * The follow-up across audits: the real handler's (fixture `follow-up.json`), recorded for
+   * the assessment's state — its answers, targets, actions and its previous audit's — when its
+   * organisation has exactly that one earlier audit. Ids are the mock's own; dates are the recording's.
+   */
+  private followUp(id: number, earlier: number | null | undefined, language: string): FollowUpView {
+    const assessment = this.assessment(id);
+    this.checkLanguage(language);
+    const audits = this.db.assessments
+      .filter((other) => other.organisation === assessment.organisation && other.createdAt < assessment.createdAt)
+      .sort((x, y) => x.createdAt.localeCompare(y.createdAt) || x.id - y.id);
+    if (earlier !== null && earlier !== undefined && !audits.some((audit) => audit.id === earlier))
+      fail('invalidInput', `assessment ${earlier} is not an earlier audit of the organisation of assessment ${id}`);
+    const recorded = audits.length === 1 ? FOLLOW_UP[stateKey(this.stateParts(assessment))] : undefined;
+    if (!recorded)
+      fail('internal', `the mock has no recorded follow-up for assessment ${id} in this state (record it in crates/tcm-api/tests/mock_fixtures.rs)`);
+    const base = recorded[language as 'fr' | 'en'];
+    const mine = new Map([
+      [base.audits[0].assessment, audits[0]],
+      [base.audits[1].assessment, assessment],
+    ]);
+    const audit = (point: FollowUpView['audits'][number]) => {
+      const stored = mine.get(point.assessment);
+      return stored ? { ...point, assessment: stored.id } : point;
+    };
+    return {
+      ...base,
+      assessment: id,
+      audits: base.audits.map(audit),
+      comparison: base.comparison && { ...base.comparison, before: audit(base.comparison.before) },
     };
   }
 

@@ -3,6 +3,7 @@
 
 pub mod assessment;
 pub mod classroom;
+pub mod follow_up;
 pub mod live;
 pub mod operation;
 pub mod plan;
@@ -14,6 +15,7 @@ pub mod values;
 
 pub use assessment::*;
 pub use classroom::*;
+pub use follow_up::*;
 pub use live::*;
 pub use operation::*;
 pub use plan::*;

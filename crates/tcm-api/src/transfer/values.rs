@@ -377,3 +377,15 @@ mod tests {
         assert!(serde_json::from_value::<Mode>(serde_json::json!("solo")).is_err());
     }
 }
+
+use tcm_core::strategy::trend;
+
+mirror! {
+    /// Which way a figure went between two audits.
+    Movement <=> trend::Movement {
+        Rose = "rose",
+        Fell = "fell",
+        Unchanged = "unchanged",
+        Unknown = "unknown",
+    }
+}

@@ -11,6 +11,7 @@ mod heatmap;
 mod radar;
 mod roadmap;
 pub(crate) mod style;
+mod trend;
 
 pub use bars::{stage_bars_svg, theme_bars_svg};
 pub use dispersion::dispersion_svg;
@@ -18,6 +19,7 @@ pub use heatmap::heatmap_svg;
 pub use radar::radar_svg;
 pub use roadmap::roadmap_svg;
 pub use style::ChartError;
+pub use trend::trend_svg;
 
 /// The width and height an SVG document declares, in pixels.
 pub fn svg_size(svg: &str) -> Option<(f64, f64)> {

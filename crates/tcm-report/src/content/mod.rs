@@ -6,6 +6,7 @@ mod details;
 mod plan;
 mod roadmap;
 mod summary;
+mod trend;
 mod visuals;
 mod workshop;
 
@@ -22,6 +23,7 @@ pub fn report_blocks(input: &ReportInput<'_>) -> Result<Vec<Block>, ChartError> 
     blocks.extend(summary::summary(input));
     blocks.extend(visuals::charts(input)?);
     blocks.extend(workshop::workshop(input));
+    blocks.extend(trend::trend(input)?);
     match input.strategy {
         // The roadmap leads; the full list of actions opens the appendix.
         Some(strategy) => {

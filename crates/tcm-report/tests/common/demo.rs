@@ -5,11 +5,12 @@
 #![allow(dead_code)]
 
 use chrono::NaiveDate;
+use tcm_core::strategy::trend::{self, AuditPoint, ClosedAction, DeltaTable, Trend};
 use tcm_core::strategy::waves::WaveOverrides;
 use tcm_core::strategy::{Dependencies, Strategy, StrategyInput, derive};
 use tcm_core::{ActionPlan, Language, Questionnaire, Scorecard, action_plan, score};
 use tcm_demo::DemoAssessment;
-use tcm_report::{PreviousAssessment, ReportInput};
+use tcm_report::{History, PreviousAssessment, ReportInput};
 
 pub const GRID: &str = include_str!("../../../../questionnaires/tcm-92.toml");
 
@@ -20,6 +21,10 @@ pub struct Demo {
     pub previous: Scorecard,
     pub plan: ActionPlan,
     pub strategy: Strategy,
+    /// The follow-up from the previous self-assessment to the workshop.
+    pub trend: Trend,
+    pub deltas: DeltaTable,
+    pub closed: Vec<ClosedAction>,
     pub language: Language,
 }
 
@@ -52,7 +57,23 @@ impl Demo {
             demo.date,
             &WaveOverrides::new(),
         );
+        let before = AuditPoint {
+            date: demo.previous_date,
+            scorecard: &previous,
+            actions: &[],
+        };
+        let after = AuditPoint {
+            date: demo.date,
+            scorecard: &scorecard,
+            actions: &demo.actions,
+        };
+        let trend = trend::trend(&[before, after]);
+        let deltas = trend::deltas(&previous, &scorecard);
+        let closed = trend::closed_actions(&before, &after);
         Demo {
+            trend,
+            deltas,
+            closed,
             questionnaire,
             demo,
             scorecard,
@@ -78,6 +99,12 @@ impl Demo {
                 date: self.demo.previous_date,
             }),
             strategy: Some(&self.strategy),
+            history: Some(History {
+                trend: &self.trend,
+                since: self.demo.previous_date,
+                deltas: &self.deltas,
+                closed: &self.closed,
+            }),
             date: date(),
             language: self.language,
         }
