@@ -22,11 +22,12 @@ pub enum ExportKind {
     Tcm,
     /// Forms of the questionnaire, in the assessment's language: the XLSX questionnaire to
     /// fill in, the XLSForm (KoboToolbox, ODK), the Google Apps Script, the Word document for
-    /// Microsoft Forms' quick import, the choice labels.
+    /// Microsoft Forms' quick import, the LimeSurvey structure file, the choice labels.
     FormXlsx,
     FormXlsform,
     FormScript,
     FormWord,
+    FormLimesurvey,
     FormChoices,
     /// The `.tcm` file with respondents anonymised (see [`files::export_anonymous_tcm`]).
     #[serde(rename = "anonymousTcm")]
@@ -60,6 +61,7 @@ pub fn export(
             ExportKind::FormXlsform => files::export_form(store, id, FormFormat::XlsForm),
             ExportKind::FormScript => files::export_form(store, id, FormFormat::AppsScript),
             ExportKind::FormWord => files::export_form(store, id, FormFormat::MicrosoftForms),
+            ExportKind::FormLimesurvey => files::export_form(store, id, FormFormat::LimeSurvey),
             ExportKind::FormChoices => files::export_form(store, id, FormFormat::Choices),
             ExportKind::AnonymousTcm => files::export_anonymous_tcm(store, id, now),
             ExportKind::Milestones => {

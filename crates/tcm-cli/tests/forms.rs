@@ -158,6 +158,7 @@ fn tcm_form_writes_each_format_and_its_choices_import_back() {
         ("xlsform", "sample-fr-xlsform.xlsx"),
         ("gs", "sample-fr-google-forms.gs"),
         ("docx", "sample-fr-microsoft-forms.docx"),
+        ("lss", "sample-fr-limesurvey.lss"),
         ("choices", "sample-fr-choices.txt"),
     ] {
         tcm(&db)
