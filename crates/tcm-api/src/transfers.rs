@@ -16,7 +16,7 @@ use crate::workbench::Workbench;
 #[serde(rename_all = "lowercase")]
 #[ts(export)]
 pub enum ExportKind {
-    /// Answers, long format, for French Excel (`;`, BOM).
+    /// Answers, long format, for Excel (`;`, UTF-8 with BOM: every character kept).
     Csv,
     Xlsx,
     Tcm,
@@ -54,7 +54,9 @@ pub fn export(
     let bytes = workbench.with_store(|store, now| {
         let id = AssessmentId(assessment);
         match kind {
-            ExportKind::Csv => files::export_csv(store, id, CsvDialect::ExcelFrench),
+            ExportKind::Csv => {
+                files::export_csv(store, id, CsvDialect::ExcelUtf8).map(|file| file.bytes)
+            }
             ExportKind::Xlsx => files::export_xlsx(store, id, now),
             ExportKind::Tcm => files::export_tcm(store, id, now),
             ExportKind::FormXlsx => files::export_form(store, id, FormFormat::Xlsx),

@@ -377,7 +377,8 @@ pub struct ExportArgs {
     /// The file to write
     #[arg(long, value_name = "FILE")]
     pub out: PathBuf,
-    /// For CSV: `;`, CRLF and a BOM, so French Excel opens it in columns
+    /// For CSV: `;`, CRLF and Windows-1252, as French Excel writes it (characters it lacks
+    /// are written as the nearest one and listed, or refused)
     #[arg(long)]
     pub excel: bool,
 }

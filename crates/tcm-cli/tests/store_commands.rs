@@ -253,7 +253,7 @@ fn export_and_import_through_the_cli() {
     let (dir, db) = setup();
     tcm(&db)
         .args(["answer", "--assessment", "1", "--stdin"])
-        .write_stdin("Claire,sample-cre-01,4,« très bien »\nMarc,sample-act-01,2,\n")
+        .write_stdin("Claire,sample-cre-01,4,«\u{a0}très bien\u{a0}» l’été\nMarc,sample-act-01,2,Vraiment\u{202f}?\n")
         .assert()
         .success();
     let file = dir.path().join("audit.tcm");
@@ -301,12 +301,25 @@ fn export_and_import_through_the_cli() {
         ])
         .arg(&csv)
         .assert()
-        .success();
-    assert!(
-        std::fs::read(&csv)
-            .expect("written")
-            .starts_with(b"\xEF\xBB\xBFrespondent;question;answer;comment\r\n")
+        .success()
+        .stdout(format!(
+            "written: {}\nnote: U+202F written as U+00A0 (Windows-1252 has no U+202F) on line 3\n",
+            csv.display()
+        ));
+    // French Excel's own CSV: `;`, CRLF, Windows-1252 (`«` is AB, `’` is 92), no BOM.
+    assert_eq!(
+        std::fs::read(&csv).expect("written"),
+        b"respondent;question;answer;comment\r\n\
+          Claire;sample-cre-01;4;\xAB\xA0tr\xE8s bien\xA0\xBB l\x92\xE9t\xE9\r\n\
+          Marc;sample-act-01;2;Vraiment\xA0?\r\n"
     );
+    tcm(&db)
+        .args(["score", "--questionnaire"])
+        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("../../questionnaires/sample.toml"))
+        .arg("--answers")
+        .arg(&csv)
+        .assert()
+        .success();
 
     let other = dir.path().join("other.sqlite");
     tcm(&other)
