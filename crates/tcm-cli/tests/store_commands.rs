@@ -6,45 +6,22 @@ use std::path::{Path, PathBuf};
 use assert_cmd::Command;
 use predicates::prelude::*;
 
-fn tcm(db: &Path) -> Command {
-    let mut command = Command::cargo_bin("tcm").expect("built");
-    command.arg("--db").arg(db).env_remove("TCM_DB");
-    command
-}
+mod common;
+
+use common::tcm;
 
 fn setup() -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let db = dir.path().join("tcm.sqlite");
-    tcm(&db)
-        .args([
-            "org",
-            "add",
-            "--name",
-            "Maison Durand",
-            "--sector",
-            "retail",
-            "--size",
-            "medium",
-        ])
-        .assert()
-        .success()
-        .stdout("organisation 1 added: Maison Durand\n");
-    tcm(&db)
-        .args([
-            "assessment",
-            "new",
-            "--org",
-            "Maison Durand",
-            "--title",
-            "Audit 2026",
-            "--mode",
-            "workshop",
-            "--questionnaire",
-        ])
-        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("../../questionnaires/sample.toml"))
-        .assert()
-        .success()
-        .stdout("assessment 1 started: Audit 2026 (sample 1.0.0, 10 questions)\n");
+    let (dir, db, printed) = common::database_with_assessment(
+        &["--sector", "retail", "--size", "medium"],
+        &["--title", "Audit 2026", "--mode", "workshop"],
+    );
+    assert_eq!(
+        printed,
+        [
+            "organisation 1 added: Maison Durand\n",
+            "assessment 1 started: Audit 2026 (sample 1.0.0, 10 questions)\n"
+        ]
+    );
     (dir, db)
 }
 
@@ -70,7 +47,7 @@ fn answers_saved_through_the_cli_score_like_the_same_answers_in_a_csv_file() {
     let from_file = Command::cargo_bin("tcm")
         .expect("built")
         .args(["score", "--questionnaire"])
-        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("../../questionnaires/sample.toml"))
+        .arg(common::sample())
         .arg("--answers")
         .arg(&csv)
         .assert()
@@ -315,7 +292,7 @@ fn export_and_import_through_the_cli() {
     );
     tcm(&db)
         .args(["score", "--questionnaire"])
-        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("../../questionnaires/sample.toml"))
+        .arg(common::sample())
         .arg("--answers")
         .arg(&csv)
         .assert()
