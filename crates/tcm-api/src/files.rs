@@ -5,7 +5,7 @@
 use chrono::{DateTime, Utc};
 use tcm_core::action_plan::{ActionPlan, action_plan};
 use tcm_core::{ActionLink, Language, Scorecard};
-use tcm_interchange::answers_csv::{CsvDialect, write_answers_csv};
+use tcm_interchange::answers_csv::{CsvDialect, CsvFile, write_answers_csv};
 use tcm_interchange::import::{
     FileKind, ImportOptions, ImportReport, ImportedResponses, read_responses_with,
 };
@@ -50,13 +50,16 @@ pub fn plan_with_kept(
     Ok((plan, card, kept))
 }
 
-/// Answers in long format, as `tcm score` reads them.
+/// Answers in long format, as `tcm score` reads them. In Windows-1252, the characters it
+/// lacks are written as their nearest stand-in (listed in the file's `replacements`) or, with
+/// none near, refused with their lines.
 pub fn export_csv(
     store: &mut Store,
     id: AssessmentId,
     dialect: CsvDialect,
-) -> Result<Vec<u8>, ApiError> {
-    Ok(write_answers_csv(&store.answer_sheet(id)?, dialect))
+) -> Result<CsvFile, ApiError> {
+    write_answers_csv(&store.answer_sheet(id)?, dialect)
+        .map_err(|error| ApiError::invalid(error.to_string()))
 }
 
 /// A form of the assessment's questionnaire in its language, to send out before a workshop

@@ -23,17 +23,18 @@ use crate::workbench::Workbench;
 #[serde(rename_all = "lowercase")]
 #[ts(export)]
 pub enum ExportKind {
-    /// Answers, long format, for French Excel (`;`, BOM).
+    /// Answers, long format, for Excel (`;`, UTF-8 with BOM: every character kept).
     Csv,
     Xlsx,
     Tcm,
     /// Forms of the questionnaire, in the assessment's language: the XLSX questionnaire to
     /// fill in, the XLSForm (KoboToolbox, ODK), the Google Apps Script, the Word document for
-    /// Microsoft Forms' quick import, the choice labels.
+    /// Microsoft Forms' quick import, the LimeSurvey structure file, the choice labels.
     FormXlsx,
     FormXlsform,
     FormScript,
     FormWord,
+    FormLimesurvey,
     FormChoices,
     /// The `.tcm` file with respondents anonymised (see [`files::export_anonymous_tcm`]).
     #[serde(rename = "anonymousTcm")]
@@ -88,13 +89,16 @@ pub fn export_watched(
     let bytes = workbench.with_store(|store, now| {
         let id = AssessmentId(assessment);
         match kind {
-            ExportKind::Csv => files::export_csv(store, id, CsvDialect::ExcelFrench),
+            ExportKind::Csv => {
+                files::export_csv(store, id, CsvDialect::ExcelUtf8).map(|file| file.bytes)
+            }
             ExportKind::Xlsx => files::export_xlsx(store, id, now),
             ExportKind::Tcm => files::export_tcm(store, id, now),
             ExportKind::FormXlsx => files::export_form(store, id, FormFormat::Xlsx),
             ExportKind::FormXlsform => files::export_form(store, id, FormFormat::XlsForm),
             ExportKind::FormScript => files::export_form(store, id, FormFormat::AppsScript),
             ExportKind::FormWord => files::export_form(store, id, FormFormat::MicrosoftForms),
+            ExportKind::FormLimesurvey => files::export_form(store, id, FormFormat::LimeSurvey),
             ExportKind::FormChoices => files::export_form(store, id, FormFormat::Choices),
             ExportKind::AnonymousTcm => files::export_anonymous_tcm(store, id, now),
             ExportKind::Milestones => {

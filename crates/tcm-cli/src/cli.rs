@@ -64,6 +64,7 @@ pub enum Command {
         after_help = "Formats: xlsx (a questionnaire to fill in and e-mail back, read back as is), \
                             xlsform (KoboToolbox, ODK), gs (a Google Apps Script that builds the Google Form), \
                             docx (a Word document for Microsoft Forms' quick import), \
+                            lss (a LimeSurvey survey structure file, question codes such as cre01), \
                             choices (the choice labels to paste into Microsoft Forms or any tool). \
                             See docs/forms.md.\n\n\
                             Examples:\n  tcm form questionnaires/tcm-92.toml --format xlsx --lang fr --out questionnaire.xlsx\n  \
@@ -376,7 +377,8 @@ pub struct ExportArgs {
     /// The file to write
     #[arg(long, value_name = "FILE")]
     pub out: PathBuf,
-    /// For CSV: `;`, CRLF and a BOM, so French Excel opens it in columns
+    /// For CSV: `;`, CRLF and Windows-1252, as French Excel writes it (characters it lacks
+    /// are written as the nearest one and listed, or refused)
     #[arg(long)]
     pub excel: bool,
 }
@@ -506,6 +508,8 @@ pub enum FormKind {
     Gs,
     /// A Word document for Microsoft Forms' quick import
     Docx,
+    /// A LimeSurvey survey structure file (.lss)
+    Lss,
     /// The choice labels, one a line
     Choices,
 }

@@ -1,43 +1,18 @@
 //! Responses from form tools through `tcm import` and `tcm score`: errors located on the right
 //! line whatever the line endings, 1–5 files, the import report, comments starting with a dash.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use assert_cmd::Command;
 use predicates::prelude::*;
 
-fn sample() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../questionnaires/sample.toml")
-}
+mod common;
 
-fn tcm(db: &Path) -> Command {
-    let mut command = Command::cargo_bin("tcm").expect("built");
-    command.arg("--db").arg(db).env_remove("TCM_DB");
-    command
-}
+use common::{sample, tcm};
 
 fn setup() -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let db = dir.path().join("tcm.sqlite");
-    tcm(&db)
-        .args(["org", "add", "--name", "Maison Durand"])
-        .assert()
-        .success();
-    tcm(&db)
-        .args([
-            "assessment",
-            "new",
-            "--org",
-            "Maison Durand",
-            "--title",
-            "Audit 2026",
-            "--mode",
-            "workshop",
-            "--questionnaire",
-        ])
-        .arg(sample())
-        .assert()
-        .success();
+    let (dir, db, _) =
+        common::database_with_assessment(&[], &["--title", "Audit 2026", "--mode", "workshop"]);
     (dir, db)
 }
 
@@ -158,6 +133,7 @@ fn tcm_form_writes_each_format_and_its_choices_import_back() {
         ("xlsform", "sample-fr-xlsform.xlsx"),
         ("gs", "sample-fr-google-forms.gs"),
         ("docx", "sample-fr-microsoft-forms.docx"),
+        ("lss", "sample-fr-limesurvey.lss"),
         ("choices", "sample-fr-choices.txt"),
     ] {
         tcm(&db)

@@ -3,43 +3,16 @@
 
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
 use predicates::prelude::*;
 
-fn tcm(db: &Path) -> Command {
-    let mut command = Command::cargo_bin("tcm").expect("built");
-    command.arg("--db").arg(db).env_remove("TCM_DB");
-    command
-}
+mod common;
+
+use common::tcm;
 
 /// An assessment on the sample grid answered by Claire and Marc, with comments.
 fn answered() -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let db = dir.path().join("tcm.sqlite");
-    tcm(&db)
-        .args([
-            "org",
-            "add",
-            "--name",
-            "Maison Durand",
-            "--sector",
-            "retail",
-        ])
-        .assert()
-        .success();
-    tcm(&db)
-        .args([
-            "assessment",
-            "new",
-            "--org",
-            "Maison Durand",
-            "--title",
-            "Audit 2026",
-        ])
-        .arg("--questionnaire")
-        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("../../questionnaires/sample.toml"))
-        .assert()
-        .success();
+    let (dir, db, _) =
+        common::database_with_assessment(&["--sector", "retail"], &["--title", "Audit 2026"]);
     tcm(&db)
         .args(["answer", "--assessment", "1", "--stdin"])
         .write_stdin(

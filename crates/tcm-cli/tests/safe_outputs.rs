@@ -4,43 +4,16 @@
 
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
 use predicates::prelude::*;
 
-fn tcm(db: &Path) -> Command {
-    let mut command = Command::cargo_bin("tcm").expect("built");
-    command.arg("--db").arg(db).env_remove("TCM_DB");
-    command
-}
+mod common;
+
+use common::tcm;
 
 /// A database with one assessment of the sample questionnaire and one answer.
 fn setup() -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let db = dir.path().join("tcm.sqlite");
-    tcm(&db)
-        .args([
-            "org",
-            "add",
-            "--name",
-            "Maison Durand",
-            "--sector",
-            "retail",
-        ])
-        .assert()
-        .success();
-    tcm(&db)
-        .args([
-            "assessment",
-            "new",
-            "--org",
-            "Maison Durand",
-            "--title",
-            "Audit",
-            "--questionnaire",
-        ])
-        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("../../questionnaires/sample.toml"))
-        .assert()
-        .success();
+    let (dir, db, _) =
+        common::database_with_assessment(&["--sector", "retail"], &["--title", "Audit"]);
     tcm(&db)
         .args([
             "answer",

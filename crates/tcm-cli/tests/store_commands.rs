@@ -6,45 +6,22 @@ use std::path::{Path, PathBuf};
 use assert_cmd::Command;
 use predicates::prelude::*;
 
-fn tcm(db: &Path) -> Command {
-    let mut command = Command::cargo_bin("tcm").expect("built");
-    command.arg("--db").arg(db).env_remove("TCM_DB");
-    command
-}
+mod common;
+
+use common::tcm;
 
 fn setup() -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let db = dir.path().join("tcm.sqlite");
-    tcm(&db)
-        .args([
-            "org",
-            "add",
-            "--name",
-            "Maison Durand",
-            "--sector",
-            "retail",
-            "--size",
-            "medium",
-        ])
-        .assert()
-        .success()
-        .stdout("organisation 1 added: Maison Durand\n");
-    tcm(&db)
-        .args([
-            "assessment",
-            "new",
-            "--org",
-            "Maison Durand",
-            "--title",
-            "Audit 2026",
-            "--mode",
-            "workshop",
-            "--questionnaire",
-        ])
-        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("../../questionnaires/sample.toml"))
-        .assert()
-        .success()
-        .stdout("assessment 1 started: Audit 2026 (sample 1.0.0, 10 questions)\n");
+    let (dir, db, printed) = common::database_with_assessment(
+        &["--sector", "retail", "--size", "medium"],
+        &["--title", "Audit 2026", "--mode", "workshop"],
+    );
+    assert_eq!(
+        printed,
+        [
+            "organisation 1 added: Maison Durand\n",
+            "assessment 1 started: Audit 2026 (sample 1.0.0, 10 questions)\n"
+        ]
+    );
     (dir, db)
 }
 
@@ -70,7 +47,7 @@ fn answers_saved_through_the_cli_score_like_the_same_answers_in_a_csv_file() {
     let from_file = Command::cargo_bin("tcm")
         .expect("built")
         .args(["score", "--questionnaire"])
-        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("../../questionnaires/sample.toml"))
+        .arg(common::sample())
         .arg("--answers")
         .arg(&csv)
         .assert()
@@ -253,7 +230,7 @@ fn export_and_import_through_the_cli() {
     let (dir, db) = setup();
     tcm(&db)
         .args(["answer", "--assessment", "1", "--stdin"])
-        .write_stdin("Claire,sample-cre-01,4,« très bien »\nMarc,sample-act-01,2,\n")
+        .write_stdin("Claire,sample-cre-01,4,«\u{a0}très bien\u{a0}» l’été\nMarc,sample-act-01,2,Vraiment\u{202f}?\n")
         .assert()
         .success();
     let file = dir.path().join("audit.tcm");
@@ -301,12 +278,25 @@ fn export_and_import_through_the_cli() {
         ])
         .arg(&csv)
         .assert()
-        .success();
-    assert!(
-        std::fs::read(&csv)
-            .expect("written")
-            .starts_with(b"\xEF\xBB\xBFrespondent;question;answer;comment\r\n")
+        .success()
+        .stdout(format!(
+            "written: {}\nnote: U+202F written as U+00A0 (Windows-1252 has no U+202F) on line 3\n",
+            csv.display()
+        ));
+    // French Excel's own CSV: `;`, CRLF, Windows-1252 (`«` is AB, `’` is 92), no BOM.
+    assert_eq!(
+        std::fs::read(&csv).expect("written"),
+        b"respondent;question;answer;comment\r\n\
+          Claire;sample-cre-01;4;\xAB\xA0tr\xE8s bien\xA0\xBB l\x92\xE9t\xE9\r\n\
+          Marc;sample-act-01;2;Vraiment\xA0?\r\n"
     );
+    tcm(&db)
+        .args(["score", "--questionnaire"])
+        .arg(common::sample())
+        .arg("--answers")
+        .arg(&csv)
+        .assert()
+        .success();
 
     let other = dir.path().join("other.sqlite");
     tcm(&other)

@@ -37,7 +37,8 @@ mod xlsx_table;
 mod hostile_support;
 
 pub use answers_csv::{
-    AnswersCsvError, CsvDialect, RowProblem, read_answers_csv, write_answers_csv,
+    AnswersCsvError, CsvDialect, CsvEncodingError, CsvFile, RowProblem, read_answers_csv,
+    write_answers_csv,
 };
 pub use import::{
     AnswerScale, FileKind, ImportError, ImportOptions, ImportReport, ImportedResponses,

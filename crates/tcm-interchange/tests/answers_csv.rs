@@ -19,6 +19,13 @@ fn answer_of(
         .map(|response| (response.answer, response.comment.clone()))
 }
 
+/// Every dialect the writer has.
+const DIALECTS: [tcm_interchange::CsvDialect; 3] = [
+    tcm_interchange::CsvDialect::Standard,
+    tcm_interchange::CsvDialect::ExcelUtf8,
+    tcm_interchange::CsvDialect::ExcelFrench,
+];
+
 fn problems(bytes: &[u8]) -> Vec<String> {
     match read_answers_csv(bytes, &sample()) {
         Ok(_) => Vec::new(),
@@ -223,7 +230,7 @@ fn awkward_sheet() -> tcm_core::AnswerSheet {
 
 #[test]
 fn cells_a_spreadsheet_would_run_are_written_as_text_and_read_back_exactly() {
-    use tcm_interchange::{CsvDialect, write_answers_csv};
+    use tcm_interchange::write_answers_csv;
     let questionnaire = sample();
     let mut sheet = tcm_core::AnswerSheet::new();
     for (respondent, comment) in [
@@ -240,9 +247,9 @@ fn cells_a_spreadsheet_would_run_are_written_as_text_and_read_back_exactly() {
             },
         );
     }
-    for dialect in [CsvDialect::Standard, CsvDialect::ExcelFrench] {
-        let bytes = write_answers_csv(&sheet, dialect);
-        let text = String::from_utf8(bytes.clone()).expect("UTF-8");
+    for dialect in DIALECTS {
+        let bytes = write_answers_csv(&sheet, dialect).expect("written").bytes;
+        let text = tcm_interchange::text::decode(&bytes).0.into_owned();
         for field in ["'+Anne", "'@Bob", "\"'=HYPERLINK(", "'-5 %", "''=déjà"] {
             assert!(text.contains(field), "{dialect:?}: {field} in {text}");
         }
@@ -265,11 +272,13 @@ fn cells_a_spreadsheet_would_run_are_written_as_text_and_read_back_exactly() {
 }
 
 #[test]
-fn written_answers_read_back_as_the_same_sheet_in_both_dialects() {
-    use tcm_interchange::{CsvDialect, write_answers_csv};
+fn written_answers_read_back_as_the_same_sheet_in_every_dialect() {
+    use tcm_interchange::write_answers_csv;
     let sheet = awkward_sheet();
-    for dialect in [CsvDialect::Standard, CsvDialect::ExcelFrench] {
-        let bytes = write_answers_csv(&sheet, dialect);
+    for dialect in DIALECTS {
+        let file = write_answers_csv(&sheet, dialect).expect("written");
+        assert!(file.replacements.is_empty(), "{dialect:?}");
+        let bytes = file.bytes;
         let read = read_answers_csv(&bytes, &sample())
             .unwrap_or_else(|error| panic!("{dialect:?}: {error}"));
         assert_eq!(read, sheet, "{dialect:?}");
@@ -296,24 +305,34 @@ fn each_dialect_has_its_delimiter_line_ends_and_byte_order_mark() {
             comment: None,
         },
     );
+    let written = |dialect| write_answers_csv(&sheet, dialect).expect("written").bytes;
     assert_eq!(
-        String::from_utf8(write_answers_csv(&sheet, CsvDialect::Standard)).expect("UTF-8"),
+        String::from_utf8(written(CsvDialect::Standard)).expect("UTF-8"),
         "respondent,question,answer,comment\n\
          Anne,sample-act-01,NA,\n\
          Anne,sample-cre-01,?,\"oui, et; non\"\n"
     );
     assert_eq!(
-        String::from_utf8(write_answers_csv(&sheet, CsvDialect::ExcelFrench)).expect("UTF-8"),
+        String::from_utf8(written(CsvDialect::ExcelUtf8)).expect("UTF-8"),
         "\u{feff}respondent;question;answer;comment\r\n\
          Anne;sample-act-01;NA;\r\n\
          Anne;sample-cre-01;?;\"oui, et; non\"\r\n"
+    );
+    // Windows-1252: no BOM, `é` as the single byte E9.
+    assert_eq!(
+        written(CsvDialect::ExcelFrench),
+        b"respondent;question;answer;comment\r\n\
+          Anne;sample-act-01;NA;\r\n\
+          Anne;sample-cre-01;?;\"oui, et; non\"\r\n"
     );
 }
 
 #[test]
 fn an_empty_sheet_is_a_header_alone() {
     use tcm_interchange::{CsvDialect, write_answers_csv};
-    let bytes = write_answers_csv(&tcm_core::AnswerSheet::new(), CsvDialect::Standard);
+    let bytes = write_answers_csv(&tcm_core::AnswerSheet::new(), CsvDialect::Standard)
+        .expect("written")
+        .bytes;
     assert_eq!(bytes, b"respondent,question,answer,comment\n");
     assert!(
         read_answers_csv(&bytes, &sample())
@@ -329,7 +348,7 @@ proptest::proptest! {
             ("\\PC{1,12}", 0usize..10, 0usize..7, proptest::option::of(proptest::prelude::any::<String>())),
             0..12,
         ),
-        excel in proptest::prelude::any::<bool>(),
+        dialect in 0usize..3,
     ) {
         use tcm_interchange::{CsvDialect, write_answers_csv};
         let questionnaire = sample();
@@ -355,9 +374,30 @@ proptest::proptest! {
                 },
             );
         }
-        let dialect = if excel { CsvDialect::ExcelFrench } else { CsvDialect::Standard };
-        let bytes = write_answers_csv(&sheet, dialect);
-        proptest::prop_assert_eq!(read_answers_csv(&bytes, &questionnaire), Ok(sheet));
+        let dialect = DIALECTS[dialect];
+        match write_answers_csv(&sheet, dialect) {
+            // Exact whenever nothing had to be replaced.
+            Ok(file) if file.replacements.is_empty() => {
+                proptest::prop_assert_eq!(read_answers_csv(&file.bytes, &questionnaire), Ok(sheet));
+            }
+            // Replaced characters come back as their stand-in, nothing else changes.
+            Ok(file) => {
+                let read = read_answers_csv(&file.bytes, &questionnaire);
+                proptest::prop_assert_eq!(dialect, CsvDialect::ExcelFrench);
+                proptest::prop_assert_eq!(read.map(|read| read.len()), Ok(sheet.len()));
+            }
+            // Refused only in Windows-1252, naming characters that are really there.
+            Err(error) => {
+                proptest::prop_assert_eq!(dialect, CsvDialect::ExcelFrench);
+                for unencodable in &error.unencodable {
+                    let there = sheet.responses().any(|(respondent, _, response)| {
+                        respondent.as_str().contains(unencodable.character)
+                            || response.comment.as_deref().is_some_and(|comment| comment.contains(unencodable.character))
+                    });
+                    proptest::prop_assert!(there, "{}", error);
+                }
+            }
+        }
     }
 }
 
@@ -406,4 +446,117 @@ fn quotes_inside_an_unquoted_field_and_doubled_quotes_are_not_an_open_quote() {
         answer_of(&sheet, "B", "sample-cre-02").and_then(|a| a.1),
         Some("dit \"oui\"".to_owned())
     );
+}
+
+/// The `--excel` file: `;`, CRLF and Windows-1252 as French Excel writes it, read back
+/// exactly: accents, « » with their no-break spaces, ’, œ, €, a line break inside a comment.
+#[test]
+fn the_windows_1252_export_reads_back_exactly_for_french_text() {
+    use tcm_interchange::{CsvDialect, write_answers_csv};
+    let mut sheet = tcm_core::AnswerSheet::new();
+    for (respondent, question, comment) in [
+        (
+            "Élodie Brûlé",
+            "sample-cre-01",
+            "«\u{a0}Déjà vu\u{a0}» — l’œuvre coûte 5\u{a0}€…",
+        ),
+        (
+            "Élodie Brûlé",
+            "sample-cre-02",
+            "Ça\r\nsur deux lignes ; “guillemets” à l’anglaise",
+        ),
+        ("Noël", "sample-act-01", "=à revoir : -5 % de réclamations"),
+    ] {
+        sheet.set(
+            Respondent::new(respondent),
+            QuestionId::new(question),
+            tcm_core::Response {
+                answer: Answer::DontKnow,
+                comment: Some(comment.to_owned()),
+            },
+        );
+    }
+    let file = write_answers_csv(&sheet, CsvDialect::ExcelFrench).expect("written");
+    assert!(file.replacements.is_empty());
+    assert!(
+        std::str::from_utf8(&file.bytes).is_err(),
+        "Windows-1252, not UTF-8"
+    );
+    assert!(
+        file.bytes
+            .starts_with(b"respondent;question;answer;comment\r\n")
+    );
+    assert!(
+        file.bytes.windows(2).any(|pair| pair == b"\xC9l"),
+        "`É` is the byte C9"
+    );
+    assert_eq!(read_answers_csv(&file.bytes, &sample()), Ok(sheet));
+}
+
+#[test]
+fn characters_windows_1252_lacks_are_replaced_with_their_line_or_refused_with_it() {
+    use tcm_interchange::{CsvDialect, write_answers_csv};
+    let mut sheet = tcm_core::AnswerSheet::new();
+    let set =
+        |sheet: &mut tcm_core::AnswerSheet, respondent: &str, question: &str, comment: &str| {
+            sheet.set(
+                Respondent::new(respondent),
+                QuestionId::new(question),
+                tcm_core::Response {
+                    answer: Answer::NotApplicable,
+                    comment: Some(comment.to_owned()),
+                },
+            );
+        };
+    set(
+        &mut sheet,
+        "Anne",
+        "sample-cre-01",
+        "Pourquoi\u{202f}? Voilà\u{202f}!",
+    );
+    set(&mut sheet, "Anne", "sample-cre-02", "rien");
+    set(&mut sheet, "Bob", "sample-act-01", "Vraiment\u{202f}?");
+    let file = write_answers_csv(&sheet, CsvDialect::ExcelFrench).expect("written");
+    let notes: Vec<String> = file.replacements.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        notes,
+        ["U+202F written as U+00A0 (Windows-1252 has no U+202F) on lines 2, 4"]
+    );
+    let read = read_answers_csv(&file.bytes, &sample()).expect("read");
+    assert_eq!(
+        answer_of(&read, "Bob", "sample-act-01").and_then(|answer| answer.1),
+        Some("Vraiment\u{a0}?".to_owned())
+    );
+
+    set(&mut sheet, "Chloé", "sample-cre-01", "Top 👍");
+    set(&mut sheet, "Chloé", "sample-cre-02", "fait ✓ et 👍");
+    let error = write_answers_csv(&sheet, CsvDialect::ExcelFrench).expect_err("refused");
+    assert_eq!(
+        error.to_string(),
+        "Windows-1252 (French Excel's encoding) cannot write `👍` (U+1F44D) on lines 5, 6, \
+         `✓` (U+2713) on line 6; the UTF-8 CSV export keeps every character"
+    );
+    // The UTF-8 dialects keep every character.
+    for dialect in [CsvDialect::Standard, CsvDialect::ExcelUtf8] {
+        let file = write_answers_csv(&sheet, dialect).expect("written");
+        assert_eq!(read_answers_csv(&file.bytes, &sample()), Ok(sheet.clone()));
+    }
+}
+
+/// A file French Excel saved (Windows-1252, CRLF, `;`) with bad rows: each refused at its
+/// own line, even after a comment spanning two lines.
+#[test]
+fn a_windows_1252_crlf_file_is_refused_at_the_right_lines() {
+    let text = "respondent;question;answer;comment\r\n\
+                Élodie;sample-cre-01;3;\"«\u{a0}deux\r\nlignes\u{a0}»\"\r\n\
+                Élodie;sample-cre-02;peut-être;\r\n\
+                Noël;sample-zzz-99;2;l’équipe\r\n\
+                Noël;sample-act-01;4;ok\r\n";
+    let (bytes, replaced) = tcm_interchange::text::encode_windows_1252(text).expect("encodable");
+    assert!(replaced.is_empty());
+    let found = problems(&bytes);
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert!(found[0].starts_with("line 4: "), "{found:?}");
+    assert!(found[0].contains("peut-être"), "{found:?}");
+    assert!(found[1].starts_with("line 5: "), "{found:?}");
 }

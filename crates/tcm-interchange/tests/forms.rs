@@ -619,3 +619,264 @@ fn the_xlsx_questionnaire_opens_in_libreoffice_when_it_is_installed() {
     let csv = std::fs::read_to_string(dir.path().join("questionnaire.csv")).expect("converted");
     assert!(csv.contains("cre-01"), "{csv}");
 }
+
+/// The tables of a LimeSurvey structure file: each table's rows as (field, value) pairs, read
+/// with a real XML parser (so the file must be well-formed) and checked against the table's
+/// declared `<fields>`.
+fn lss_tables(bytes: &[u8]) -> std::collections::BTreeMap<String, Vec<Vec<(String, String)>>> {
+    use quick_xml::events::Event;
+    let mut reader = quick_xml::Reader::from_reader(bytes);
+    let mut path: Vec<String> = Vec::new();
+    let mut tables: std::collections::BTreeMap<String, Vec<Vec<(String, String)>>> =
+        std::collections::BTreeMap::new();
+    let mut fields: std::collections::BTreeMap<String, Vec<String>> = Default::default();
+    let mut text = String::new();
+    let mut buffer = Vec::new();
+    loop {
+        match reader
+            .read_event_into(&mut buffer)
+            .expect("well-formed XML")
+        {
+            Event::Start(start) => {
+                path.push(start.name().as_ref().to_owned());
+                text.clear();
+                if path.len() == 4 && path[2] == "rows" {
+                    tables.entry(path[1].clone()).or_default().push(Vec::new());
+                }
+            }
+            Event::Empty(empty) => {
+                let name = empty.name().as_ref().to_owned();
+                if path.len() == 4 && path[2] == "rows" {
+                    let row = tables.get_mut(&path[1]).and_then(|rows| rows.last_mut());
+                    row.expect("a row").push((name, String::new()));
+                }
+            }
+            Event::Text(content) => text.push_str(&content.into_inner()),
+            Event::GeneralRef(reference) => {
+                let name = reference.into_inner();
+                text.push_str(match name.as_ref() {
+                    "amp" => "&",
+                    "lt" => "<",
+                    "gt" => ">",
+                    "quot" => "\"",
+                    "apos" => "'",
+                    other => panic!("unexpected entity {other}"),
+                });
+            }
+            Event::End(_) => {
+                if path.len() == 4 && path[2] == "fields" {
+                    fields
+                        .entry(path[1].clone())
+                        .or_default()
+                        .push(text.clone());
+                } else if path.len() == 5 && path[2] == "rows" {
+                    let row = tables.get_mut(&path[1]).and_then(|rows| rows.last_mut());
+                    row.expect("a row").push((path[4].clone(), text.clone()));
+                } else if path.len() == 2
+                    && ["LimeSurveyDocType", "DBVersion"].contains(&path[1].as_str())
+                {
+                    tables.insert(path[1].clone(), vec![vec![(path[1].clone(), text.clone())]]);
+                }
+                text.clear();
+                path.pop();
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+        buffer.clear();
+    }
+    for (table, rows) in &tables {
+        if let Some(declared) = fields.get(table) {
+            for row in rows {
+                let names: Vec<&String> = row.iter().map(|(name, _)| name).collect();
+                assert_eq!(names, declared.iter().collect::<Vec<_>>(), "{table}");
+            }
+        }
+    }
+    tables
+}
+
+fn field<'a>(row: &'a [(String, String)], name: &str) -> &'a str {
+    row.iter()
+        .find(|(field, _)| field == name)
+        .map(|(_, value)| value.as_str())
+        .unwrap_or_else(|| panic!("field {name}"))
+}
+
+/// Text as LimeSurvey's export flattens its HTML.
+fn flatten(html: &str) -> String {
+    html.replace("<br />", " ")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&amp;", "&")
+}
+
+/// A CSV file as LimeSurvey's export writes it: a byte order mark, every field quoted,
+/// comma-separated, CRLF line endings and a blank line at the end.
+fn limesurvey_csv(lines: &[Vec<String>]) -> Vec<u8> {
+    let mut csv = String::from("\u{feff}");
+    for line in lines {
+        let quoted: Vec<String> = line
+            .iter()
+            .map(|cell| format!("\"{}\"", cell.replace('"', "\"\"")))
+            .collect();
+        csv.push_str(&quoted.join(","));
+        csv.push_str("\r\n");
+    }
+    csv.push_str("\r\n");
+    csv.into_bytes()
+}
+
+#[test]
+fn the_limesurvey_structure_file_is_a_survey_whose_response_export_imports_back() {
+    let questionnaire = tcm_92();
+    for language in [Language::French, Language::English] {
+        let lss =
+            write_form(&questionnaire, language, FormFormat::LimeSurvey).expect("a structure file");
+        let again = write_form(&questionnaire, language, FormFormat::LimeSurvey).expect("again");
+        assert_eq!(lss, again, "same questionnaire, same bytes");
+        let tables = lss_tables(&lss);
+        assert_eq!(
+            field(&tables["LimeSurveyDocType"][0], "LimeSurveyDocType"),
+            "Survey"
+        );
+        let survey = &tables["surveys"][0];
+        assert_eq!(field(survey, "language"), language.code());
+        let sid = field(survey, "sid");
+        assert_eq!(tables["surveys_languagesettings"].len(), 1);
+
+        // One group for the respondent, then one per stage in order.
+        let groups = &tables["group_l10ns"];
+        assert_eq!(groups.len(), 1 + questionnaire.stages().len());
+        for (group, stage) in groups[1..].iter().zip(questionnaire.stages()) {
+            assert_eq!(field(group, "group_name"), stage.name.get(language));
+        }
+        let questions = &tables["questions"];
+        assert_eq!(questions.len(), 2 + questionnaire.questions().len());
+        let texts = &tables["question_l10ns"];
+        let answers = &tables["answers"];
+        let labels = &tables["answer_l10ns"];
+        let mut codes = Vec::new();
+        for (row, question) in questions[2..].iter().zip(questionnaire.questions()) {
+            let code = field(row, "title");
+            assert!(
+                code.len() <= 20
+                    && code.starts_with(|c: char| c.is_ascii_alphabetic())
+                    && code.chars().all(|c| c.is_ascii_alphanumeric()),
+                "{code}"
+            );
+            assert_eq!(code, question.id.as_str().replace('-', ""));
+            assert_eq!(field(row, "type"), "O", "list with comment");
+            assert_eq!(field(row, "sid"), sid);
+            let qid = field(row, "qid");
+            let text = texts
+                .iter()
+                .find(|text| field(text, "qid") == qid)
+                .expect("a text");
+            assert!(
+                flatten(field(text, "question")).starts_with(question.id.as_str()),
+                "{}",
+                field(text, "question")
+            );
+            let options: Vec<(String, String)> = answers
+                .iter()
+                .filter(|answer| field(answer, "qid") == qid)
+                .map(|answer| {
+                    let aid = field(answer, "aid");
+                    let label = labels
+                        .iter()
+                        .find(|label| field(label, "aid") == aid)
+                        .expect("a label");
+                    (
+                        field(answer, "code").to_owned(),
+                        flatten(field(label, "answer")),
+                    )
+                })
+                .collect();
+            let expected: Vec<(String, String)> = choices(&questionnaire, language)
+                .into_iter()
+                .map(|choice| (choice.code, choice.label))
+                .collect();
+            assert_eq!(options, expected);
+            codes.push((code.to_owned(), flatten(field(text, "question"))));
+        }
+        let (name_code, group_code) =
+            (field(&questions[0], "title"), field(&questions[1], "title"));
+        assert_eq!(field(&questions[0], "mandatory"), "Y");
+
+        // LimeSurvey's export: its own columns, the name and group, then each question's
+        // answer and comment. French: question codes and answer codes; English: "question
+        // code & question text" headings and full answers.
+        let answers_given = answers_of(&questionnaire, language);
+        let options = choices(&questionnaire, language);
+        let by_code = language == Language::French;
+        let heading = |code: &str, text: &str| {
+            if by_code {
+                code.to_owned()
+            } else {
+                format!("{code}. {text}")
+            }
+        };
+        let mut header: Vec<String> = ["id", "submitdate", "lastpage", "startlanguage", "seed"]
+            .map(str::to_owned)
+            .to_vec();
+        header.push(heading(name_code, name_code));
+        header.push(heading(group_code, group_code));
+        let mut values: Vec<String> = [
+            "1",
+            "2026-11-20 10:20:11",
+            "6",
+            language.code(),
+            "1418052743",
+        ]
+        .map(str::to_owned)
+        .to_vec();
+        values.extend(["Léa « DG »".to_owned(), "Direction".to_owned()]);
+        let comment_word = if by_code { "Commentaire" } else { "Comment" };
+        for ((code, text), (_, choice, comment)) in codes.iter().zip(&answers_given) {
+            header.push(heading(code, text));
+            header.push(heading(
+                &format!("{code}[comment]"),
+                &format!("{text} [{comment_word}]"),
+            ));
+            let answer = choice.as_ref().map(|(label, answer)| {
+                if by_code {
+                    options
+                        .iter()
+                        .find(|option| option.answer == *answer)
+                        .map(|option| option.code.clone())
+                        .expect("a choice")
+                } else {
+                    label.clone()
+                }
+            });
+            values.push(answer.unwrap_or_default());
+            // LimeSurvey masks a leading `=` with an apostrophe.
+            values.push(comment.as_ref().map_or(String::new(), |comment| {
+                if comment.starts_with('=') {
+                    format!("'{comment}")
+                } else {
+                    comment.clone()
+                }
+            }));
+        }
+        let csv = limesurvey_csv(&[header, values]);
+        let imported = read_responses(&csv, FileKind::Csv, &questionnaire)
+            .unwrap_or_else(|error| panic!("{language}: {error}"));
+        assert_eq!(imported.respondents.len(), 1);
+        assert_eq!(imported.respondents[0].label, "Léa « DG »");
+        assert_eq!(imported.respondents[0].group, "Direction");
+        assert_eq!(
+            imported.sheet,
+            expected_sheet("Léa « DG »", &answers_given),
+            "{language}"
+        );
+        assert_eq!(
+            imported.ignored_columns.len(),
+            5,
+            "{language}: {:?}",
+            imported.ignored_columns
+        );
+    }
+}

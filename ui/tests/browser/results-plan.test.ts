@@ -163,12 +163,12 @@ describe('results, plan and export', () => {
 
   it('writes the forms to send out and says how a responses file was read', async () => {
     await page.locator(byTestId('go-export')).click();
-    for (const form of ['xlsx', 'xlsform', 'script', 'word', 'choices']) {
+    for (const form of ['xlsx', 'xlsform', 'script', 'word', 'lss', 'choices']) {
       await page.locator(byTestId(`export-form-${form}`)).click();
       await page.locator(`${byTestId('form-status')}[data-state="success"]`).waitFor();
     }
     const files = await page.evaluate(() => (window as unknown as { __tcmMock: { files(): { what: string }[] } }).__tcmMock.files());
-    expect(files.map((file) => file.what).slice(-5)).toEqual(['formxlsx', 'formxlsform', 'formscript', 'formword', 'formchoices']);
+    expect(files.map((file) => file.what).slice(-6)).toEqual(['formxlsx', 'formxlsform', 'formscript', 'formword', 'formlimesurvey', 'formchoices']);
     await page.locator(byTestId('import-responses')).click();
     await page.locator(`${byTestId('export-status')}[data-state="success"]`).waitFor();
     expect(await page.locator(byTestId('import-anonymous')).textContent()).toContain('Répondant 1');

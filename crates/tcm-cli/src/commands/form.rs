@@ -1,4 +1,4 @@
-//! `tcm form FILE --format xlsx|xlsform|gs|docx|choices [--lang fr|en] [--out FILE]`: a form to
+//! `tcm form FILE --format xlsx|xlsform|gs|docx|lss|choices [--lang fr|en] [--out FILE]`: a form to
 //! send out before a workshop, generated from the questionnaire (see `docs/forms.md`).
 
 use anyhow::Context;
@@ -22,6 +22,7 @@ pub fn run(args: &FormArgs) -> Result<(), Failure> {
         FormKind::Xlsform => FormFormat::XlsForm,
         FormKind::Gs => FormFormat::AppsScript,
         FormKind::Docx => FormFormat::MicrosoftForms,
+        FormKind::Lss => FormFormat::LimeSurvey,
         FormKind::Choices => FormFormat::Choices,
     };
     let bytes = write_form(&questionnaire, language, format).context("cannot write the form")?;

@@ -144,6 +144,7 @@ pub fn export(args: &ExportArgs, db: Option<std::path::PathBuf>) -> Result<(), F
     let mut store = database::open(db)?;
     let id = AssessmentId(args.assessment);
     let now = Utc::now();
+    let mut notes = Vec::new();
     let bytes = match args.format {
         ExportFormat::Csv => files::export_csv(
             &mut store,
@@ -153,7 +154,11 @@ pub fn export(args: &ExportArgs, db: Option<std::path::PathBuf>) -> Result<(), F
             } else {
                 CsvDialect::Standard
             },
-        ),
+        )
+        .map(|file| {
+            notes = file.replacements;
+            file.bytes
+        }),
         ExportFormat::Xlsx => files::export_xlsx(&mut store, id, now),
         ExportFormat::Tcm => files::export_tcm(&mut store, id, now),
         ExportFormat::AnonymousTcm => files::export_anonymous_tcm(&mut store, id, now),
@@ -163,5 +168,9 @@ pub fn export(args: &ExportArgs, db: Option<std::path::PathBuf>) -> Result<(), F
     }
     .map_err(api_failure)?;
     database::write_output(Some(store.path()), &args.out, &bytes)?;
-    line(&format!("written: {}", args.out.display()))
+    line(&format!("written: {}", args.out.display()))?;
+    for replacement in notes {
+        line(&format!("note: {replacement}"))?;
+    }
+    Ok(())
 }

@@ -9,7 +9,7 @@ use super::{CASE_FORMAT_VERSION, Case, KeyEntry};
 use crate::answer::Level;
 use crate::grading::KeyAnswer;
 use crate::questionnaire::diagnostic::{Diagnostic, DiagnosticSink, InvalidQuestionnaire};
-use crate::questionnaire::parse::{check_id, read_id};
+use crate::questionnaire::parse::{check_id, read_id, read_version, read_version_requirement};
 use crate::questionnaire::reader::{TableReader, kind_of};
 use crate::questionnaire::{QuestionId, Questionnaire};
 
@@ -92,36 +92,12 @@ fn read_case(root: &TableReader<'_, '_, '_>, file: &str) -> Option<CaseSpec> {
         );
     }
     let id = read_id(root, "id", "case id");
-    let version = root.string("version").and_then(|version| {
-        semver::Version::parse(version.get_ref())
-            .map_err(|error| {
-                root.error(
-                    version.span(),
-                    format!(
-                        "`version` must be a semantic version such as 1.0.0, found `{}` ({error})",
-                        version.get_ref()
-                    ),
-                )
-            })
-            .ok()
-    });
+    let version = read_version(root);
     let title = root.localized("title");
     let questionnaire = root.table("questionnaire").and_then(|mut table| {
         table.set_context("`questionnaire`");
         let id = read_id(&table, "id", "questionnaire id");
-        let version = table.string("version").and_then(|requirement| {
-            semver::VersionReq::parse(requirement.get_ref())
-                .map_err(|error| {
-                    table.error(
-                        requirement.span(),
-                        format!(
-                            "`version` of `questionnaire` must be a version requirement such as ^2.0, found `{}` ({error})",
-                            requirement.get_ref()
-                        ),
-                    )
-                })
-                .ok()
-        });
+        let version = read_version_requirement(&table, "questionnaire", "^2.0");
         table.finish();
         Some((id?, version?, table.line_of(&table.span())))
     });

@@ -112,19 +112,7 @@ pub(crate) fn read_header(root: &TableReader<'_, '_, '_>) -> Option<Header> {
         .filter(|format| (OLDEST_FORMAT_VERSION..=FORMAT_VERSION).contains(format))
         .unwrap_or(OLDEST_FORMAT_VERSION);
     let id = read_id(root, "id", "questionnaire id");
-    let version = root.string("version").and_then(|version| {
-        semver::Version::parse(version.get_ref())
-            .map_err(|error| {
-                root.error(
-                    version.span(),
-                    format!(
-                        "`version` must be a semantic version such as 1.0.0, found `{}` ({error})",
-                        version.get_ref()
-                    ),
-                );
-            })
-            .ok()
-    });
+    let version = read_version(root);
     let title = root.localized("title");
     let description = root.optional_localized("description");
     Some(Header {
@@ -140,6 +128,42 @@ pub(crate) fn read_header(root: &TableReader<'_, '_, '_>) -> Option<Header> {
 pub(crate) fn read_id(table: &TableReader<'_, '_, '_>, key: &str, what: &str) -> Option<String> {
     let id = table.string(key)?;
     check_id(table, id.get_ref(), id.span(), what).then(|| id.get_ref().to_string())
+}
+
+/// The `version` key of `table`: a semantic version such as `1.0.0`.
+pub(crate) fn read_version(table: &TableReader<'_, '_, '_>) -> Option<semver::Version> {
+    let version = table.string("version")?;
+    semver::Version::parse(version.get_ref())
+        .map_err(|error| {
+            table.error(
+                version.span(),
+                format!(
+                    "`version` must be a semantic version such as 1.0.0, found `{}` ({error})",
+                    version.get_ref()
+                ),
+            );
+        })
+        .ok()
+}
+
+/// The `version` key of table `name`: a version requirement such as `example`.
+pub(crate) fn read_version_requirement(
+    table: &TableReader<'_, '_, '_>,
+    name: &str,
+    example: &str,
+) -> Option<semver::VersionReq> {
+    let requirement = table.string("version")?;
+    semver::VersionReq::parse(requirement.get_ref())
+        .map_err(|error| {
+            table.error(
+                requirement.span(),
+                format!(
+                    "`version` of `{name}` must be a version requirement such as {example}, found `{}` ({error})",
+                    requirement.get_ref()
+                ),
+            );
+        })
+        .ok()
 }
 
 pub(crate) fn check_id(

@@ -8,7 +8,7 @@ use toml::de::DeValue;
 
 use super::diagnostic::{Diagnostic, InvalidQuestionnaire};
 use super::model::{QuestionId, Questionnaire, QuestionnaireParts, VariantOrigin};
-use super::parse::{Header, check_id, read_header, read_id};
+use super::parse::{Header, check_id, read_header, read_id, read_version_requirement};
 use super::reader::TableReader;
 use crate::text::Localized;
 
@@ -57,19 +57,7 @@ impl VariantSpec {
         let base = root.table("base").and_then(|mut base| {
             base.set_context("`base`");
             let id = read_id(&base, "id", "base questionnaire id");
-            let version = base.string("version").and_then(|requirement| {
-                semver::VersionReq::parse(requirement.get_ref())
-                    .map_err(|error| {
-                        base.error(
-                            requirement.span(),
-                            format!(
-                                "`version` of `base` must be a version requirement such as ^1.0, found `{}` ({error})",
-                                requirement.get_ref()
-                            ),
-                        )
-                    })
-                    .ok()
-            });
+            let version = read_version_requirement(&base, "base", "^1.0");
             base.finish();
             Some((id?, version?, base.line_of(&base.span())))
         });

@@ -12,13 +12,14 @@
 //! quotes and newlines. Answers are `0`–`4`, `NA` (also `N/A`, `na`) or `?`. Every bad row is
 //! reported with its line number; nothing is returned unless the whole file is good.
 //!
-//! Writing ([`write_answers_csv`]): in a [`CsvDialect`] that a program or French Excel reads.
+//! Writing ([`write_answers_csv`]): in a [`CsvDialect`] that a program or Excel reads (UTF-8,
+//! or Windows-1252 as French Excel writes it).
 
 mod read;
 mod write;
 
 pub use read::read_answers_csv;
-pub use write::{CsvDialect, write_answers_csv};
+pub use write::{CsvDialect, CsvEncodingError, CsvFile, write_answers_csv};
 
 /// The columns of the long format, in their usual order.
 pub const COLUMNS: [&str; 4] = ["respondent", "question", "answer", "comment"];

@@ -9,6 +9,8 @@
 //! - [`FormFormat::AppsScript`]: a Google Apps Script that builds the Google Form;
 //! - [`FormFormat::MicrosoftForms`]: a Word document laid out as Microsoft Forms' quick
 //!   import reads it (numbered questions, lettered options);
+//! - [`FormFormat::LimeSurvey`]: the survey structure file (`.lss`) LimeSurvey imports, its
+//!   question codes the ids' letters and digits (`cre01`);
 //! - [`FormFormat::Choices`]: the choice labels, one a line, to paste into any form tool.
 //!
 //! Every choice is one the import reads: `3 - Déployé et mesuré`, `Ne sait pas`,
@@ -17,12 +19,14 @@
 mod apps_script;
 mod choices;
 mod docx;
+mod limesurvey;
 mod xlsform;
 mod xlsx;
 
 use tcm_core::{Language, Questionnaire};
 
 pub use choices::{Choice, choices};
+pub(crate) use limesurvey::code as limesurvey_code;
 
 /// A kind of generated form.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -31,16 +35,18 @@ pub enum FormFormat {
     XlsForm,
     AppsScript,
     MicrosoftForms,
+    LimeSurvey,
     Choices,
 }
 
 impl FormFormat {
     /// Every format, in the order they are offered.
-    pub const ALL: [FormFormat; 5] = [
+    pub const ALL: [FormFormat; 6] = [
         FormFormat::Xlsx,
         FormFormat::XlsForm,
         FormFormat::AppsScript,
         FormFormat::MicrosoftForms,
+        FormFormat::LimeSurvey,
         FormFormat::Choices,
     ];
 
@@ -52,6 +58,7 @@ impl FormFormat {
             FormFormat::XlsForm => format!("{stem}-xlsform.xlsx"),
             FormFormat::AppsScript => format!("{stem}-google-forms.gs"),
             FormFormat::MicrosoftForms => format!("{stem}-microsoft-forms.docx"),
+            FormFormat::LimeSurvey => format!("{stem}-limesurvey.lss"),
             FormFormat::Choices => format!("{stem}-choices.txt"),
         }
     }
@@ -76,6 +83,7 @@ pub fn write_form(
         FormFormat::XlsForm => xlsform::write(questionnaire, language),
         FormFormat::AppsScript => Ok(apps_script::write(questionnaire, language).into_bytes()),
         FormFormat::MicrosoftForms => docx::write(questionnaire, language),
+        FormFormat::LimeSurvey => limesurvey::write(questionnaire, language),
         FormFormat::Choices => Ok(choices::text(questionnaire, language).into_bytes()),
     }
 }

@@ -85,16 +85,30 @@ pub(super) fn is_respondent_header(folded: &str) -> bool {
         .any(|names| names.contains(&folded))
 }
 
+/// The names a folded header may go by: itself, and for LimeSurvey's "question code &
+/// question text" headings (`nom. Nom`) the code and the text.
+fn header_names(folded: &str) -> Vec<&str> {
+    let mut names = vec![folded];
+    if let Some((code, text)) = folded.split_once(". ")
+        && !code.is_empty()
+        && code.bytes().all(|b| b.is_ascii_alphanumeric())
+    {
+        names.extend([code, text]);
+    }
+    names
+}
+
 /// Reads one header.
 pub(crate) fn classify(header: &str, matcher: &QuestionMatcher<'_>) -> Column {
     let folded = fold(header);
+    let names = header_names(&folded);
     if let Some(rank) = RESPONDENT_HEADERS
         .iter()
-        .position(|names| names.contains(&folded.as_str()))
+        .position(|respondent| names.iter().any(|name| respondent.contains(name)))
     {
         return Column::Respondent { rank };
     }
-    let is = |names: &[&str]| names.contains(&folded.as_str());
+    let is = |list: &[&str]| names.iter().any(|name| list.contains(name));
     if is(&ROLE_HEADERS) {
         Column::Role
     } else if is(&GROUP_HEADERS) {
@@ -116,7 +130,8 @@ pub(crate) fn classify(header: &str, matcher: &QuestionMatcher<'_>) -> Column {
 
 /// The question a comment column is about: `commentaire cre-01`, `Comment: cre-01 - …`,
 /// `Commentaire : <question text>`, or an id followed by a comment word only
-/// (`grp/cre01_comment`, `cre01[comment]`, `cre-01 — Commentaire`).
+/// (`grp/cre01_comment`, `cre01[comment]`, `cre-01 — Commentaire`), or a question followed
+/// by a bracketed comment word (`cre01. <text> [Comment]`).
 fn comment_on(header: &str, matcher: &QuestionMatcher<'_>) -> Option<QuestionId> {
     let header = header.trim().trim_start_matches('\u{feff}').trim_start();
     let prefixed = strip_prefix_ignoring_case(header, "commentaire")
@@ -126,6 +141,15 @@ fn comment_on(header: &str, matcher: &QuestionMatcher<'_>) -> Option<QuestionId>
         if question.len() < rest.len() {
             return matcher.question_in(question).map(|(question, _)| question);
         }
+    }
+    // `<question> [Comment]`: LimeSurvey's heading of a "list with comment" comment column.
+    if let Some((question, word)) = header
+        .strip_suffix(']')
+        .and_then(|rest| rest.rsplit_once('['))
+        && COMMENT_WORDS.contains(&fold(word).as_str())
+        && let Some((question, _)) = matcher.question_in(question.trim_end())
+    {
+        return Some(question);
     }
     let found = matcher.id_in(header)?;
     let after = header.get(found.end..)?;
@@ -202,6 +226,18 @@ mod tests {
                 "Commentaire : Vos segments de clientèle reposent-ils sur des critères de comportement d’achat ?",
                 comment("sample-cre-01"),
             ),
+            ("nom. Nom", Column::Respondent { rank: 2 }),
+            ("groupe. Groupe", Column::Group),
+            ("samplecre01. Vos segments", question("sample-cre-01")),
+            (
+                "samplecre01[comment]. sample-cre-01 — Vos segments [Commentaire]",
+                comment("sample-cre-01"),
+            ),
+            (
+                "Vos segments de clientèle reposent-ils sur des critères de comportement d’achat ? [Comment]",
+                comment("sample-cre-01"),
+            ),
+            ("Créative [Commentaire]", Column::Other),
             ("commentaires généraux", Column::Other),
             ("commentairesample-act-02", Column::Other),
             ("", Column::Other),

@@ -182,7 +182,8 @@ pub(crate) struct QuestionMatcher<'q> {
     ids: Vec<Vec<String>>,
     /// Questions by the first token of their id.
     by_first_token: HashMap<String, Vec<usize>>,
-    /// Questions by their id's letters and digits alone (`samplecre01`): a LimeSurvey code.
+    /// Questions by their id's letters and digits alone (`samplecre01`, `q12` for `1.2`): a
+    /// LimeSurvey code.
     by_compact_id: HashMap<String, usize>,
     /// Questions by the key of their French and English texts.
     by_text: HashMap<String, usize>,
@@ -206,6 +207,10 @@ impl<'q> QuestionMatcher<'q> {
                 by_first_token.entry(first.clone()).or_default().push(index);
             }
             by_compact_id.entry(id.concat()).or_insert(index);
+            // LimeSurvey's code when the id starts with a digit: `q12` for `1.2`.
+            by_compact_id
+                .entry(crate::forms::limesurvey_code(question.id.as_str()).to_ascii_lowercase())
+                .or_insert(index);
             ids.push(id);
             for text in [&question.text.fr, &question.text.en] {
                 by_text.entry(text_key(text)).or_insert(index);
