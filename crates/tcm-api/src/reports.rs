@@ -69,6 +69,7 @@ pub fn report_pdf(
         strategy: Some(&strategy),
         date,
         language,
+        settings: None,
     };
     render_report(&input).map_err(report_error)
 }

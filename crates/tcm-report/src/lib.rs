@@ -5,6 +5,8 @@
 //!   browser's printing).
 //! - [`render_blank_grid`]: a questionnaire as a printable PDF form for paper workshops.
 //! - [`charts`]: the report's charts as SVG documents (radar, bars, heatmap, dispersion).
+//! - [`Logo`], [`ReportSettings`]: the consultant's logo (checked as a hostile file), cover and
+//!   sections.
 //! - [`grid_markdown`]: a questionnaire as Markdown, for teachers and consultants to review.
 
 pub mod case_markdown;
@@ -15,14 +17,18 @@ mod fonts;
 pub mod grid_markdown;
 mod html;
 mod input;
+pub mod logo;
 mod markdown;
 mod numbers;
 mod pdf;
+mod settings;
 mod words;
 
 pub use html::render_report_html;
 pub use input::{PreviousAssessment, ReportInput};
+pub use logo::{Logo, LogoError};
 pub use pdf::{
     ClassReportInput, DEBRIEF_QUESTIONS, ReportError, render_blank_grid, render_class_report,
     render_report,
 };
+pub use settings::{ReportSettings, Section};

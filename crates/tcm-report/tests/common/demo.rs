@@ -80,6 +80,7 @@ impl Demo {
             strategy: Some(&self.strategy),
             date: date(),
             language: self.language,
+            settings: None,
         }
     }
 }
