@@ -14,6 +14,7 @@ pub mod error;
 pub mod files;
 pub mod plan;
 pub mod questionnaires;
+pub mod report_settings;
 pub mod reports;
 pub mod results;
 pub mod settings;
