@@ -1,6 +1,7 @@
 //! Documents made from TCM data. Data in, text or bytes out: this crate writes no file.
 //!
 //! - [`render_report`]: the audit report as PDF bytes, from a [`ReportInput`].
+//! - [`render_report_docx`]: the same report as an editable Word document.
 //! - [`render_report_html`]: the same content as one HTML page (used to compare with a
 //!   browser's printing).
 //! - [`render_blank_grid`]: a questionnaire as a printable PDF form for paper workshops.
@@ -13,6 +14,7 @@ pub mod case_markdown;
 pub mod charts;
 mod content;
 mod document;
+mod docx;
 mod fonts;
 pub mod grid_markdown;
 mod html;
@@ -21,9 +23,11 @@ pub mod logo;
 mod markdown;
 mod numbers;
 mod pdf;
+mod raster;
 mod settings;
 mod words;
 
+pub use docx::render_report_docx;
 pub use html::render_report_html;
 pub use input::{PreviousAssessment, ReportInput};
 pub use logo::{Logo, LogoError};

@@ -126,4 +126,14 @@ fn without_settings_every_section_is_there_and_the_app_is_the_author() {
     input.settings = Some(&defaults);
     let with_defaults = tcm_report::render_report(&input).expect("renders");
     assert_eq!(plain, with_defaults, "default settings change nothing");
+    let (_guard, path) = {
+        let directory = tempfile::tempdir().expect("a temporary folder");
+        let path = directory.path().join("complet.pdf");
+        std::fs::write(&path, &plain).expect("written");
+        (directory, path)
+    };
+    let text = flat(&text_of(&path));
+    assert!(text.contains("Les questions les plus discutées"));
+    assert!(!text.contains("Résumé pour la direction"));
+    assert!(run("pdfinfo", &[], &path).contains("TCM Workbench"));
 }
