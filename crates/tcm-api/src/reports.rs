@@ -118,6 +118,31 @@ pub fn report_pdf_with(
     })
 }
 
+/// An assessment's report as an editable Word document (.docx), with its organisation's
+/// saved report settings; the language as for [`report_pdf`].
+pub fn report_docx(
+    store: &mut Store,
+    id: AssessmentId,
+    language: Option<Language>,
+    date: NaiveDate,
+) -> Result<Vec<u8>, ApiError> {
+    let (settings, saved_language) = saved_settings(store, id)?;
+    report_docx_with(store, id, language.or(saved_language), date, &settings)
+}
+
+/// An assessment's report as a Word document with the given settings.
+pub fn report_docx_with(
+    store: &mut Store,
+    id: AssessmentId,
+    language: Option<Language>,
+    date: NaiveDate,
+    settings: &ReportSettings,
+) -> Result<Vec<u8>, ApiError> {
+    with_report_input(store, id, language, date, settings, |input| {
+        tcm_report::render_report_docx(input).map_err(report_error)
+    })
+}
+
 /// Creates the demo company in `store` — a self-assessment of a year before, then a workshop
 /// with five managers, comments, consensus values and kept actions — and returns the
 /// workshop's id. When the demo is already there, returns it as it is.

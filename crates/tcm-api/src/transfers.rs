@@ -33,6 +33,8 @@ pub enum ExportKind {
     AnonymousTcm,
     /// The plan with milestones (XLSX): one row per action of the roadmap.
     Milestones,
+    /// The report as an editable Word document, with the organisation's report settings.
+    Docx,
 }
 
 fn read(path: &Path) -> Result<Vec<u8>, ApiError> {
@@ -62,6 +64,7 @@ pub fn export(
             ExportKind::FormWord => files::export_form(store, id, FormFormat::MicrosoftForms),
             ExportKind::FormChoices => files::export_form(store, id, FormFormat::Choices),
             ExportKind::AnonymousTcm => files::export_anonymous_tcm(store, id, now),
+            ExportKind::Docx => crate::reports::report_docx(store, id, None, now.date_naive()),
             ExportKind::Milestones => {
                 crate::strategy::export_milestones(store, id, None, now.date_naive())
             }

@@ -406,9 +406,12 @@ pub struct ReportArgs {
     /// The assessment's id
     #[arg(long)]
     pub assessment: i64,
-    /// The PDF file to write
+    /// The file to write
     #[arg(long, value_name = "FILE.pdf")]
     pub out: PathBuf,
+    /// pdf (the reference) or docx (an editable Word document)
+    #[arg(long, value_name = "FORMAT", default_value = "pdf", value_parser = ["pdf", "docx"])]
+    pub format: String,
     /// The report's language (default: the saved settings', else the assessment's)
     #[arg(long, value_parser = parse_language)]
     pub lang: Option<Language>,

@@ -422,7 +422,7 @@ export class MockBackend {
         return this.dialogs.cancel ? null : (this.dialogs.openFile ?? this.defaultOpenFile(a.extensions as string[]));
       case 'export_assessment': {
         const format = a.format as string;
-        if (!['csv', 'xlsx', 'tcm', 'milestones', 'formxlsx', 'formxlsform', 'formscript', 'formword', 'formchoices', 'anonymousTcm'].includes(format))
+        if (!['csv', 'xlsx', 'tcm', 'milestones', 'formxlsx', 'formxlsform', 'formscript', 'formword', 'formchoices', 'anonymousTcm', 'docx'].includes(format))
           fail('invalidInput', `unknown export format \`${format}\``);
         this.assessment(a.assessment);
         return this.write(a.path as string, format);

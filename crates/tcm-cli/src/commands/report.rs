@@ -107,8 +107,12 @@ pub fn report(args: &ReportArgs, db: Option<std::path::PathBuf>) -> Result<(), F
     let settings = settings_from(args, saved)?;
     let language = args.lang.or(saved_language);
     let now = Utc::now();
-    let bytes = reports::report_pdf_with(&mut store, id, language, now.date_naive(), &settings)
-        .map_err(api_failure)?;
+    let bytes = if args.format == "docx" {
+        reports::report_docx_with(&mut store, id, language, now.date_naive(), &settings)
+    } else {
+        reports::report_pdf_with(&mut store, id, language, now.date_naive(), &settings)
+    }
+    .map_err(api_failure)?;
     database::write_output(Some(store.path()), &args.out, &bytes)?;
     line(&format!(
         "report written: {} ({} KB)",
