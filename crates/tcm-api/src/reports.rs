@@ -4,7 +4,9 @@ use std::path::Path;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use tcm_core::{Assessment, AssessmentStatus, Language, Mode};
-use tcm_report::{History, PreviousAssessment, ReportInput, render_blank_grid, render_report};
+use tcm_report::{
+    History, PreviousAssessment, ReportInput, ReportSettings, render_blank_grid, render_report,
+};
 use tcm_store::{AssessmentId, NewAssessment, Store};
 
 use crate::catalogue;
@@ -26,13 +28,30 @@ fn report_error(error: tcm_report::ReportError) -> ApiError {
     )
 }
 
-/// An assessment's report as PDF bytes, in `language` (its own when `None`), dated `date`.
-pub fn report_pdf(
+/// The settings a report of `id` uses when the caller gives none: its organisation's saved
+/// ones, and their language.
+pub fn saved_settings(
+    store: &Store,
+    id: AssessmentId,
+) -> Result<(ReportSettings, Option<Language>), ApiError> {
+    let stored = store.assessment(id)?;
+    let record = store.report_settings(stored.organisation)?;
+    Ok((
+        crate::report_settings::report_settings_of(&record)?,
+        record.language,
+    ))
+}
+
+/// Builds an assessment's report input and hands it to `render`. `language`: the one asked
+/// for, else the one of the settings, else the assessment's own.
+fn with_report_input<T>(
     store: &mut Store,
     id: AssessmentId,
     language: Option<Language>,
     date: NaiveDate,
-) -> Result<Vec<u8>, ApiError> {
+    settings: &ReportSettings,
+    render: impl FnOnce(&ReportInput<'_>) -> Result<T, ApiError>,
+) -> Result<T, ApiError> {
     let stored = store.assessment(id)?;
     let language = language.unwrap_or(stored.assessment.language);
     let organisation = store.organisation(stored.organisation)?.organisation;
@@ -82,8 +101,59 @@ pub fn report_pdf(
         history,
         date,
         language,
+        settings: Some(settings),
     };
-    render_report(&input).map_err(report_error)
+    render(&input)
+}
+
+/// An assessment's report as PDF bytes, dated `date`, with its organisation's saved report
+/// settings; in `language`, else the settings' language, else the assessment's.
+pub fn report_pdf(
+    store: &mut Store,
+    id: AssessmentId,
+    language: Option<Language>,
+    date: NaiveDate,
+) -> Result<Vec<u8>, ApiError> {
+    let (settings, saved_language) = saved_settings(store, id)?;
+    report_pdf_with(store, id, language.or(saved_language), date, &settings)
+}
+
+/// An assessment's report as PDF bytes with the given settings.
+pub fn report_pdf_with(
+    store: &mut Store,
+    id: AssessmentId,
+    language: Option<Language>,
+    date: NaiveDate,
+    settings: &ReportSettings,
+) -> Result<Vec<u8>, ApiError> {
+    with_report_input(store, id, language, date, settings, |input| {
+        render_report(input).map_err(report_error)
+    })
+}
+
+/// An assessment's report as an editable Word document (.docx), with its organisation's
+/// saved report settings; the language as for [`report_pdf`].
+pub fn report_docx(
+    store: &mut Store,
+    id: AssessmentId,
+    language: Option<Language>,
+    date: NaiveDate,
+) -> Result<Vec<u8>, ApiError> {
+    let (settings, saved_language) = saved_settings(store, id)?;
+    report_docx_with(store, id, language.or(saved_language), date, &settings)
+}
+
+/// An assessment's report as a Word document with the given settings.
+pub fn report_docx_with(
+    store: &mut Store,
+    id: AssessmentId,
+    language: Option<Language>,
+    date: NaiveDate,
+    settings: &ReportSettings,
+) -> Result<Vec<u8>, ApiError> {
+    with_report_input(store, id, language, date, settings, |input| {
+        tcm_report::render_report_docx(input).map_err(report_error)
+    })
 }
 
 /// Creates the demo company in `store` — a self-assessment of a year before, then a workshop

@@ -41,6 +41,8 @@ pub enum ExportKind {
     AnonymousTcm,
     /// The plan with milestones (XLSX): one row per action of the roadmap.
     Milestones,
+    /// The report as an editable Word document, with the organisation's report settings.
+    Docx,
 }
 
 /// Reads a file the user picked, at most [`MAX_FILE_BYTES`] (64 MiB, the bound of `tcm` too):
@@ -101,6 +103,7 @@ pub fn export_watched(
             ExportKind::FormLimesurvey => files::export_form(store, id, FormFormat::LimeSurvey),
             ExportKind::FormChoices => files::export_form(store, id, FormFormat::Choices),
             ExportKind::AnonymousTcm => files::export_anonymous_tcm(store, id, now),
+            ExportKind::Docx => crate::reports::report_docx(store, id, None, now.date_naive()),
             ExportKind::Milestones => {
                 crate::strategy::export_milestones(store, id, None, now.date_naive())
             }

@@ -118,7 +118,11 @@ pub enum Command {
     Export(ExportArgs),
     /// Write an assessment's PDF report: summary, charts, action plan, detail per stage
     #[command(
-        after_help = "Examples:\n  tcm report --assessment 1 --out rapport.pdf\n  tcm report --assessment 1 --out report.pdf --lang en"
+        after_help = "The organisation's saved report settings (firm, logo, cover, summary, sections, language) \
+                            apply; each flag below replaces one of them for this report, and --remember saves them.\n\n\
+                            Examples:\n  tcm report --assessment 1 --out rapport.pdf\n  tcm report --assessment 1 --out report.pdf --lang en\n  \
+                            tcm report --assessment 1 --out rapport.pdf --firm \"Cabinet Orée\" --logo logo.svg --summary-file synthese.txt --remember\n  \
+                            tcm report --assessment 1 --out court.pdf --sections summary,charts,plan"
     )]
     Report(ReportArgs),
     /// Create a fictitious French company audited over the full grid, and write its report
@@ -404,12 +408,60 @@ pub struct ReportArgs {
     /// The assessment's id
     #[arg(long)]
     pub assessment: i64,
-    /// The PDF file to write
+    /// The file to write
     #[arg(long, value_name = "FILE.pdf")]
     pub out: PathBuf,
-    /// The report's language (default: the assessment's)
+    /// pdf (the reference) or docx (an editable Word document)
+    #[arg(long, value_name = "FORMAT", default_value = "pdf", value_parser = ["pdf", "docx"])]
+    pub format: String,
+    /// The report's language (default: the saved settings', else the assessment's)
     #[arg(long, value_parser = parse_language)]
     pub lang: Option<Language>,
+    /// The consultant's firm, on the cover
+    #[arg(long, value_name = "NAME")]
+    pub firm: Option<String>,
+    /// The firm's logo for the cover: a PNG or SVG file of at most 1 MiB
+    #[arg(long, value_name = "FILE", conflicts_with = "no_logo")]
+    pub logo: Option<PathBuf>,
+    /// No logo on the cover, even when one is saved
+    #[arg(long)]
+    pub no_logo: bool,
+    /// The cover's title (default: the report's kind)
+    #[arg(long, value_name = "TEXT")]
+    pub cover_title: Option<String>,
+    /// Who prepared the report, on the cover
+    #[arg(long, value_name = "TEXT")]
+    pub prepared_by: Option<String>,
+    /// For whom, on the cover
+    #[arg(long, value_name = "TEXT")]
+    pub prepared_for: Option<String>,
+    /// A confidentiality mention at the foot of the cover
+    #[arg(long, value_name = "TEXT")]
+    pub confidentiality: Option<String>,
+    /// A UTF-8 text file: the summary for management, first in the report (blank lines
+    /// separate paragraphs; lines starting with "- " are bullets)
+    #[arg(long, value_name = "FILE.txt")]
+    pub summary_file: Option<PathBuf>,
+    /// The sections to include, comma-separated, among summary, charts, workshop, plan,
+    /// details, appendix (the cover is always there)
+    #[arg(long, value_name = "LIST", value_delimiter = ',', value_parser = parse_section)]
+    pub sections: Option<Vec<tcm_report::Section>>,
+    /// Save these settings as the organisation's, for its next reports
+    #[arg(long)]
+    pub remember: bool,
+}
+
+fn parse_section(text: &str) -> Result<tcm_report::Section, String> {
+    tcm_report::Section::from_key(text).ok_or_else(|| {
+        let known: Vec<&str> = tcm_report::Section::ALL
+            .iter()
+            .map(|section| section.key())
+            .collect();
+        format!(
+            "unknown section `{text}`; the sections are {}",
+            known.join(", ")
+        )
+    })
 }
 
 #[derive(Debug, Args)]

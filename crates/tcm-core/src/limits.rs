@@ -22,10 +22,17 @@ pub enum TextField {
     ActionTitle,
     ActionDescription,
     ActionOwner,
+    /// The consultant's firm, on the report's cover.
+    FirmName,
+    /// A line of the report's cover: its title, who prepared it, for whom, a confidentiality
+    /// mention.
+    CoverField,
+    /// The executive summary the consultant writes, first in the report.
+    ExecutiveSummary,
 }
 
 impl TextField {
-    pub const ALL: [TextField; 10] = [
+    pub const ALL: [TextField; 13] = [
         TextField::OrganisationName,
         TextField::OrganisationNotes,
         TextField::AssessmentTitle,
@@ -36,12 +43,17 @@ impl TextField {
         TextField::ActionTitle,
         TextField::ActionDescription,
         TextField::ActionOwner,
+        TextField::FirmName,
+        TextField::CoverField,
+        TextField::ExecutiveSummary,
     ];
 
     /// The most characters (Unicode scalar values) the field holds.
     pub const fn max_chars(self) -> usize {
         match self {
-            TextField::OrganisationName | TextField::AssessmentTitle => 200,
+            TextField::OrganisationName | TextField::AssessmentTitle | TextField::FirmName => 200,
+            TextField::CoverField => 300,
+            TextField::ExecutiveSummary => 20_000,
             TextField::RespondentLabel
             | TextField::RespondentRole
             | TextField::RespondentGroup
@@ -58,7 +70,10 @@ impl TextField {
     pub const fn multiline(self) -> bool {
         matches!(
             self,
-            TextField::OrganisationNotes | TextField::Comment | TextField::ActionDescription
+            TextField::OrganisationNotes
+                | TextField::Comment
+                | TextField::ActionDescription
+                | TextField::ExecutiveSummary
         )
     }
 
@@ -75,6 +90,9 @@ impl TextField {
             TextField::ActionTitle => "the action's title",
             TextField::ActionDescription => "the action's description",
             TextField::ActionOwner => "the action's owner",
+            TextField::FirmName => "the firm's name",
+            TextField::CoverField => "the cover's line",
+            TextField::ExecutiveSummary => "the executive summary",
         }
     }
 
@@ -91,6 +109,9 @@ impl TextField {
             TextField::ActionTitle => "actionTitle",
             TextField::ActionDescription => "actionDescription",
             TextField::ActionOwner => "actionOwner",
+            TextField::FirmName => "firmName",
+            TextField::CoverField => "coverField",
+            TextField::ExecutiveSummary => "executiveSummary",
         }
     }
 }

@@ -1,5 +1,5 @@
 //! Renders the demo assessment's report: `demo_report --pdf OUT.pdf [--html OUT.html]
-//! [--lang en] [--grid GRID.pdf]`. Used by `scripts/bench-report-vs-chromium.sh` and to look
+//! [--lang en] [--grid GRID.pdf] [--firm NAME] [--logo LOGO.png|svg]`. Used by `scripts/bench-report-vs-chromium.sh` and to look
 //! at the pages.
 
 use std::path::PathBuf;
@@ -15,6 +15,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut html: Option<PathBuf> = None;
     let mut grid: Option<PathBuf> = None;
     let mut language = Language::French;
+    let mut settings = tcm_report::ReportSettings::default();
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         match arg.as_str() {
@@ -22,11 +23,17 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             "--html" => html = args.next().map(PathBuf::from),
             "--grid" => grid = args.next().map(PathBuf::from),
             "--lang" => language = args.next().unwrap_or_default().parse()?,
+            "--firm" => settings.firm_name = args.next().unwrap_or_default(),
+            "--logo" => {
+                let bytes = std::fs::read(args.next().unwrap_or_default())?;
+                settings.logo = Some(tcm_report::Logo::read(&bytes)?);
+            }
             other => return Err(format!("unknown argument `{other}`").into()),
         }
     }
     let fixture = Demo::new(language);
-    let input = fixture.input();
+    let mut input = fixture.input();
+    input.settings = Some(&settings);
     if let Some(path) = pdf {
         std::fs::write(path, tcm_report::render_report(&input)?)?;
     }

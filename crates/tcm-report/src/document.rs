@@ -3,6 +3,8 @@
 
 use tcm_core::StageId;
 
+use crate::logo::Logo;
+
 /// How a piece of text is set.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tone {
@@ -66,6 +68,11 @@ pub struct Cover {
     /// (label, value) lines.
     pub facts: Vec<(String, String)>,
     pub notes: String,
+    /// The consultant's firm; empty when none was set.
+    pub firm: String,
+    pub logo: Option<Logo>,
+    /// A mention at the foot of the cover ("Confidential").
+    pub confidentiality: String,
 }
 
 /// A big figure of the summary.

@@ -128,9 +128,13 @@ pub fn render_report_html(input: &ReportInput<'_>) -> Result<String, ChartError>
     for block in &blocks {
         match block {
             Block::Cover(cover) => {
+                out.push_str("<section class=\"cover\">");
+                if !cover.firm.is_empty() {
+                    let _ = write!(out, "<p class=\"firm\">{}</p>", escape(&cover.firm));
+                }
                 let _ = write!(
                     out,
-                    "<section class=\"cover\"><p class=\"muted\">{}</p><p class=\"org\">{}</p><p>{}</p><dl>",
+                    "<p class=\"muted\">{}</p><p class=\"org\">{}</p><p>{}</p><dl>",
                     escape(&cover.kind),
                     escape(&cover.organisation),
                     escape(&cover.title)
@@ -138,11 +142,15 @@ pub fn render_report_html(input: &ReportInput<'_>) -> Result<String, ChartError>
                 for (label, value) in &cover.facts {
                     let _ = write!(out, "<dt>{}</dt><dd>{}</dd>", escape(label), escape(value));
                 }
-                let _ = write!(
-                    out,
-                    "</dl><p class=\"muted\">{}</p></section>",
-                    escape(&cover.notes)
-                );
+                let _ = write!(out, "</dl><p class=\"muted\">{}</p>", escape(&cover.notes));
+                if !cover.confidentiality.is_empty() {
+                    let _ = write!(
+                        out,
+                        "<p><strong>{}</strong></p>",
+                        escape(&cover.confidentiality)
+                    );
+                }
+                out.push_str("</section>");
             }
             Block::Section(title) => {
                 let _ = write!(out, "<h1>{}</h1>", escape(title));

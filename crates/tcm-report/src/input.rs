@@ -3,6 +3,8 @@
 use chrono::NaiveDate;
 use tcm_core::strategy::Strategy;
 use tcm_core::strategy::trend::{ClosedAction, DeltaTable, Trend};
+
+use crate::settings::ReportSettings;
 use tcm_core::{
     ActionPlan, AnswerSheet, Assessment, Language, Organisation, Questionnaire, RespondentProfile,
     Scorecard, StageId,
@@ -36,6 +38,9 @@ pub struct ReportInput<'a> {
     pub date: NaiveDate,
     /// Usually the assessment's language.
     pub language: Language,
+    /// The consultant's settings (firm, logo, cover, own summary, sections); `None`: the
+    /// app's cover and every section.
+    pub settings: Option<&'a ReportSettings>,
 }
 
 /// An earlier scorecard and when it was taken.

@@ -35,6 +35,7 @@ mod live_participants;
 mod organisations;
 mod portable;
 mod questionnaires;
+mod report_settings;
 mod respondents;
 mod snapshots;
 mod wave_overrides;
@@ -56,6 +57,7 @@ pub use records::{
     ActionId, AssessmentId, AssessmentSummary, NewAssessment, OrganisationId, RespondentId,
     ScoreSnapshot, StoredAction, StoredAssessment, StoredOrganisation, StoredRespondent,
 };
+pub use report_settings::{LogoFormat, MAX_LOGO_BYTES, ReportSettingsRecord, StoredLogo};
 pub use respondents::{ErasedAnswers, KeptComments};
 pub use summary::Progress;
 pub use unit::{Tx, Watch};

@@ -1,11 +1,11 @@
-//! Results, the PDF report, the blank grid and the demo.
+//! Results, the PDF report and its settings, the blank grid and the demo.
 
 use std::path::Path;
 
 use std::sync::Arc;
 use tauri::ipc::JavaScriptChannelId;
 use tauri::{Runtime, State, Webview};
-use tcm_api::transfer::ResultsView;
+use tcm_api::transfer::{ReportSettingsInput, ReportSettingsView, ResultsView};
 
 use tcm_api::{ApiError, Workbench};
 
@@ -82,6 +82,54 @@ pub async fn export_blank_grid(
 pub async fn open_demo(workbench: State<'_, Arc<Workbench>>) -> Result<i64, ApiError> {
     run(&workbench, move |workbench| {
         tcm_api::reports::open_demo(workbench)
+    })
+    .await
+}
+
+#[tauri::command]
+pub async fn report_settings(
+    workbench: State<'_, Arc<Workbench>>,
+    organisation: i64,
+) -> Result<ReportSettingsView, ApiError> {
+    run(&workbench, move |workbench| {
+        tcm_api::report_settings::report_settings(workbench, organisation)
+    })
+    .await
+}
+
+#[tauri::command]
+pub async fn save_report_settings(
+    workbench: State<'_, Arc<Workbench>>,
+    organisation: i64,
+    input: ReportSettingsInput,
+) -> Result<ReportSettingsView, ApiError> {
+    run(&workbench, move |workbench| {
+        tcm_api::report_settings::save_report_settings(workbench, organisation, input)
+    })
+    .await
+}
+
+#[tauri::command]
+pub async fn set_report_logo(
+    workbench: State<'_, Arc<Workbench>>,
+    grants: State<'_, DialogGrants>,
+    organisation: i64,
+    path: String,
+) -> Result<ReportSettingsView, ApiError> {
+    grants.check(Grant::Read, &path)?;
+    run(&workbench, move |workbench| {
+        tcm_api::report_settings::set_report_logo(workbench, organisation, Path::new(&path))
+    })
+    .await
+}
+
+#[tauri::command]
+pub async fn clear_report_logo(
+    workbench: State<'_, Arc<Workbench>>,
+    organisation: i64,
+) -> Result<ReportSettingsView, ApiError> {
+    run(&workbench, move |workbench| {
+        tcm_api::report_settings::clear_report_logo(workbench, organisation)
     })
     .await
 }

@@ -58,6 +58,8 @@ function watched(watch: Watch | null): Record<string, unknown> {
   return { operation: watch?.operation ?? null, onProgress: watch?.onProgress ?? null };
 }
 import type { FollowUpView } from './bindings/FollowUpView';
+import type { ReportSettingsInput } from './bindings/ReportSettingsInput';
+import type { ReportSettingsView } from './bindings/ReportSettingsView';
 
 /** Tells an ApiError ({kind, message}) from any other thrown value. */
 export function isApiError(value: unknown): value is ApiError {
@@ -176,6 +178,13 @@ export const api = {
     call<null>('export_report', { assessment, language, path, ...watched(watch) }),
   exportBlankGrid: (questionnaireId: string, language: LanguageCode, path: string) =>
     call<null>('export_blank_grid', { questionnaireId, language, path }),
+  // The report settings remembered per organisation (firm, logo, cover, summary, sections)
+  reportSettings: (organisation: number) => call<ReportSettingsView>('report_settings', { organisation }),
+  saveReportSettings: (organisation: number, input: ReportSettingsInput) =>
+    call<ReportSettingsView>('save_report_settings', { organisation, input }),
+  setReportLogo: (organisation: number, path: string) =>
+    call<ReportSettingsView>('set_report_logo', { organisation, path }),
+  clearReportLogo: (organisation: number) => call<ReportSettingsView>('clear_report_logo', { organisation }),
 
   // The demonstration assessment (created on first use); answers its id
   openDemo: () => call<number>('open_demo'),

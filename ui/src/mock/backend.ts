@@ -35,6 +35,8 @@ import type { ResultsView } from '../lib/bindings/ResultsView';
 import type { SaveAnswerInput } from '../lib/bindings/SaveAnswerInput';
 import type { SavedAnswer } from '../lib/bindings/SavedAnswer';
 import type { StrategyView } from '../lib/bindings/StrategyView';
+import type { ReportSettingsView } from '../lib/bindings/ReportSettingsView';
+import { defaultReportSettings, savedReportSettings, withLogo } from './report-settings';
 import formChoicesFixture from './fixtures/form-choices.json';
 import strategyFixture from './fixtures/strategy-demo.json';
 import followUpFixture from './fixtures/follow-up.json';
@@ -120,6 +122,8 @@ export interface Database {
   backups: BackupView[];
   files: WrittenFile[];
   demo: number | null;
+  /** Report settings by organisation id (absent in data saved by an older mock). */
+  reportSettings?: Record<string, ReportSettingsView>;
   /** The user's wave overrides (absent in data saved by an older mock). */
   waveOverrides?: StoredWaveOverride[];
   /** Set when the database "could not be opened": every command but settings fails. */
@@ -424,7 +428,7 @@ export class MockBackend {
         return this.dialogs.cancel ? null : (this.dialogs.openFile ?? this.defaultOpenFile(a.extensions as string[]));
       case 'export_assessment': {
         const format = a.format as string;
-        if (!['csv', 'xlsx', 'tcm', 'milestones', 'formxlsx', 'formxlsform', 'formscript', 'formword', 'formlimesurvey', 'formchoices', 'anonymousTcm'].includes(format))
+        if (!['csv', 'xlsx', 'tcm', 'milestones', 'formxlsx', 'formxlsform', 'formscript', 'formword', 'formlimesurvey', 'formchoices', 'anonymousTcm', 'docx'].includes(format))
           fail('invalidInput', `unknown export format \`${format}\``);
         this.assessment(a.assessment);
         return this.write(a.path as string, format);
@@ -444,6 +448,14 @@ export class MockBackend {
         return this.importResponses(a.assessment, a.path as string);
       case 'open_demo':
         return this.openDemo();
+      case 'report_settings':
+        return this.reportSettings(a.organisation);
+      case 'save_report_settings':
+        return this.storeReportSettings(savedReportSettings(this.reportSettings(a.organisation), a.input, fail));
+      case 'set_report_logo':
+        return this.storeReportSettings(withLogo(this.reportSettings(a.organisation), a.path as string, fail));
+      case 'clear_report_logo':
+        return this.storeReportSettings({ ...this.reportSettings(a.organisation), logo: null });
       // Live sessions run a network server in Rust: the mock has none to offer.
       case 'live_interfaces':
         return [{ name: 'lo', address: '127.0.0.1', loopback: true }];
@@ -542,6 +554,17 @@ export class MockBackend {
     const others = (this.db.waveOverrides ?? []).filter((item) => !(item.assessment === id && item.initiative === initiative));
     this.db.waveOverrides = [...others, { assessment: id, initiative, ...value }];
     return this.strategy(id, language);
+  }
+
+  private reportSettings(organisation: number): ReportSettingsView {
+    if (!this.db.organisations.some((item) => item.id === organisation))
+      fail('notFound', `organisation ${organisation} does not exist`);
+    return this.db.reportSettings?.[String(organisation)] ?? defaultReportSettings(organisation);
+  }
+
+  private storeReportSettings(settings: ReportSettingsView): ReportSettingsView {
+    this.db.reportSettings = { ...(this.db.reportSettings ?? {}), [String(settings.organisationId)]: settings };
+    return settings;
   }
 
   private checkLanguage(language: string): void {

@@ -106,6 +106,18 @@ mirror! {
 }
 
 mirror! {
+    /// A section of the report that the consultant may leave out.
+    ReportSection <=> tcm_report::Section {
+        Summary = "summary",
+        Charts = "charts",
+        Workshop = "workshop",
+        Plan = "plan",
+        Details = "details",
+        Appendix = "appendix",
+    }
+}
+
+mirror! {
     /// One of the five stages, in the order of the cycle.
     StageId <=> tcm_core::StageId {
         Creative = "creative",
@@ -324,6 +336,9 @@ mod tests {
         }
         for stage in tcm_core::StageId::ALL {
             assert_eq!(wire(StageId::from(stage)), stage.as_str());
+        }
+        for section in tcm_report::Section::ALL {
+            assert_eq!(wire(ReportSection::from(section)), section.key());
         }
         for text in ["0", "1", "2", "3", "4", "NA", "?"] {
             let answer: tcm_core::Answer = text.parse().expect("an answer");

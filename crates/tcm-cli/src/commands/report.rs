@@ -2,7 +2,11 @@
 
 use anyhow::{Context, anyhow};
 use chrono::Utc;
-use tcm_api::reports;
+use std::io::Read;
+
+use tcm_api::{report_settings, reports};
+use tcm_core::limits::{TextField, clean_text};
+use tcm_report::{ReportSettings, Section};
 use tcm_store::{AssessmentId, Store};
 
 use crate::cli::{DemoArgs, ReportArgs};
@@ -14,21 +18,114 @@ fn api_failure(error: tcm_api::ApiError) -> Failure {
     Failure::Error(anyhow!(error.message))
 }
 
+/// The longest summary file read, in bytes (the summary holds at most 20 000 characters).
+const MAX_SUMMARY_FILE_BYTES: u64 = 200 * 1024;
+
+/// A flag's text, cleaned and checked against its field's limit as the store would.
+fn checked(field: TextField, flag: &str, text: &str) -> Result<String, Failure> {
+    clean_text(field, text)
+        .map(|cleaned| cleaned.trim().to_owned())
+        .map_err(|refusal| Failure::Error(anyhow!("{flag}: {refusal}")))
+}
+
+fn read_summary(path: &std::path::Path) -> Result<String, Failure> {
+    let shown = path.display();
+    let file = std::fs::File::open(path).with_context(|| format!("cannot read {shown}"))?;
+    let mut bytes = Vec::new();
+    file.take(MAX_SUMMARY_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .with_context(|| format!("cannot read {shown}"))?;
+    if bytes.len() as u64 > MAX_SUMMARY_FILE_BYTES {
+        return Err(Failure::Error(anyhow!(
+            "{shown}: the summary file is larger than {MAX_SUMMARY_FILE_BYTES} bytes; a summary holds at most 20000 characters"
+        )));
+    }
+    let text = String::from_utf8(bytes).map_err(|error| {
+        Failure::Error(anyhow!(
+            "{shown}: the summary file is not UTF-8 text (byte {}): save it as UTF-8",
+            error.utf8_error().valid_up_to()
+        ))
+    })?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    checked(TextField::ExecutiveSummary, "--summary-file", text)
+}
+
+/// The organisation's saved settings with the flags applied.
+fn settings_from(args: &ReportArgs, saved: ReportSettings) -> Result<ReportSettings, Failure> {
+    let mut settings = saved;
+    if let Some(firm) = &args.firm {
+        settings.firm_name = checked(TextField::FirmName, "--firm", firm)?;
+    }
+    for (value, flag, target) in [
+        (
+            &args.cover_title,
+            "--cover-title",
+            &mut settings.cover_title,
+        ),
+        (
+            &args.prepared_by,
+            "--prepared-by",
+            &mut settings.prepared_by,
+        ),
+        (
+            &args.prepared_for,
+            "--prepared-for",
+            &mut settings.prepared_for,
+        ),
+        (
+            &args.confidentiality,
+            "--confidentiality",
+            &mut settings.confidentiality,
+        ),
+    ] {
+        if let Some(value) = value {
+            *target = checked(TextField::CoverField, flag, value)?;
+        }
+    }
+    if let Some(path) = &args.summary_file {
+        settings.executive_summary = read_summary(path)?;
+    }
+    if let Some(path) = &args.logo {
+        settings.logo = Some(report_settings::read_logo_file(path).map_err(api_failure)?);
+    }
+    if args.no_logo {
+        settings.logo = None;
+    }
+    if let Some(included) = &args.sections {
+        settings.omitted = Section::ALL
+            .into_iter()
+            .filter(|section| !included.contains(section))
+            .collect();
+    }
+    Ok(settings)
+}
+
 pub fn report(args: &ReportArgs, db: Option<std::path::PathBuf>) -> Result<(), Failure> {
     let mut store = database::open(db)?;
-    let bytes = reports::report_pdf(
-        &mut store,
-        AssessmentId(args.assessment),
-        args.lang,
-        Utc::now().date_naive(),
-    )
+    let id = AssessmentId(args.assessment);
+    let (saved, saved_language) = reports::saved_settings(&store, id).map_err(api_failure)?;
+    let settings = settings_from(args, saved)?;
+    let language = args.lang.or(saved_language);
+    let now = Utc::now();
+    let bytes = if args.format == "docx" {
+        reports::report_docx_with(&mut store, id, language, now.date_naive(), &settings)
+    } else {
+        reports::report_pdf_with(&mut store, id, language, now.date_naive(), &settings)
+    }
     .map_err(api_failure)?;
     database::write_output(Some(store.path()), &args.out, &bytes)?;
     line(&format!(
         "report written: {} ({} KB)",
         args.out.display(),
         bytes.len().div_ceil(1024)
-    ))
+    ))?;
+    if args.remember {
+        let organisation = store.assessment(id).map_err(store_failure)?.organisation;
+        report_settings::remember(&mut store, organisation, &settings, language, now)
+            .map_err(api_failure)?;
+        line("report settings saved for the organisation's next reports")?;
+    }
+    Ok(())
 }
 
 pub fn demo(args: &DemoArgs, db: Option<std::path::PathBuf>) -> Result<(), Failure> {

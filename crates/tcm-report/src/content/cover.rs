@@ -1,8 +1,9 @@
-//! The cover: who, what, when, how.
+//! The cover: who, what, when, how; the consultant's firm, logo and lines when set.
 
 use crate::document::{Block, Cover};
 use crate::input::ReportInput;
 use crate::numbers;
+use crate::settings::ReportSettings;
 use crate::words::words;
 
 pub fn cover(input: &ReportInput<'_>) -> Vec<Block> {
@@ -39,11 +40,35 @@ pub fn cover(input: &ReportInput<'_>) -> Vec<Block> {
     if let Some(size) = input.organisation.size {
         facts.push((w.size.to_owned(), size.name(language)));
     }
+    let default = ReportSettings::default();
+    let settings = input.settings.unwrap_or(&default);
+    // Who wrote it and for whom lead the facts, as on a consultant's cover letter.
+    let mut lines = Vec::new();
+    if !settings.prepared_for.trim().is_empty() {
+        lines.push((
+            w.prepared_for.to_owned(),
+            settings.prepared_for.trim().to_owned(),
+        ));
+    }
+    if !settings.prepared_by.trim().is_empty() {
+        lines.push((
+            w.prepared_by.to_owned(),
+            settings.prepared_by.trim().to_owned(),
+        ));
+    }
+    lines.extend(facts);
+    let kind = match settings.cover_title.trim() {
+        "" => w.report_kind.to_owned(),
+        title => title.to_owned(),
+    };
     vec![Block::Cover(Cover {
-        kind: w.report_kind.to_owned(),
+        kind,
         organisation: input.organisation.name.clone(),
         title: input.assessment.title.clone(),
-        facts,
+        facts: lines,
         notes: input.organisation.notes.clone(),
+        firm: settings.firm_name.trim().to_owned(),
+        logo: settings.logo.clone(),
+        confidentiality: settings.confidentiality.trim().to_owned(),
     })]
 }

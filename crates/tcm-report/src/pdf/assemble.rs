@@ -9,7 +9,7 @@
 use chrono::NaiveDate;
 use printpdf::{
     ExternalXObject, Mm, OffsetDateTime, Op, ParsedFont, PdfDocument, PdfFont, PdfPage,
-    PdfSaveOptions, XObject, XObjectId,
+    PdfSaveOptions, RawImage, XObject, XObjectId,
 };
 
 use super::ReportError;
@@ -36,6 +36,7 @@ fn parsed(bytes: &[u8], name: &'static str) -> Result<ParsedFont, ReportError> {
 pub fn assemble(
     pages: Vec<Vec<Op>>,
     forms: Vec<(XObjectId, ExternalXObject)>,
+    images: Vec<(XObjectId, RawImage)>,
     metadata: &Metadata<'_>,
 ) -> Result<Vec<u8>, ReportError> {
     let mut document = PdfDocument::new(metadata.title);
@@ -55,6 +56,13 @@ pub fn assemble(
             .xobjects
             .map
             .insert(id, XObject::External(form));
+    }
+    for (id, image) in images {
+        document
+            .resources
+            .xobjects
+            .map
+            .insert(id, XObject::Image(image));
     }
     let timestamp = metadata
         .date

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use printpdf::{ExternalXObject, Svg, XObjectId};
+use printpdf::{ExternalXObject, RawImage, Svg, XObjectId};
 use tcm_core::StageId;
 
 use super::ReportError;
@@ -13,6 +13,7 @@ use super::page::{
 };
 use crate::charts::{self, style::stage_rgb};
 use crate::document::{self, Block, Cover, KeyFigure, Piece, TableRow, Tone};
+use crate::logo::{Logo, Placed};
 
 pub const TITLE: Style = Style::new(Face::Bold, 18.0, Colour::INK);
 pub const HEADING: Style = Style::new(Face::Bold, 11.5, Colour::INK);
@@ -56,10 +57,11 @@ fn paragraph_style(tone: Tone) -> Style {
     }
 }
 
-/// The charts met so far, to be registered with the document.
+/// The charts (and the logo) met so far, to be registered with the document.
 #[derive(Default)]
 pub struct ChartForms {
     pub forms: Vec<(XObjectId, ExternalXObject)>,
+    pub images: Vec<(XObjectId, RawImage)>,
 }
 
 pub fn render(
@@ -69,7 +71,7 @@ pub fn render(
 ) -> Result<(), ReportError> {
     for block in blocks {
         match block {
-            Block::Cover(cover) => render_cover(composer, cover),
+            Block::Cover(cover) => render_cover(composer, forms, cover),
             Block::Section(title) => {
                 if composer.y() > page::CONTENT_TOP + 0.5 {
                     composer.new_page();
@@ -266,7 +268,24 @@ fn render_chart(
     Ok(())
 }
 
-fn render_cover(composer: &mut Composer<'_>, cover: &Cover) {
+/// The logo's box on the cover, in points: it keeps its proportions within it.
+const LOGO_BOX: (f32, f32) = (170.0, 70.0);
+
+/// Draws the logo in the cover's top-left corner; its height, in points.
+fn render_logo(composer: &mut Composer<'_>, forms: &mut ChartForms, logo: &Logo, top: f32) -> f32 {
+    let (width_px, height_px) = logo.size();
+    let ratio = (height_px / width_px) as f32;
+    let width = LOGO_BOX.0.min(LOGO_BOX.1 / ratio);
+    let id = XObjectId("Logo".to_owned());
+    match logo.placed() {
+        Placed::Png(image) => forms.images.push((id.clone(), image.clone())),
+        Placed::Svg(form) => forms.forms.push((id.clone(), form.clone())),
+    }
+    composer.place(&id, (width_px, height_px), MARGIN_X, top, width);
+    width * ratio
+}
+
+fn render_cover(composer: &mut Composer<'_>, forms: &mut ChartForms, cover: &Cover) {
     // A band of the five stage colours across the top of the page.
     let band = page::PAGE_WIDTH / 5.0;
     for (index, stage) in StageId::ALL.iter().enumerate() {
@@ -278,7 +297,22 @@ fn render_cover(composer: &mut Composer<'_>, cover: &Cover) {
             stage_colour(*stage),
         );
     }
-    composer.set_y(150.0);
+    // The consultant's logo and firm, top left.
+    let mut top = 48.0;
+    if let Some(logo) = &cover.logo {
+        top += render_logo(composer, forms, logo, top) + 10.0;
+    }
+    if !cover.firm.is_empty() {
+        composer.set_y(top);
+        composer.paragraph(
+            MARGIN_X,
+            CONTENT_WIDTH,
+            &cover.firm,
+            Style::new(Face::Bold, 12.0, Colour::INK),
+        );
+        top = composer.y();
+    }
+    composer.set_y(top.max(150.0));
     composer.paragraph(
         MARGIN_X,
         CONTENT_WIDTH,
@@ -328,5 +362,14 @@ fn render_cover(composer: &mut Composer<'_>, cover: &Cover) {
     composer.skip(14.0);
     if !cover.notes.is_empty() {
         composer.paragraph(MARGIN_X, CONTENT_WIDTH, &cover.notes, BODY_MUTED);
+    }
+    if !cover.confidentiality.is_empty() {
+        composer.skip(18.0);
+        composer.paragraph(
+            MARGIN_X,
+            CONTENT_WIDTH,
+            &cover.confidentiality,
+            Style::new(Face::Bold, 9.0, Colour::MUTED),
+        );
     }
 }

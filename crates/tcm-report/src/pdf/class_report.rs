@@ -185,6 +185,9 @@ fn report_blocks(input: &ClassReportInput<'_>) -> Vec<Block> {
             (w.date.to_owned(), numbers::long_date(input.date, language)),
         ],
         notes: w.notes.to_owned(),
+        firm: String::new(),
+        logo: None,
+        confidentiality: String::new(),
     })];
     let ranks: std::collections::HashMap<String, usize> = input
         .grade
@@ -478,6 +481,7 @@ pub fn render_class_report(input: &ClassReportInput<'_>) -> Result<Vec<u8>, Repo
     assemble::assemble(
         composer.finish(),
         forms.forms,
+        forms.images,
         &assemble::Metadata {
             title: &format!("{} — {}", w.kind, input.class_name),
             author: super::AUTHOR,

@@ -114,6 +114,7 @@ pub fn render_blank_grid(
     assemble::assemble(
         composer.finish(),
         forms.forms,
+        forms.images,
         &assemble::Metadata {
             title: &format!("{} — {title}", w.grid_title),
             author: super::AUTHOR,

@@ -64,7 +64,15 @@ pub fn render_report(input: &ReportInput<'_>) -> Result<Vec<u8>, ReportError> {
     let mut forms = blocks::ChartForms::default();
     blocks::render(&mut composer, &blocks, &mut forms)?;
     let date = numbers::long_date(input.date, input.language);
-    let footer = format!("{} — {}", w.report_kind, input.assessment.title);
+    let firm = input
+        .settings
+        .map(|settings| settings.firm_name.trim())
+        .unwrap_or_default();
+    let footer = if firm.is_empty() {
+        format!("{} — {}", w.report_kind, input.assessment.title)
+    } else {
+        format!("{firm} — {} — {}", w.report_kind, input.assessment.title)
+    };
     running::write(
         &mut composer,
         &running::Running {
@@ -81,10 +89,11 @@ pub fn render_report(input: &ReportInput<'_>) -> Result<Vec<u8>, ReportError> {
     assemble::assemble(
         composer.finish(),
         forms.forms,
+        forms.images,
         &assemble::Metadata {
             title: &title,
             // The audited company is the subject of the report, not its author.
-            author: AUTHOR,
+            author: if firm.is_empty() { AUTHOR } else { firm },
             subject: &input.assessment.title,
             date: input.date,
             language: input.language.code(),

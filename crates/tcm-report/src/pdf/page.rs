@@ -464,6 +464,23 @@ impl<'f> Composer<'f> {
         self.y += height;
     }
 
+    /// An image or form of `size` pixels drawn `width` points wide with its top-left corner at
+    /// (`x`, `top`), outside the text flow (the cursor does not move).
+    pub fn place(&mut self, id: &XObjectId, size: (f64, f64), x: f32, top: f32, width: f32) {
+        let height = (f64::from(width) * size.1 / size.0) as f32;
+        let dpi = (size.0 * 72.0 / f64::from(width)) as f32;
+        let op = Op::UseXobject {
+            id: id.clone(),
+            transform: XObjectTransform {
+                translate_x: Some(Pt(x)),
+                translate_y: Some(Pt(PAGE_HEIGHT - top - height)),
+                dpi: Some(dpi),
+                ..Default::default()
+            },
+        };
+        self.ops().push(op);
+    }
+
     /// A table: its header, then rows that never split across pages; the header is repeated
     /// at the top of each new page. A row taller than a whole page is cut to fit, with an
     /// ellipsis, so that nothing ever overflows.

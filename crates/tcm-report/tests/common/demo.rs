@@ -107,6 +107,7 @@ impl Demo {
             }),
             date: date(),
             language: self.language,
+            settings: None,
         }
     }
 }

@@ -3,4 +3,4 @@
 /**
  * What to export.
  */
-export type ExportKind = "csv" | "xlsx" | "tcm" | "formxlsx" | "formxlsform" | "formscript" | "formword" | "formlimesurvey" | "formchoices" | "anonymousTcm" | "milestones";
+export type ExportKind = "csv" | "xlsx" | "tcm" | "formxlsx" | "formxlsform" | "formscript" | "formword" | "formlimesurvey" | "formchoices" | "anonymousTcm" | "milestones" | "docx";

@@ -12,4 +12,7 @@ export const TEXT_LIMITS = {
   actionTitle: 300,
   actionDescription: 10000,
   actionOwner: 100,
+  firmName: 200,
+  coverField: 300,
+  executiveSummary: 20000,
 } as const;

@@ -64,7 +64,7 @@ function builtKeys(): string[] {
     ...['auto', 'manual', 'before-migration', 'before-restore', 'other'].map((kind) => `backups.kinds.${kind}`),
     ...['created', 'updated', 'alreadyPresent', 'copied', 'replaced', 'merged', 'responses'].map((outcome) => `import.outcome.${outcome}`),
     ...['xlsx', 'xlsform', 'script', 'word', 'lss', 'choices'].flatMap((form) => ['name', 'help', 'file'].map((part) => `forms.${part}.${form}`)),
-    ...['pdf', 'xlsx', 'milestones', 'csv', 'tcm', 'anonymousTcm', 'grid', 'responses'].flatMap((kind) =>
+    ...['pdf', 'docx', 'xlsx', 'milestones', 'csv', 'tcm', 'anonymousTcm', 'grid', 'responses'].flatMap((kind) =>
       ['working', 'done', 'failed'].map((state) => `export.${state}.${kind}`),
     ),
     ...modes.flatMap((mode) => [
