@@ -5,7 +5,7 @@
 
 use std::collections::HashMap;
 
-use tcm_core::perception::{ANONYMOUS_SMALLEST_GROUP, perception_gaps};
+use tcm_core::perception::{ANONYMOUS_SMALLEST_GROUP, perception_gaps, whole_room};
 use tcm_core::votes::{VoteDistribution, most_divided};
 use tcm_core::{Answer, Consensus, Language, Mode, StageId, score};
 
@@ -23,6 +23,9 @@ struct Words {
     participation: &'static str,
     groups: &'static str,
     groups_intro: &'static str,
+    room: &'static str,
+    room_heading: &'static str,
+    room_intro: &'static str,
     group: &'static str,
     withheld: &'static str,
     dont_know: &'static str,
@@ -45,7 +48,10 @@ fn words(language: Language) -> Words {
             title: "Atelier",
             participation: "{people} participants ont donné {answers} réponses{groups}.",
             groups: "Écarts de perception entre groupes",
-            groups_intro: "Score de chaque étape vu par chaque groupe, puis la part de «\u{a0}?\u{a0}» (ne sait pas)\u{a0}: là où la connaissance manque est aussi un constat. Aucun chiffre pour un groupe de moins de trois personnes.",
+            groups_intro: "Score de chaque étape vu par toute la salle puis par chaque groupe (réponses avant consensus), puis la part de «\u{a0}?\u{a0}» (ne sait pas)\u{a0}: là où la connaissance manque est aussi un constat. Aucun chiffre pour un groupe de moins de trois personnes.",
+            room: "Toute la salle",
+            room_heading: "Ce que la salle ne sait pas",
+            room_intro: "Score de chaque étape d’après les réponses des participants (avant consensus), puis la part de «\u{a0}?\u{a0}» (ne sait pas)\u{a0}: là où la connaissance manque est aussi un constat.",
             group: "Groupe",
             withheld: "moins de trois personnes",
             dont_know: "«\u{a0}?\u{a0}»",
@@ -65,7 +71,10 @@ fn words(language: Language) -> Words {
             title: "Workshop",
             participation: "{people} participants gave {answers} answers{groups}.",
             groups: "Perception gaps between groups",
-            groups_intro: "Each stage’s score as each group sees it, then the share of “?” (don’t know): where knowledge is missing is a finding too. No figure for a group of fewer than three people.",
+            groups_intro: "Each stage’s score as the whole room and each group see it (answers before consensus), then the share of “?” (don’t know): where knowledge is missing is a finding too. No figure for a group of fewer than three people.",
+            room: "Whole room",
+            room_heading: "What the room does not know",
+            room_intro: "Each stage’s score from the participants’ answers (before consensus), then the share of “?” (don’t know): where knowledge is missing is a finding too.",
             group: "Group",
             withheld: "fewer than three people",
             dont_know: "“?”",
@@ -138,11 +147,10 @@ pub fn workshop(input: &ReportInput<'_>) -> Vec<Block> {
 }
 
 fn perception(input: &ReportInput<'_>, groups: &HashMap<&str, &str>, w: &Words) -> Vec<Block> {
-    if groups.is_empty() {
-        return Vec::new();
-    }
     let language = input.language;
-    let gaps = perception_gaps(
+    // The whole room first, then each group (none when nobody picked one).
+    let mut gaps = vec![whole_room(input.questionnaire, input.answers, w.room)];
+    gaps.extend(perception_gaps(
         input.questionnaire,
         input.answers,
         |respondent| {
@@ -151,7 +159,7 @@ fn perception(input: &ReportInput<'_>, groups: &HashMap<&str, &str>, w: &Words) 
                 .map(|group| (*group).to_owned())
         },
         ANONYMOUS_SMALLEST_GROUP,
-    );
+    ));
     let mut columns = vec![column(w.group, 0.25, Align::Left)];
     columns.extend(
         StageId::ALL
@@ -194,9 +202,14 @@ fn perception(input: &ReportInput<'_>, groups: &HashMap<&str, &str>, w: &Words) 
             TableRow::Cells(cells)
         })
         .collect();
+    let (heading, intro) = if groups.is_empty() {
+        (w.room_heading, w.room_intro)
+    } else {
+        (w.groups, w.groups_intro)
+    };
     vec![
-        Block::Heading(w.groups.to_owned()),
-        Block::Paragraph(Piece::new(w.groups_intro, Tone::Muted)),
+        Block::Heading(heading.to_owned()),
+        Block::Paragraph(Piece::new(intro, Tone::Muted)),
         Block::Table { columns, rows },
     ]
 }
