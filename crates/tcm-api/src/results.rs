@@ -1,7 +1,9 @@
 //! The results screen: scores, levels and their meaning, strengths and weaknesses, and the
 //! charts drawn by the report's code.
 
-use tcm_core::perception::{ANONYMOUS_SMALLEST_GROUP, perception_gaps};
+use tcm_core::perception::{
+    ANONYMOUS_SMALLEST_GROUP, GroupPerception, perception_gaps, whole_room,
+};
 use tcm_core::questionnaire::{QuestionMapping, compare_across_versions};
 use tcm_core::scoring::StageScore;
 use tcm_core::{
@@ -245,7 +247,14 @@ pub fn assessment_results(
             },
         };
         let applicable = card.applicable();
-        let groups = group_perceptions(store, id, &questionnaire)?;
+        let sheet = store.answer_sheet(id)?;
+        let groups = group_perceptions(store, id, &questionnaire, &sheet)?;
+        let room = whole_room(&questionnaire, &sheet, "");
+        let room = if room.members == 0 {
+            Vec::new()
+        } else {
+            stage_views(room)
+        };
         Ok(ResultsView {
             assessment_id: assessment,
             respondents: count(card.respondents),
@@ -270,6 +279,7 @@ pub fn assessment_results(
                 .map(|level| level_meaning(*level))
                 .collect(),
             groups,
+            room,
         })
     })
 }
@@ -280,6 +290,7 @@ fn group_perceptions(
     store: &Store,
     id: AssessmentId,
     questionnaire: &Questionnaire,
+    sheet: &tcm_core::AnswerSheet,
 ) -> Result<Vec<GroupPerceptionView>, ApiError> {
     let groups: std::collections::HashMap<String, String> = store
         .list_respondents(id)?
@@ -290,10 +301,9 @@ fn group_perceptions(
     if groups.is_empty() {
         return Ok(Vec::new());
     }
-    let sheet = store.answer_sheet(id)?;
     Ok(perception_gaps(
         questionnaire,
-        &sheet,
+        sheet,
         |respondent| groups.get(respondent.as_str()).cloned(),
         ANONYMOUS_SMALLEST_GROUP,
     )
@@ -301,16 +311,20 @@ fn group_perceptions(
     .map(|group| GroupPerceptionView {
         members: count(group.members),
         withheld: group.withheld,
-        stages: group
-            .stages
-            .into_iter()
-            .map(|stage| GroupStageView {
-                stage: stage.stage.into(),
-                score: rounded(stage.score),
-                dont_know_share: stage.dont_know_share,
-            })
-            .collect(),
-        group: group.group,
+        group: group.group.clone(),
+        stages: stage_views(group),
     })
     .collect())
+}
+
+fn stage_views(group: GroupPerception) -> Vec<GroupStageView> {
+    group
+        .stages
+        .into_iter()
+        .map(|stage| GroupStageView {
+            stage: stage.stage.into(),
+            score: rounded(stage.score),
+            dont_know_share: stage.dont_know_share,
+        })
+        .collect()
 }

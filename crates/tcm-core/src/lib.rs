@@ -21,6 +21,7 @@ pub mod stage;
 pub mod strategy;
 pub mod text;
 pub mod vocabulary;
+pub mod votes;
 
 pub use action_plan::{ActionPlan, PlanItem, PlanLabel, PlanOrigin, action_plan};
 pub use answer::{Answer, AnswerSheet, Consensus, Level, Respondent, Response};

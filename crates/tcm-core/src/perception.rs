@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 
 use crate::answer::{AnswerSheet, Respondent};
 use crate::questionnaire::Questionnaire;
-use crate::scoring::{Score, score};
+use crate::scoring::{Score, Scorecard, score};
 use crate::stage::StageId;
 
 /// The smallest group whose figures an anonymous session shows.
@@ -65,28 +65,7 @@ pub fn perception_gaps(
             }
             let sheet =
                 answers.filter_respondents(|respondent| members.contains(respondent), false);
-            let card = score(questionnaire, &sheet);
-            let stages = StageId::ALL
-                .into_iter()
-                .map(|stage| {
-                    let (given, dont_know) = card
-                        .questions
-                        .iter()
-                        .filter(|question| question.stage == stage)
-                        .fold((0usize, 0usize), |(given, dont_know), question| {
-                            let levels = question.dispersion.map_or(0, |spread| spread.count);
-                            (
-                                given + levels + question.not_applicable + question.dont_know,
-                                dont_know + question.dont_know,
-                            )
-                        });
-                    GroupStage {
-                        stage,
-                        score: card.stage(stage).and_then(|scored| scored.result.score),
-                        dont_know_share: (given > 0).then(|| dont_know as f64 / given as f64),
-                    }
-                })
-                .collect();
+            let stages = stages_seen_by(questionnaire, &sheet);
             GroupPerception {
                 group,
                 members: members.len(),
@@ -95,4 +74,51 @@ pub fn perception_gaps(
             }
         })
         .collect()
+}
+
+/// Every respondent together, as one more row beside the groups: each stage's score from the
+/// respondents' own answers (consensus left out, like the groups') and the share of "?" —
+/// what the room as a whole does not know. Never withheld: it is everyone's figure.
+pub fn whole_room(
+    questionnaire: &Questionnaire,
+    answers: &AnswerSheet,
+    label: impl Into<String>,
+) -> GroupPerception {
+    let sheet = answers.filter_respondents(|_| true, false);
+    GroupPerception {
+        group: label.into(),
+        members: sheet.respondents().len(),
+        withheld: false,
+        stages: stages_seen_by(questionnaire, &sheet),
+    }
+}
+
+/// The five stages' scores and shares of "?" over an answer sheet.
+fn stages_seen_by(questionnaire: &Questionnaire, sheet: &AnswerSheet) -> Vec<GroupStage> {
+    let card = score(questionnaire, sheet);
+    StageId::ALL
+        .into_iter()
+        .map(|stage| GroupStage {
+            stage,
+            score: card.stage(stage).and_then(|scored| scored.result.score),
+            dont_know_share: dont_know_share(&card, stage),
+        })
+        .collect()
+}
+
+/// Share of "?" among every answer given to a stage's questions, 0–1; `None` when none of
+/// them was answered.
+pub fn dont_know_share(card: &Scorecard, stage: StageId) -> Option<f64> {
+    let (given, dont_know) = card
+        .questions
+        .iter()
+        .filter(|question| question.stage == stage)
+        .fold((0usize, 0usize), |(given, dont_know), question| {
+            let levels = question.dispersion.map_or(0, |spread| spread.count);
+            (
+                given + levels + question.not_applicable + question.dont_know,
+                dont_know + question.dont_know,
+            )
+        });
+    (given > 0).then(|| dont_know as f64 / given as f64)
 }

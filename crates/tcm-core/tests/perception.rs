@@ -1,7 +1,7 @@
 //! Perception gaps per group: stage scores and share of "?" side by side, worked by hand on
 //! the sample grid (weights cre-01 2, cre-02 1; cur-01 2, cur-02 1), and small groups withheld.
 
-use tcm_core::perception::{ANONYMOUS_SMALLEST_GROUP, perception_gaps};
+use tcm_core::perception::{ANONYMOUS_SMALLEST_GROUP, perception_gaps, whole_room};
 use tcm_core::{AnswerSheet, QuestionId, Questionnaire, Respondent, Response, StageId};
 
 const SAMPLE: &str = include_str!("../../../questionnaires/sample.toml");
@@ -109,4 +109,44 @@ fn a_group_smaller_than_allowed_shows_no_figure() {
         .expect("listed");
     assert!(!direction.withheld);
     assert_eq!(direction.stages.len(), 5);
+}
+
+#[test]
+fn the_whole_room_has_its_share_of_dont_know_per_stage_and_is_never_withheld() {
+    let mut answers = workshop();
+    // A consensus belongs to the discussion, not to what the room said: left out.
+    answers.set_consensus(
+        QuestionId::new("sample-cur-01"),
+        Some(tcm_core::Consensus::Level(
+            tcm_core::Level::new(4).expect("a level"),
+        )),
+    );
+    let room = whole_room(&sample(), &answers, "Toute la salle");
+    assert_eq!(room.group, "Toute la salle");
+    assert_eq!(room.members, 8);
+    assert!(!room.withheld);
+    let stage = |stage: StageId| {
+        room.stages
+            .iter()
+            .find(|item| item.stage == stage)
+            .cloned()
+            .expect("a stage")
+    };
+    // Curative: cur-01 mean 15/8, cur-02 mean 4/5: (2 × 1.875 + 0.8) / 12 = 37.9;
+    // one "?" among fourteen answers.
+    let curative = stage(StageId::Curative);
+    assert_eq!(curative.score.map(|score| score.rounded()), Some(37.9));
+    assert_eq!(curative.dont_know_share, Some(1.0 / 14.0));
+    // Creative: two "?" of three; the level given scores 3 of 4.
+    let creative = stage(StageId::Creative);
+    assert_eq!(creative.dont_know_share, Some(2.0 / 3.0));
+    assert_eq!(creative.score.map(|score| score.rounded()), Some(75.0));
+    // A stage nobody answered has neither figure.
+    let active = stage(StageId::Active);
+    assert_eq!((active.score, active.dont_know_share), (None, None));
+
+    // One respondent alone still sees their own "?": the whole room is never withheld.
+    let alone = whole_room(&sample(), &sheet(&[("ann", "cre-01", "?")]), "Tous");
+    assert_eq!(alone.members, 1);
+    assert_eq!(alone.stages[0].dont_know_share, Some(1.0));
 }

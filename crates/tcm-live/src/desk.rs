@@ -58,10 +58,22 @@ pub fn session_options(input: &LiveStartInput) -> Result<SessionOptions, ApiErro
     let mut options = SessionOptions::new(SocketAddr::new(ip, input.port));
     options.anonymous = input.anonymous;
     options.groups = input.groups.clone();
-    options.pace = match (input.pace, input.stage) {
-        (LivePace::Facilitated, _) => Pace::Facilitated,
-        (LivePace::SelfPaced, None) => Pace::SelfPaced(Scope::All),
-        (LivePace::SelfPaced, Some(stage)) => Pace::SelfPaced(Scope::Stage(
+    options.pace = match (input.pace, input.stage, input.questions.is_empty()) {
+        (LivePace::Facilitated, _, _) => Pace::Facilitated,
+        (LivePace::SelfPaced, Some(_), false) => {
+            return Err(ApiError::invalid(
+                "choose either one stage or a list of questions, not both",
+            ));
+        }
+        (LivePace::SelfPaced, None, false) => Pace::SelfPaced(Scope::Questions(
+            input
+                .questions
+                .iter()
+                .map(|question| question.trim().to_owned())
+                .collect(),
+        )),
+        (LivePace::SelfPaced, None, true) => Pace::SelfPaced(Scope::All),
+        (LivePace::SelfPaced, Some(stage), true) => Pace::SelfPaced(Scope::Stage(
             tcm_core::StageId::from(stage).as_str().to_owned(),
         )),
     };

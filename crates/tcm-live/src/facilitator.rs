@@ -4,7 +4,8 @@
 
 use std::collections::HashMap;
 
-use tcm_core::scoring::Dispersion;
+use tcm_core::Answer;
+use tcm_core::votes::{VoteDistribution, most_divided};
 use tokio::sync::watch;
 
 use crate::adapter;
@@ -194,24 +195,7 @@ impl LiveSession {
         if !inner.revealed.contains(question) && !everyone {
             return None;
         }
-        let mut levels = [0usize; 5];
-        let mut given_levels = Vec::new();
-        let (mut not_applicable, mut dont_know) = (0, 0);
-        for vote in &votes {
-            match vote.value.as_str() {
-                "NA" => not_applicable += 1,
-                "?" => dont_know += 1,
-                value => {
-                    if let Ok(level) = value.parse::<u8>()
-                        && let Some(slot) = levels.get_mut(usize::from(level))
-                    {
-                        *slot += 1;
-                        given_levels.push(level);
-                    }
-                }
-            }
-        }
-        let dispersion = Dispersion::of_levels(&given_levels);
+        let counted = VoteDistribution::of_votes(votes.iter().filter_map(|vote| vote.answer()));
         let mut comments: Vec<String> = votes
             .iter()
             .map(|vote| vote.comment.trim().to_owned())
@@ -220,56 +204,46 @@ impl LiveSession {
         comments.sort();
         Some(Distribution {
             question: question.to_owned(),
-            votes: votes.len(),
-            levels,
-            not_applicable,
-            dont_know,
-            mean: dispersion.map(|spread| spread.mean),
-            standard_deviation: dispersion.map(|spread| spread.standard_deviation),
-            range: dispersion.map(|spread| spread.range()),
+            votes: counted.votes,
+            levels: counted.levels,
+            not_applicable: counted.not_applicable,
+            dont_know: counted.dont_know,
+            mean: counted.mean(),
+            standard_deviation: counted.standard_deviation(),
+            range: counted.range(),
             comments,
         })
     }
 
     /// The questions of the scope answered by at least two participants, the most divided
-    /// first (standard deviation, then share of "?").
+    /// first (tcm-core's [`most_divided`]: standard deviation, then share of "?").
     pub fn divisions(&self) -> Vec<Division> {
         let session = &self.session;
         let inner = session.lock();
-        let mut by_question: HashMap<&str, Vec<&str>> = HashMap::new();
+        let mut by_question: HashMap<&str, Vec<Answer>> = HashMap::new();
         for participant in inner.participants.values() {
             if let Some(given) = inner.answers.get(&participant.respondent) {
                 for (question, vote) in given {
-                    by_question.entry(question).or_default().push(&vote.value);
+                    if let Some(answer) = vote.answer() {
+                        by_question.entry(question).or_default().push(answer);
+                    }
                 }
             }
         }
-        let mut divisions: Vec<Division> = session
-            .scope
-            .iter()
-            .filter_map(|question| {
-                let votes = by_question.get(question.as_str())?;
-                if votes.len() < 2 {
-                    return None;
-                }
-                let levels: Vec<u8> = votes.iter().filter_map(|vote| vote.parse().ok()).collect();
-                let dispersion = Dispersion::of_levels(&levels);
-                let dont_know = votes.iter().filter(|vote| **vote == "?").count();
-                Some(Division {
-                    question: question.clone(),
-                    votes: votes.len(),
-                    standard_deviation: dispersion.map_or(0.0, |spread| spread.standard_deviation),
-                    range: dispersion.map_or(0, |spread| spread.range()),
-                    dont_know_share: dont_know as f64 / votes.len() as f64,
-                })
-            })
-            .collect();
-        divisions.sort_by(|a, b| {
-            b.standard_deviation
-                .total_cmp(&a.standard_deviation)
-                .then(b.dont_know_share.total_cmp(&a.dont_know_share))
+        let counted = session.scope.iter().filter_map(|question| {
+            let votes = by_question.remove(question.as_str())?;
+            Some((question, VoteDistribution::of_votes(votes)))
         });
-        divisions
+        most_divided(counted)
+            .into_iter()
+            .map(|(question, counted)| Division {
+                question: question.clone(),
+                votes: counted.votes,
+                standard_deviation: counted.standard_deviation().unwrap_or(0.0),
+                range: counted.range().unwrap_or(0),
+                dont_know_share: counted.dont_know_share().unwrap_or(0.0),
+            })
+            .collect()
     }
 
     /// Records the value the room agreed on (`0`–`4` or `NA`) with a note.

@@ -33,6 +33,13 @@ pub(crate) struct Given {
     pub comment: String,
 }
 
+impl Given {
+    /// The vote as a domain answer (values are kept in their canonical spelling).
+    pub fn answer(&self) -> Option<tcm_core::Answer> {
+        self.value.parse().ok()
+    }
+}
+
 /// The acknowledgement of an answer: sent again, unchanged, for the same answer id.
 #[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "camelCase")]

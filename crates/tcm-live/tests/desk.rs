@@ -59,6 +59,7 @@ fn input(fixture: &Fixture, pace: LivePace, stage: Option<StageId>) -> LiveStart
         groups: vec!["Ventes".to_owned(), "Service client".to_owned()],
         pace,
         stage,
+        questions: Vec::new(),
     }
 }
 
@@ -285,4 +286,93 @@ fn the_interfaces_include_loopback_last() {
             .iter()
             .all(|interface| !interface.address.is_empty())
     );
+}
+
+#[tokio::test]
+async fn a_self_paced_session_on_chosen_questions_serves_and_counts_only_those() {
+    let fixture = fixture();
+    let desk = LiveDesk::new();
+    let chosen = ["cur-03", "cre-01", "pro-02"];
+    let mut start = input(&fixture, LivePace::SelfPaced, None);
+    start.questions = chosen.iter().map(|id| (*id).to_owned()).collect();
+
+    // A stage and a list together, an unknown id or one listed twice: refused, nothing runs.
+    for (stage, questions) in [
+        (Some(StageId::Creative), vec!["cre-01"]),
+        (None, vec!["cre-01", "zzz-99"]),
+        (None, vec!["cre-01", "cre-01"]),
+    ] {
+        let mut refused = input(&fixture, LivePace::SelfPaced, stage);
+        refused.questions = questions.into_iter().map(str::to_owned).collect();
+        let error = desk
+            .start(fixture.workbench.clone(), &refused)
+            .await
+            .expect_err("refused");
+        assert_eq!(error.kind, ErrorKind::InvalidInput, "{}", error.message);
+        assert!(desk.status().expect("status").is_none());
+    }
+
+    let view = desk
+        .start(fixture.workbench.clone(), &start)
+        .await
+        .expect("started");
+    assert_eq!(view.questions, chosen);
+    let phone = Phone::join(&view.url, "Ventes").await;
+
+    // The page gets the chosen questions only, in the facilitator's order.
+    let served: Value = phone
+        .http
+        .get(format!("{}/questions", phone.base))
+        .bearer_auth(&phone.token)
+        .send()
+        .await
+        .expect("sent")
+        .json()
+        .await
+        .expect("questions");
+    let ids: Vec<&str> = served["questions"]
+        .as_array()
+        .expect("a list")
+        .iter()
+        .map(|question| question["id"].as_str().expect("an id"))
+        .collect();
+    assert_eq!(ids, chosen);
+    assert_eq!(served["total"], 3);
+
+    // A question outside the list is closed; progress counts the chosen ones only.
+    let (status, _) = phone.answer("chosen-outside", "act-01", "2").await;
+    assert_eq!(status, 409);
+    let (status, ack) = phone.answer("chosen-one", "cre-01", "?").await;
+    assert_eq!(
+        (status, &ack["answered"], &ack["total"]),
+        (200, &json!(1), &json!(3))
+    );
+    let room = desk.status().expect("status").expect("running");
+    assert_eq!(
+        (room.participants[0].answered, room.participants[0].total),
+        (1, 3)
+    );
+    assert!(!room.participants[0].done);
+    phone.answer("chosen-two", "cur-03", "3").await;
+    let (_, ack) = phone.answer("chosen-three", "pro-02", "1").await;
+    assert_eq!((&ack["answered"], &ack["total"]), (&json!(3), &json!(3)));
+    let room = desk.status().expect("status").expect("running");
+    assert!(
+        room.participants[0].done,
+        "done after the three chosen questions"
+    );
+    // Nothing else was stored: three answers, the chosen ones.
+    let respondents = assessments::assessment_detail(&fixture.workbench, fixture.assessment)
+        .expect("detail")
+        .respondents;
+    let stored = assessments::respondent_answers(&fixture.workbench, respondents[0].id)
+        .expect("answers")
+        .answers;
+    let mut stored: Vec<&str> = stored
+        .iter()
+        .map(|answer| answer.question_id.as_str())
+        .collect();
+    stored.sort_unstable();
+    assert_eq!(stored, ["cre-01", "cur-03", "pro-02"]);
+    desk.stop().await;
 }

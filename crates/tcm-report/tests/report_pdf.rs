@@ -252,6 +252,8 @@ fn a_workshop_report_tells_what_divided_the_room_and_what_the_consensus_changed(
     let text = as_extracted(&text_of(&path));
     for expected in [
         "Les questions les plus discutées",
+        // The share of "?" per stage, for the whole room beside the groups.
+        "Toute la salle",
         "Consensus enregistré",
         "Avant discussion",
         "Après discussion",
@@ -266,6 +268,7 @@ fn a_workshop_report_tells_what_divided_the_room_and_what_the_consensus_changed(
     let (_guard, path, _) = rendered(Language::English);
     let text = as_extracted(&text_of(&path));
     assert!(text.contains("The most debated questions"));
+    assert!(text.contains("Whole room"));
     assert!(text.contains("Before discussion"));
 }
 

@@ -1,6 +1,7 @@
 // The participant page on a 360-pixel phone against the real server (`tcm live` on
 // 127.0.0.1): join named and anonymous, answer a stage, lose the network and come back.
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { chromium, devices, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM_ARGS } from '../browser/helpers';
@@ -50,6 +51,17 @@ function stored(live: LiveServer): string[][] {
     .map((line) => line.split(',').slice(0, 3));
 }
 
+const SHOTS = process.env.TCM_SCREENSHOTS ? resolve(process.cwd(), process.env.TCM_SCREENSHOTS) : null;
+
+/** The whole page as a 360-pixel-wide PNG (CSS pixels), when TCM_SCREENSHOTS names a folder. */
+async function phoneShot(page: Page, name: string): Promise<void> {
+  if (!SHOTS) return;
+  mkdirSync(SHOTS, { recursive: true });
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.waitForTimeout(250);
+  await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true, scale: 'css' });
+}
+
 async function progress(page: Page): Promise<string> {
   return (await page.getByTestId('progress').textContent()) ?? '';
 }
@@ -96,11 +108,18 @@ describe('a participant on a phone', () => {
     await page.getByText('Pas de réseau').waitFor();
     expect(await progress(page)).toBe('1 sur 92 répondues');
     expect(stored(server).length).toBe(1);
+    // The answer given offline is kept on the phone but not shown as saved: nothing committed.
+    await page.getByRole('button', { name: 'Précédente' }).click();
+    expect(await page.getByRole('radio', { name: /^4/ }).getAttribute('aria-checked')).toBe('true');
+    expect(await page.getByTestId('state').textContent()).not.toContain('Enregistré');
+    await page.getByTestId('state').getByText('Envoi').waitFor();
 
     await context?.setOffline(false);
     await expect.poll(() => progress(page), { timeout: 15_000 }).toBe('4 sur 92 répondues');
-    await page.getByRole('button', { name: 'Précédente' }).click();
     await page.getByTestId('state').getByText('Enregistré').waitFor();
+    // Saved means committed: the store holds it once the phone says so.
+    expect(stored(server).map((row) => row[2])).toEqual(['2', 'NA', '?', '4']);
+    await phoneShot(page, 'live-phone-fr');
 
     // A reload resumes where the participant was, with the same token.
     await page.reload();

@@ -49,6 +49,10 @@ pub struct LiveStartInput {
     pub pace: LivePace,
     /// Self-paced: one stage only; none: the whole grid.
     pub stage: Option<StageId>,
+    /// Self-paced: the chosen questions (ids, in this order), instead of a stage or the whole
+    /// grid; empty: not chosen one by one.
+    #[serde(default)]
+    pub questions: Vec<String>,
 }
 
 /// One participant as the facilitator sees them.

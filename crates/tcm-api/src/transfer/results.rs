@@ -88,6 +88,10 @@ pub struct ResultsView {
     /// Perception gaps: each group of respondents' stage scores and share of "?" (empty
     /// when no respondent has a group).
     pub groups: Vec<GroupPerceptionView>,
+    /// Every respondent together, beside the groups: each stage's score from their own
+    /// answers (consensus left out, like the groups') and the share of "?" — where the room's
+    /// knowledge is missing. Empty when nobody answered.
+    pub room: Vec<GroupStageView>,
 }
 
 /// How one group of respondents sees the five stages.

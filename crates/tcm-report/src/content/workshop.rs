@@ -5,8 +5,9 @@
 
 use std::collections::HashMap;
 
-use tcm_core::perception::{ANONYMOUS_SMALLEST_GROUP, perception_gaps};
-use tcm_core::{Consensus, Language, Mode, StageId, score};
+use tcm_core::perception::{ANONYMOUS_SMALLEST_GROUP, perception_gaps, whole_room};
+use tcm_core::votes::{VoteDistribution, most_divided};
+use tcm_core::{Answer, Consensus, Language, Mode, StageId, score};
 
 use crate::document::{Align, Block, ColumnSpec, Piece, TableRow, Tone};
 use crate::input::ReportInput;
@@ -22,6 +23,9 @@ struct Words {
     participation: &'static str,
     groups: &'static str,
     groups_intro: &'static str,
+    room: &'static str,
+    room_heading: &'static str,
+    room_intro: &'static str,
     group: &'static str,
     withheld: &'static str,
     dont_know: &'static str,
@@ -44,12 +48,15 @@ fn words(language: Language) -> Words {
             title: "Atelier",
             participation: "{people} participants ont donné {answers} réponses{groups}.",
             groups: "Écarts de perception entre groupes",
-            groups_intro: "Score de chaque étape vu par chaque groupe, puis la part de «\u{a0}?\u{a0}» (ne sait pas)\u{a0}: là où la connaissance manque est aussi un constat. Aucun chiffre pour un groupe de moins de trois personnes.",
+            groups_intro: "Score de chaque étape vu par toute la salle puis par chaque groupe (réponses avant consensus), puis la part de «\u{a0}?\u{a0}» (ne sait pas)\u{a0}: là où la connaissance manque est aussi un constat. Aucun chiffre pour un groupe de moins de trois personnes.",
+            room: "Toute la salle",
+            room_heading: "Ce que la salle ne sait pas",
+            room_intro: "Score de chaque étape d’après les réponses des participants (avant consensus), puis la part de «\u{a0}?\u{a0}» (ne sait pas)\u{a0}: là où la connaissance manque est aussi un constat.",
             group: "Groupe",
             withheld: "moins de trois personnes",
             dont_know: "«\u{a0}?\u{a0}»",
             divided: "Les questions les plus discutées",
-            divided_intro: "Les questions où les réponses des participants divergeaient le plus avant la discussion (écart type des niveaux donnés), et la valeur retenue ensuite.",
+            divided_intro: "Les questions où les réponses des participants divergeaient le plus avant la discussion (écart type des niveaux donnés, puis part de «\u{a0}?\u{a0}»), et la valeur retenue ensuite.",
             question: "Question",
             spread: "Écart type",
             range: "Étendue",
@@ -64,12 +71,15 @@ fn words(language: Language) -> Words {
             title: "Workshop",
             participation: "{people} participants gave {answers} answers{groups}.",
             groups: "Perception gaps between groups",
-            groups_intro: "Each stage’s score as each group sees it, then the share of “?” (don’t know): where knowledge is missing is a finding too. No figure for a group of fewer than three people.",
+            groups_intro: "Each stage’s score as the whole room and each group see it (answers before consensus), then the share of “?” (don’t know): where knowledge is missing is a finding too. No figure for a group of fewer than three people.",
+            room: "Whole room",
+            room_heading: "What the room does not know",
+            room_intro: "Each stage’s score from the participants’ answers (before consensus), then the share of “?” (don’t know): where knowledge is missing is a finding too.",
             group: "Group",
             withheld: "fewer than three people",
             dont_know: "“?”",
             divided: "The most debated questions",
-            divided_intro: "The questions where participants’ answers differed most before the discussion (standard deviation of the levels given), and the value agreed afterwards.",
+            divided_intro: "The questions where participants’ answers differed most before the discussion (standard deviation of the levels given, then share of “?”), and the value agreed afterwards.",
             question: "Question",
             spread: "Std. dev.",
             range: "Range",
@@ -137,11 +147,10 @@ pub fn workshop(input: &ReportInput<'_>) -> Vec<Block> {
 }
 
 fn perception(input: &ReportInput<'_>, groups: &HashMap<&str, &str>, w: &Words) -> Vec<Block> {
-    if groups.is_empty() {
-        return Vec::new();
-    }
     let language = input.language;
-    let gaps = perception_gaps(
+    // The whole room first, then each group (none when nobody picked one).
+    let mut gaps = vec![whole_room(input.questionnaire, input.answers, w.room)];
+    gaps.extend(perception_gaps(
         input.questionnaire,
         input.answers,
         |respondent| {
@@ -150,7 +159,7 @@ fn perception(input: &ReportInput<'_>, groups: &HashMap<&str, &str>, w: &Words) 
                 .map(|group| (*group).to_owned())
         },
         ANONYMOUS_SMALLEST_GROUP,
-    );
+    ));
     let mut columns = vec![column(w.group, 0.25, Align::Left)];
     columns.extend(
         StageId::ALL
@@ -193,43 +202,48 @@ fn perception(input: &ReportInput<'_>, groups: &HashMap<&str, &str>, w: &Words) 
             TableRow::Cells(cells)
         })
         .collect();
+    let (heading, intro) = if groups.is_empty() {
+        (w.room_heading, w.room_intro)
+    } else {
+        (w.groups, w.groups_intro)
+    };
     vec![
-        Block::Heading(w.groups.to_owned()),
-        Block::Paragraph(Piece::new(w.groups_intro, Tone::Muted)),
+        Block::Heading(heading.to_owned()),
+        Block::Paragraph(Piece::new(intro, Tone::Muted)),
         Block::Table { columns, rows },
     ]
 }
 
 fn divided(input: &ReportInput<'_>, w: &Words) -> Vec<Block> {
     let language = input.language;
-    let mut spread: Vec<_> = input
-        .scorecard
-        .questions
+    // Before discussion: the participants' own votes, per question in questionnaire order.
+    let mut votes: HashMap<&str, Vec<Answer>> = HashMap::new();
+    for (_, question, response) in input.answers.responses() {
+        votes
+            .entry(question.as_str())
+            .or_default()
+            .push(response.answer);
+    }
+    let counted = input
+        .questionnaire
+        .questions()
         .iter()
         .filter_map(|question| {
-            let dispersion = question.dispersion?;
-            (dispersion.count >= 2 && dispersion.standard_deviation > 0.0)
-                .then_some((question, dispersion))
-        })
+            let given = votes.remove(question.id.as_str())?;
+            Some((question, VoteDistribution::of_votes(given)))
+        });
+    let spread: Vec<_> = most_divided(counted)
+        .into_iter()
+        .filter(|(_, distribution)| distribution.divides())
+        .take(MOST_DIVIDED)
         .collect();
-    spread.sort_by(|a, b| {
-        b.1.standard_deviation
-            .total_cmp(&a.1.standard_deviation)
-            .then_with(|| a.0.question.as_str().cmp(b.0.question.as_str()))
-    });
     if spread.is_empty() {
         return Vec::new();
     }
     let rows = spread
         .into_iter()
-        .take(MOST_DIVIDED)
-        .map(|(question, dispersion)| {
-            let text = input
-                .questionnaire
-                .question(question.question.as_str())
-                .map(|found| found.text.get(language).to_owned())
-                .unwrap_or_default();
-            let agreed = input.answers.consensus(&question.question).map_or_else(
+        .map(|(question, distribution)| {
+            let agreed = input.answers.consensus(&question.id).map_or_else(
                 || "—".to_owned(),
                 |value| match value {
                     Consensus::Level(level) => level.value().to_string(),
@@ -238,15 +252,27 @@ fn divided(input: &ReportInput<'_>, w: &Words) -> Vec<Block> {
             );
             TableRow::Cells(vec![
                 vec![
-                    Piece::new(question.question.to_string(), Tone::Stage(question.stage)),
-                    Piece::new(text, Tone::Normal),
+                    Piece::new(question.id.to_string(), Tone::Stage(question.stage)),
+                    Piece::new(question.text.get(language).to_owned(), Tone::Normal),
                 ],
                 vec![Piece::new(
-                    numbers::decimal(dispersion.standard_deviation, 2, language),
+                    distribution.standard_deviation().map_or_else(
+                        || "—".to_owned(),
+                        |deviation| numbers::decimal(deviation, 2, language),
+                    ),
                     Tone::Strong,
                 )],
                 vec![Piece::new(
-                    format!("{}–{}", dispersion.min, dispersion.max),
+                    distribution.dispersion.map_or_else(
+                        || "—".to_owned(),
+                        |spread| format!("{}–{}", spread.min, spread.max),
+                    ),
+                    Tone::Normal,
+                )],
+                vec![Piece::new(
+                    distribution
+                        .dont_know_share()
+                        .map_or_else(|| "—".to_owned(), |share| numbers::percent(share, language)),
                     Tone::Normal,
                 )],
                 vec![Piece::new(agreed, Tone::Strong)],
@@ -258,9 +284,10 @@ fn divided(input: &ReportInput<'_>, w: &Words) -> Vec<Block> {
         Block::Paragraph(Piece::new(w.divided_intro, Tone::Muted)),
         Block::Table {
             columns: vec![
-                column(w.question, 0.58, Align::Left),
-                column(w.spread, 0.14, Align::Right),
-                column(w.range, 0.14, Align::Right),
+                column(w.question, 0.5, Align::Left),
+                column(w.spread, 0.13, Align::Right),
+                column(w.range, 0.12, Align::Right),
+                column(w.dont_know, 0.11, Align::Right),
                 column(w.consensus, 0.14, Align::Right),
             ],
             rows,

@@ -21,4 +21,9 @@ groups: Array<string>, pace: LivePace,
 /**
  * Self-paced: one stage only; none: the whole grid.
  */
-stage: StageId | null, };
+stage: StageId | null, 
+/**
+ * Self-paced: the chosen questions (ids, in this order), instead of a stage or the whole
+ * grid; empty: not chosen one by one.
+ */
+questions: Array<string>, };
