@@ -168,6 +168,8 @@ pub struct TcmImported {
     /// The file's questionnaire has the id and version of a bundled one but other content:
     /// it is shown everywhere as modified.
     pub questionnaire_modified: bool,
+    /// The case study the file's class exercise audits.
+    pub case: Option<portable::CaseLink>,
 }
 
 /// Imports a `.tcm` file; `choice` says what to do when its assessment is already here with
@@ -189,6 +191,7 @@ pub fn import_tcm(
     Ok(TcmImported {
         outcome,
         questionnaire_modified,
+        case: portable.case,
     })
 }
 

@@ -8,7 +8,9 @@ use tcm_store::{AssessmentId, ImportChoice, PortableImport};
 
 use crate::error::{ApiError, ErrorKind};
 use crate::files;
-use crate::transfer::{ImportChoiceInput, ImportOutcome, ImportReportView, ImportView};
+use crate::transfer::{
+    ClassCaseView, ImportChoiceInput, ImportOutcome, ImportReportView, ImportView,
+};
 use crate::workbench::Workbench;
 
 /// What to export.
@@ -144,6 +146,13 @@ pub fn tcm_import_view(imported: &files::TcmImported) -> ImportView {
         lost,
         conflicts,
         questionnaire_modified: imported.questionnaire_modified,
+        class_case: imported.case.as_ref().map(|link| ClassCaseView {
+            case_id: link.id.clone(),
+            case_version: link.version.clone(),
+            title: crate::catalogue::case(&link.id, &link.version)
+                .ok()
+                .map(|(case, _)| (&case.title).into()),
+        }),
     }
 }
 
@@ -172,5 +181,6 @@ pub fn import_responses(
         lost: Vec::new(),
         conflicts: Vec::new(),
         questionnaire_modified: false,
+        class_case: None,
     })
 }

@@ -1006,7 +1006,7 @@ export class MockBackend {
         input: { questionId: agreed.question, value: agreed.value, note: agreed.note },
       });
     }
-    return { assessmentId: copy, outcome: 'created', answersWritten: written, respondentsAdded: respondents.length, ignoredColumns: [], report: null, backup: null, lost: [], conflicts: [], questionnaireModified: false };
+    return { assessmentId: copy, outcome: 'created', answersWritten: written, respondentsAdded: respondents.length, ignoredColumns: [], report: null, backup: null, lost: [], conflicts: [], questionnaireModified: false, classCase: null };
   }
 
   private importResponses(id: number, path: string): ImportView {
@@ -1041,7 +1041,7 @@ export class MockBackend {
       backup: null,
       lost: [],
       conflicts: [],
-      questionnaireModified: false,
+      questionnaireModified: false, classCase: null,
     };
   }
 
