@@ -164,7 +164,7 @@ test('the grading view shows the 40 groups against the key, and the class export
   // 40 returned groups and the one that answered on this machine (no answer yet).
   const rows = await textsOf(browser, '[data-testid="group-metrics"] tbody tr', GROUPS + 1);
   assert.ok(rows.some((row) => row.startsWith('Groupe 40')));
-  assert.ok(rows.some((row) => /\d+ %/.test(row)), 'rates are shown as percentages');
+  assert.ok(rows.some((row) => /\d+\s%/.test(row)), "rates are shown as percentages");
   await screenshot(browser, 'class-grading-window-fr');
 
   let since = Date.now() - 1000;
