@@ -72,19 +72,32 @@ function groupFile(starter, label, key, skill, next) {
   return `${JSON.stringify(file, null, 2)}\n`;
 }
 
-/** The file a save dialog wrote, once it is complete. */
-async function saved(extension, since) {
+/** Each file of the save folder with its modification time, to tell the next one saved. */
+function savedFiles() {
+  return new Map(readdirSync(SAVE_DIR).map((name) => [name, statSync(join(SAVE_DIR, name)).mtimeMs]));
+}
+
+/** The `.extension` file a save dialog wrote after `before` (new, or written again), once complete. */
+async function saved(extension, before) {
   let found;
   await browser.waitUntil(
     () => {
-      found = readdirSync(SAVE_DIR)
-        .filter((name) => name.endsWith(`.${extension}`))
-        .map((name) => join(SAVE_DIR, name))
-        .find((path) => statSync(path).mtimeMs >= since && statSync(path).size > 0);
+      found = [...savedFiles()]
+        .filter(([name, time]) => name.endsWith(`.${extension}`) && (!before.has(name) || time > before.get(name)))
+        .map(([name]) => join(SAVE_DIR, name))
+        .find((path) => statSync(path).size > 0);
       return Boolean(found);
     },
     { timeout: 30000, timeoutMsg: `no .${extension} file was saved in ${SAVE_DIR}` },
   );
+  // The save is complete once its size stops changing.
+  let size = -1;
+  await browser.waitUntil(() => {
+    const now = statSync(found).size;
+    const stable = now === size;
+    size = now;
+    return stable;
+  }, { timeout: 30000, interval: 300 });
   return found;
 }
 
@@ -112,9 +125,9 @@ async function createExercise(caseId, className) {
   await press(browser, await byTestId(browser, 'create-class'));
   await byTestId(browser, 'class-title');
   await press(browser, await byTestId(browser, 'class-tab-files'));
-  const since = Date.now() - 1000;
+  const before = savedFiles();
   await press(browser, await byTestId(browser, 'export-starter'));
-  return readFileSync(await saved('tcm', since), 'utf8');
+  return readFileSync(await saved('tcm', before), 'utf8');
 }
 
 test('the teacher starts a class exercise and reads the case beside the questions', async () => {
@@ -152,6 +165,7 @@ test('the teacher imports the folder of 40 groups: every file listed, the foreig
   await press(browser, await byTestId(browser, 'class-tab-files'));
   await press(browser, await byTestId(browser, 'import-folder'));
   await byTestId(browser, 'folder-outcome', 30000);
+  await screenshot(browser, 'class-folder-import-window-fr');
   const imported = await textsOf(browser, '[data-testid="imported-files"] tbody tr', GROUPS);
   assert.match(imported[0], /groupe-01\.tcm/);
   const refused = await textsOf(browser, '[data-testid="refused-files"] tbody tr', 1);
@@ -167,18 +181,18 @@ test('the grading view shows the 40 groups against the key, and the class export
   assert.ok(rows.some((row) => /\d+\s%/.test(row)), "rates are shown as percentages");
   await screenshot(browser, 'class-grading-window-fr');
 
-  let since = Date.now() - 1000;
+  let before = savedFiles();
   await press(browser, await byTestId(browser, 'export-class-xlsx'));
-  const workbook = await saved('xlsx', since);
+  const workbook = await saved('xlsx', before);
   const listing = execFileSync('unzip', ['-l', workbook], { encoding: 'utf8' });
   const sheets = listing.split('\n').filter((line) => /xl\/worksheets\/sheet\d+\.xml/.test(line)).length;
   assert.ok(sheets >= GROUPS + 1, `the workbook has a sheet for the class and one per group (${sheets})`);
   const strings = execFileSync('unzip', ['-p', workbook, 'xl/sharedStrings.xml'], { encoding: 'utf8' });
   assert.match(strings, /Groupe 40/);
 
-  since = Date.now() - 1000;
+  before = savedFiles();
   await press(browser, await byTestId(browser, 'export-class-pdf'));
-  const report = await saved('pdf', since);
+  const report = await saved('pdf', before);
   const text = execFileSync('pdftotext', ['-layout', report, '-'], { encoding: 'utf8' }).replace(/[\u00a0\u202f]/g, ' ');
   assert.match(text, /Blédina/);
   assert.match(text, /M2 Marketing « 2026 »/);
