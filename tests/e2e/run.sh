@@ -22,4 +22,4 @@ export TCM_E2E_ARTIFACTS="$PWD/target/e2e"
 mkdir -p "$TCM_E2E_ARTIFACTS"
 
 step "Running the WebDriver specs under Xvfb"
-xvfb-run -a -s "-screen 0 1280x800x24" tests/e2e/with-driver.sh
+xvfb-run -a -s "-screen 0 1280x800x24" tests/e2e/with-driver.sh "$@"

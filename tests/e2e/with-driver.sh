@@ -14,6 +14,8 @@ export TCM_E2E_SAVE_DIR="${TCM_E2E_ARTIFACTS:-/tmp}/exports"
 mkdir -p "$TCM_E2E_SAVE_DIR"
 # Open dialogs answer this file at once; a spec that opens one writes it first.
 export TCM_E2E_OPEN_FILE="${TCM_E2E_OPEN_FILE:-${TCM_E2E_ARTIFACTS:-/tmp}/open/responses.csv}"
+# The folder dialog answers this folder (the classroom spec fills it with groups' files).
+export TCM_E2E_OPEN_FOLDER="${TCM_E2E_ARTIFACTS:-/tmp}/class-folder"
 tauri-driver --port "$port" >"${TCM_E2E_ARTIFACTS:-/tmp}/tauri-driver.log" 2>&1 &
 driver=$!
 trap 'kill "$driver" 2>/dev/null || true' EXIT
@@ -23,4 +25,9 @@ for _ in $(seq 1 100); do
   sleep 0.1
 done
 
-TCM_E2E_DRIVER_PORT=$port npm test --silent
+# Specs named on the command line (`run.sh specs/classroom.test.js`), else all of them.
+if [ "$#" -gt 0 ]; then
+  TCM_E2E_DRIVER_PORT=$port node --test --test-concurrency=1 "$@"
+else
+  TCM_E2E_DRIVER_PORT=$port npm test --silent
+fi

@@ -175,6 +175,8 @@ pub struct TcmImported {
     /// The file's questionnaire has the id and version of a bundled one but other content:
     /// it is shown everywhere as modified.
     pub questionnaire_modified: bool,
+    /// The case study the file's class exercise audits.
+    pub case: Option<portable::CaseLink>,
 }
 
 /// Imports a `.tcm` file; `choice` says what to do when its assessment is already here with
@@ -215,6 +217,7 @@ pub fn import_tcm_watched(
     Ok(TcmImported {
         outcome,
         questionnaire_modified,
+        case: portable.case,
     })
 }
 

@@ -14,7 +14,7 @@ use crate::error::{ApiError, ErrorKind};
 use crate::files;
 use crate::operation::Progress;
 use crate::transfer::{
-    ImportChoiceInput, ImportOutcome, ImportReportView, ImportView, OperationStep,
+    ClassCaseView, ImportChoiceInput, ImportOutcome, ImportReportView, ImportView, OperationStep,
 };
 use crate::workbench::Workbench;
 
@@ -204,6 +204,13 @@ pub fn tcm_import_view(imported: &files::TcmImported) -> ImportView {
         lost,
         conflicts,
         questionnaire_modified: imported.questionnaire_modified,
+        class_case: imported.case.as_ref().map(|link| ClassCaseView {
+            case_id: link.id.clone(),
+            case_version: link.version.clone(),
+            title: crate::catalogue::case(&link.id, &link.version)
+                .ok()
+                .map(|(case, _)| (&case.title).into()),
+        }),
     }
 }
 
@@ -249,5 +256,6 @@ pub fn import_responses_watched(
         lost: Vec::new(),
         conflicts: Vec::new(),
         questionnaire_modified: false,
+        class_case: None,
     })
 }

@@ -333,3 +333,111 @@ fn the_class_exports_as_a_workbook_and_a_report() {
     .expect_err("never over the database");
     assert_eq!(refused.kind, ErrorKind::ForbiddenPath);
 }
+
+/// The student's machine: another database opening the teacher's starter file.
+fn student_opens(
+    starter: &[u8],
+    dir: &tempfile::TempDir,
+) -> (Workbench, tcm_api::transfer::ImportView) {
+    let student = workbench(dir, "student.sqlite");
+    let view = student
+        .with_store(|store, now| {
+            files::import_tcm(
+                store,
+                starter,
+                "exercice.tcm",
+                tcm_store::ImportChoice::Safe,
+                now,
+            )
+        })
+        .map(|imported| tcm_api::transfers::tcm_import_view(&imported))
+        .expect("the starter file opens");
+    (student, view)
+}
+
+#[test]
+fn a_student_opening_the_starter_file_reads_the_case_beside_the_questions() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let teacher = workbench(&dir, "teacher.sqlite");
+    let exercise = classroom::create_class_exercise(&teacher, &new_exercise("aurore-rappel", &[]))
+        .expect("created");
+    let starter = teacher
+        .with_store(|store, now| {
+            files::export_tcm(store, tcm_store::AssessmentId(exercise.assessment_id), now)
+        })
+        .expect("starter");
+    let text = String::from_utf8(starter.clone()).expect("UTF-8");
+    assert!(text.contains("\"case\": {"), "the starter names its case");
+
+    let (student, view) = student_opens(&starter, &dir);
+    let case = view.class_case.expect("the file is a class exercise's");
+    assert_eq!(case.case_id, "aurore-rappel");
+    assert_eq!(case.case_version, exercise.case_version);
+    assert_eq!(case.title.expect("shipped").fr, exercise.title.fr);
+    let opened = classroom::class_exercise(&student, view.assessment_id).expect("the reader opens");
+    assert_eq!(opened.text.fr, exercise.text.fr);
+    assert_eq!(opened.questions.len(), exercise.questions.len());
+    assert_eq!(
+        classroom::list_class_exercises(&student)
+            .expect("list")
+            .len(),
+        1
+    );
+
+    // The group's file, returned from the student's machine, still names the case.
+    let returned = student
+        .with_store(|store, now| {
+            files::export_tcm(store, tcm_store::AssessmentId(view.assessment_id), now)
+        })
+        .expect("returned file");
+    let read = portable::from_json(&returned).expect("readable");
+    assert_eq!(
+        read.case.map(|case| case.id),
+        Some("aurore-rappel".to_owned())
+    );
+
+    // An ordinary assessment's file names no case.
+    let other = tempfile::tempdir().expect("temp dir");
+    let demo = workbench(&other, "demo.sqlite");
+    let id = tcm_api::reports::open_demo(&demo).expect("demo");
+    let plain = demo
+        .with_store(|store, now| files::export_tcm(store, tcm_store::AssessmentId(id), now))
+        .expect("exported");
+    assert!(
+        String::from_utf8(plain)
+            .expect("UTF-8")
+            .contains("\"case\": null")
+    );
+}
+
+#[test]
+fn a_student_whose_app_does_not_ship_the_case_is_told_so() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let teacher = workbench(&dir, "teacher.sqlite");
+    let exercise =
+        classroom::create_class_exercise(&teacher, &new_exercise("bledina-pas-a-pas", &[]))
+            .expect("created");
+    let starter = teacher
+        .with_store(|store, now| {
+            files::export_tcm(store, tcm_store::AssessmentId(exercise.assessment_id), now)
+        })
+        .expect("starter");
+    // A case this app does not ship (a teacher's own, or a newer version).
+    let mut file = portable::from_json(&starter).expect("readable");
+    file.case = Some(portable::CaseLink {
+        id: "cas-de-l-enseignant".into(),
+        version: "3.0.0".into(),
+    });
+    let (student, view) = student_opens(&portable::to_json(&file, clock()), &dir);
+    let case = view.class_case.expect("still a class exercise");
+    assert_eq!(case.case_id, "cas-de-l-enseignant");
+    assert_eq!(case.title, None);
+    let error = classroom::class_exercise(&student, view.assessment_id).expect_err("no case text");
+    assert_eq!(error.kind, ErrorKind::NotFound);
+    assert!(
+        error.message.contains("cas-de-l-enseignant"),
+        "{}",
+        error.message
+    );
+    assert!(error.message.contains("not shipped"), "{}", error.message);
+}

@@ -994,3 +994,192 @@ fn the_seed_s_follow_up_comes_from_the_real_handler() {
         std::collections::BTreeMap::from([(key, json!({ "fr": french, "en": english }))]);
     write_fixture("follow-up.json", &recorded);
 }
+
+// ---- the classroom ---------------------------------------------------------------------------
+//
+// The mock grades nothing either. `classroom.json` holds the shipped cases, each case's exercise
+// as the handler shows it (the mock puts its own id, class name and groups in), a folder of
+// twelve groups' `.tcm` files imported into a fresh exercise of each case (what the import
+// answered, and the groups' answers it wrote), and for each such class state the grading, the
+// debrief order and every group's sheet, keyed like `classKey` in `ui/src/mock/classroom.ts`.
+
+#[path = "support/class_files.rs"]
+mod class_files;
+
+/// The groups of the folder each case's recorded import reads.
+const FOLDER_GROUPS: usize = 12;
+
+/// A class state: the case, then each group's answers in question order (`N` for NA, `.` when
+/// unanswered) and every justification.
+fn class_key(workbench: &Workbench, exercise: &tcm_api::transfer::ClassExerciseView) -> String {
+    let mut lines = vec![format!(
+        "case={}@{}",
+        exercise.case_id, exercise.case_version
+    )];
+    let mut comments = Vec::new();
+    for group in &exercise.groups {
+        let answers =
+            tcm_api::assessments::respondent_answers(workbench, group.id).expect("answers");
+        let by_question: HashMap<String, (String, String)> = answers
+            .answers
+            .iter()
+            .map(|answer| {
+                let value = serde_json::to_value(answer.answer).expect("answer");
+                let code = match value.as_str().unwrap_or(".") {
+                    "NA" => "N".to_owned(),
+                    other => other.chars().next().unwrap_or('.').to_string(),
+                };
+                (answer.question_id.clone(), (code, answer.comment.clone()))
+            })
+            .collect();
+        let mut codes = String::new();
+        for question in &exercise.questions {
+            match by_question.get(&question.id) {
+                Some((code, comment)) => {
+                    codes.push_str(code);
+                    if !comment.is_empty() {
+                        comments.push(format!("m={}|{}|{comment}", group.label, question.id));
+                    }
+                }
+                None => codes.push('.'),
+            }
+        }
+        lines.push(format!("g={}={codes}", group.label));
+    }
+    lines.extend(comments);
+    lines.join("\n")
+}
+
+/// What the mock serves for one class state.
+fn graded_state(workbench: &Workbench, id: i64) -> Value {
+    let grade = tcm_api::classroom::grade_class(workbench, id).expect("graded");
+    let sheets: BTreeMap<String, Value> = grade
+        .groups
+        .iter()
+        .map(|group| {
+            let sheet =
+                tcm_api::classroom::group_sheet(workbench, id, &group.group).expect("sheet");
+            (
+                group.group.clone(),
+                serde_json::to_value(sheet).expect("sheet"),
+            )
+        })
+        .collect();
+    json!({ "grade": grade, "sheets": sheets })
+}
+
+#[test]
+fn the_classroom_comes_from_the_real_handlers() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let workbench = Workbench::start(dir.path().join("tcm.sqlite"), clock);
+    let cases = tcm_api::classroom::list_cases().expect("cases");
+    assert!(!cases.is_empty());
+    let mut exercises = BTreeMap::new();
+    let mut folders = BTreeMap::new();
+    let mut grades = BTreeMap::new();
+    for (position, case) in cases.iter().enumerate() {
+        let input = tcm_api::transfer::NewClassExerciseInput {
+            case_id: case.id.clone(),
+            case_version: case.version.clone(),
+            class_name: "Classe".to_owned(),
+            language: serde_json::from_value(json!("fr")).expect("language"),
+            groups: Vec::new(),
+        };
+        let exercise =
+            tcm_api::classroom::create_class_exercise(&workbench, &input).expect("created");
+        let id = exercise.assessment_id;
+        grades.insert(
+            class_key(&workbench, &exercise),
+            graded_state(&workbench, id),
+        );
+        let key: Vec<(String, tcm_core::Answer)> = tcm_api::classroom::grade_class(&workbench, id)
+            .expect("graded")
+            .questions
+            .iter()
+            .map(|question| (question.question_id.clone(), question.key.into()))
+            .collect();
+        let starter = workbench
+            .with_store(|store, now| {
+                tcm_api::files::export_tcm(store, tcm_store::AssessmentId(id), now)
+            })
+            .expect("starter");
+        let mut files = class_files::group_files(
+            &starter,
+            &key,
+            FOLDER_GROUPS,
+            2026 + position as u64,
+            clock(),
+        );
+        // A file of another class (another case's exercise) that the import must refuse.
+        let other = cases[(position + 1) % cases.len()].clone();
+        let foreign = tcm_api::classroom::create_class_exercise(
+            &workbench,
+            &tcm_api::transfer::NewClassExerciseInput {
+                case_id: other.id.clone(),
+                case_version: other.version.clone(),
+                ..input.clone()
+            },
+        )
+        .expect("another class");
+        let foreign_starter = workbench
+            .with_store(|store, now| {
+                tcm_api::files::export_tcm(
+                    store,
+                    tcm_store::AssessmentId(foreign.assessment_id),
+                    now,
+                )
+            })
+            .expect("foreign starter");
+        let foreign_key: Vec<(String, tcm_core::Answer)> =
+            tcm_api::classroom::grade_class(&workbench, foreign.assessment_id)
+                .expect("graded")
+                .questions
+                .iter()
+                .map(|question| (question.question_id.clone(), question.key.into()))
+                .collect();
+        let (_, foreign_file) =
+            class_files::group_files(&foreign_starter, &foreign_key, 1, 7, clock())
+                .pop()
+                .expect("one file");
+        files.push(("groupe-autre-cas.tcm".to_owned(), foreign_file));
+        tcm_api::assessments::delete_assessment(&workbench, foreign.assessment_id)
+            .expect("deleted");
+        let folder = dir.path().join(format!("rendus-{}", case.id));
+        std::fs::create_dir(&folder).expect("folder");
+        for (name, bytes) in &files {
+            std::fs::write(folder.join(name), bytes).expect("written");
+        }
+        let mut outcome =
+            tcm_api::class_import::import_group_folder(&workbench, id, &folder).expect("imported");
+        assert_eq!(outcome.imported.len(), FOLDER_GROUPS);
+        assert_eq!(outcome.refused.len(), 1);
+        outcome.folder = String::new();
+        let exercise = tcm_api::classroom::class_exercise(&workbench, id).expect("exercise");
+        let groups: Vec<Value> = exercise
+            .groups
+            .iter()
+            .map(|group| {
+                let answers = tcm_api::assessments::respondent_answers(&workbench, group.id)
+                    .expect("answers");
+                json!({ "label": group.label, "answers": answers.answers })
+            })
+            .collect();
+        grades.insert(
+            class_key(&workbench, &exercise),
+            graded_state(&workbench, id),
+        );
+        folders.insert(
+            case.id.clone(),
+            json!({ "import": outcome, "groups": groups }),
+        );
+        let mut template = serde_json::to_value(&exercise).expect("exercise");
+        template["groups"] = json!([]);
+        template["assessmentId"] = json!(0);
+        template["className"] = json!("");
+        exercises.insert(case.id.clone(), template);
+    }
+    write_compact_fixture(
+        "classroom.json",
+        &json!({ "cases": cases, "exercises": exercises, "folders": folders, "grades": grades }),
+    );
+}

@@ -94,6 +94,7 @@ fn workshop() -> PortableAssessment {
         questionnaire_id: questionnaire.id().to_owned(),
         questionnaire_version: questionnaire.version().to_string(),
         questionnaire_snapshot: questionnaire.to_toml(),
+        case: None,
         respondents: vec![
             profile("Zoé Martin", "Directrice commerciale", "Ventes"),
             profile("Anne Dupont", "", ""),

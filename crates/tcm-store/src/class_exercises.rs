@@ -37,6 +37,26 @@ impl Tx<'_> {
     }
 }
 
+impl Tx<'_> {
+    /// Records the case of an assessment imported from a file, or the case its newer file
+    /// names: linked or relinked, never refused because a link exists.
+    pub(crate) fn set_case(
+        &mut self,
+        assessment: AssessmentId,
+        case_id: &str,
+        case_version: &str,
+    ) -> Result<()> {
+        self.connection()
+            .execute(
+                "INSERT INTO class_exercise (assessment_id, case_id, case_version, created_at) VALUES (?1, ?2, ?3, ?4)
+                 ON CONFLICT (assessment_id) DO UPDATE SET case_id = excluded.case_id, case_version = excluded.case_version",
+                params![assessment.0, case_id.trim(), case_version, self.now_text()],
+            )
+            .map_err(self.fail("saving the class exercise"))?;
+        Ok(())
+    }
+}
+
 fn read(row: &rusqlite::Row<'_>) -> rusqlite::Result<ClassExercise> {
     Ok(ClassExercise {
         assessment: AssessmentId(row.get(0)?),

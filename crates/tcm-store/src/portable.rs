@@ -196,6 +196,12 @@ impl Store {
             questionnaire_id: questionnaire.id().to_owned(),
             questionnaire_version: questionnaire.version().to_string(),
             questionnaire_snapshot: questionnaire.to_toml(),
+            case: self
+                .class_exercise(id)?
+                .map(|exercise| tcm_interchange::portable::CaseLink {
+                    id: exercise.case_id,
+                    version: exercise.case_version,
+                }),
             respondents: respondents
                 .into_iter()
                 .map(|respondent| respondent.profile)
@@ -335,6 +341,9 @@ impl Tx<'_> {
             portable.updated_at,
         )?;
         self.fill_from_portable(id, portable)?;
+        if let Some(case) = &portable.case {
+            self.set_case(id, &case.id, &case.version)?;
+        }
         Ok(id)
     }
 
@@ -351,7 +360,12 @@ impl Tx<'_> {
         self.empty_assessment(id, organisation, snapshot, questionnaire.questions().len())?;
         self.update_assessment(id, &portable.assessment)?;
         self.set_created_at(id, portable.created_at)?;
-        self.fill_from_portable(id, portable)
+        self.fill_from_portable(id, portable)?;
+        // A file that names no case (written before cases travelled) leaves the link alone.
+        if let Some(case) = &portable.case {
+            self.set_case(id, &case.id, &case.version)?;
+        }
+        Ok(())
     }
 
     /// Writes a portable assessment's respondents, answers, consensus values, actions and

@@ -46,6 +46,7 @@ import { QUESTIONNAIRES, detail, overview, questionnaireById, type MockQuestionn
 import { golden, goldenStates, stateKey, type GoldenState, type StateParts } from './golden';
 import { createOperation, describeCommand, recordingJourneys, reportJourney, type Journey, type JourneyOperation } from './journey';
 import seedFixture from './fixtures/seed.json';
+import { GROUP_FOLDER, checkClassExercise, classroomCommand, type StoredClassExercise } from './classroom';
 import type { ActionStatus } from '../lib/bindings/ActionStatus';
 import type { PlanItemView } from '../lib/bindings/PlanItemView';
 
@@ -126,6 +127,8 @@ export interface Database {
   reportSettings?: Record<string, ReportSettingsView>;
   /** The user's wave overrides (absent in data saved by an older mock). */
   waveOverrides?: StoredWaveOverride[];
+  /** Class exercises: which assessment audits which case (absent in data saved by an older mock). */
+  classExercises?: StoredClassExercise[];
   /** Set when the database "could not be opened": every command but settings fails. */
   damaged: string | null;
   /** What was done since the scenario started, for tcm-api's tests to replay (see journey.ts). */
@@ -467,6 +470,22 @@ export class MockBackend {
       case 'live_consensus':
       case 'live_stop':
         return fail('invalidInput', 'live sessions need the desktop app');
+      // The classroom (classroom.ts): its figures are the real handlers' (golden fixture).
+      case 'list_cases':
+      case 'create_class_exercise':
+      case 'list_class_exercises':
+      case 'class_exercise':
+      case 'grade_class':
+      case 'group_sheet':
+      case 'class_debrief':
+      case 'import_group_folder':
+        return classroomCommand(this, command, a);
+      case 'choose_folder':
+        return this.dialogs.cancel ? null : GROUP_FOLDER;
+      case 'export_class':
+        if (!['xlsx', 'pdf'].includes(a.format as string)) fail('invalidInput', `unknown export format \`${a.format as string}\``);
+        checkClassExercise(this, a.assessment);
+        return this.write(a.path as string, `class-${a.format as string}`);
       default:
         return fail('internal', `command ${command} not found`);
     }
@@ -703,12 +722,13 @@ export class MockBackend {
     this.db.respondents = this.db.respondents.filter((respondent) => respondent.assessment !== id);
     this.db.actions = this.db.actions.filter((action) => action.assessment !== id);
     this.db.waveOverrides = (this.db.waveOverrides ?? []).filter((item) => item.assessment !== id);
+    this.db.classExercises = (this.db.classExercises ?? []).filter((item) => item.assessment !== id);
     this.db.assessments = this.db.assessments.filter((assessment) => assessment.id !== id);
     if (this.db.demo === id) this.db.demo = null;
     return null;
   }
 
-  private respondentView(respondent: StoredRespondent): RespondentView {
+  respondentView(respondent: StoredRespondent): RespondentView {
     return {
       id: respondent.id,
       label: respondent.label,
@@ -1055,7 +1075,7 @@ export class MockBackend {
         input: { questionId: agreed.question, value: agreed.value, note: agreed.note },
       });
     }
-    return { assessmentId: copy, outcome: 'created', answersWritten: written, respondentsAdded: respondents.length, ignoredColumns: [], report: null, backup: null, lost: [], conflicts: [], questionnaireModified: false };
+    return { assessmentId: copy, outcome: 'created', answersWritten: written, respondentsAdded: respondents.length, ignoredColumns: [], report: null, backup: null, lost: [], conflicts: [], questionnaireModified: false, classCase: null };
   }
 
   private importResponses(id: number, path: string): ImportView {
@@ -1090,7 +1110,7 @@ export class MockBackend {
       backup: null,
       lost: [],
       conflicts: [],
-      questionnaireModified: false,
+      questionnaireModified: false, classCase: null,
     };
   }
 

@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::{BackupKind, ImportOutcome};
+use super::{BackupKind, ImportOutcome, LocalizedText};
 use crate::error::ApiError;
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -59,6 +59,20 @@ pub struct ImportView {
     pub conflicts: Vec<String>,
     /// The file's questionnaire has the id and version of a bundled one but other content.
     pub questionnaire_modified: bool,
+    /// The case study of a class exercise's file (a teacher's starter file): the student
+    /// reads it beside the questions when this app ships it.
+    pub class_case: Option<ClassCaseView>,
+}
+
+/// The case a class exercise's file names, and whether this app ships it.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct ClassCaseView {
+    pub case_id: String,
+    pub case_version: String,
+    /// The case's title when this app ships that case and version; none when it does not.
+    pub title: Option<LocalizedText>,
 }
 
 /// How a responses file was read: which column named the respondents (or that none did),

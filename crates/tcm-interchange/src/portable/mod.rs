@@ -18,7 +18,7 @@ mod write;
 
 pub use anonymise::anonymised;
 pub use error::{FieldIssue, FieldProblem, PortableError};
-pub use model::{AgreedValue, PortableAssessment, RecordedAnswer, ScoreSnapshot};
+pub use model::{AgreedValue, CaseLink, PortableAssessment, RecordedAnswer, ScoreSnapshot};
 pub use read::from_json;
 pub use write::to_json;
 

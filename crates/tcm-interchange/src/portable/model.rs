@@ -26,6 +26,9 @@ pub struct PortableAssessment {
     pub questionnaire_version: String,
     /// The questionnaire as it was, written by [`Questionnaire::to_toml`].
     pub questionnaire_snapshot: String,
+    /// The case study this assessment audits, when it is a class exercise: a student's app
+    /// opening the teacher's starter file finds the case among its shipped ones by this.
+    pub case: Option<CaseLink>,
     /// Who answered, in the store's order; labels are unique.
     pub respondents: Vec<RespondentProfile>,
     /// Each respondent's answers, by (respondent label, question id).
@@ -36,6 +39,13 @@ pub struct PortableAssessment {
     pub actions: Vec<PlannedAction>,
     /// Scores taken when the assessment was finalised, oldest first; may be empty.
     pub score_snapshots: Vec<ScoreSnapshot>,
+}
+
+/// The case study of a class exercise, by the id and version of its case file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CaseLink {
+    pub id: String,
+    pub version: String,
 }
 
 /// One answer as recorded, with when it was last changed.

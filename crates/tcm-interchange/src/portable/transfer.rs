@@ -12,6 +12,9 @@ pub(super) struct File {
     pub assessment: AssessmentFields,
     pub organisation: OrganisationFields,
     pub questionnaire: QuestionnaireFields,
+    /// The case study a class exercise audits; `null` for any other assessment.
+    #[serde(default)]
+    pub case: Option<CaseFields>,
     #[serde(default)]
     pub respondents: Vec<RespondentFields>,
     #[serde(default)]
@@ -84,6 +87,13 @@ pub(super) struct QuestionnaireFields {
     pub id: String,
     pub version: String,
     pub snapshot: String,
+}
+
+/// A shipped case study, by the id and version its file gives.
+#[derive(Debug, Serialize, Deserialize)]
+pub(super) struct CaseFields {
+    pub id: String,
+    pub version: String,
 }
 
 #[derive(Debug, Serialize, Deserialize)]

@@ -14,7 +14,7 @@ use tcm_core::{
 
 use super::error::{FieldIssue, FieldProblem};
 use super::fields::Fields;
-use super::model::{AgreedValue, PortableAssessment, RecordedAnswer, ScoreSnapshot};
+use super::model::{AgreedValue, CaseLink, PortableAssessment, RecordedAnswer, ScoreSnapshot};
 use super::transfer::{
     ActionFields, AssessmentFields, File, LinkFields, OrganisationFields, ScoreSnapshotFields,
 };
@@ -74,6 +74,14 @@ fn read_file(
             read_snapshot(fields, &format!("score_snapshots[{index}]"), snapshot)
         })
         .collect();
+    let case = file.case.as_ref().and_then(|case| {
+        let id = fields.not_empty("case.id", &case.id);
+        let version = fields.not_empty("case.version", &case.version);
+        (id && version).then(|| CaseLink {
+            id: case.id.trim().to_owned(),
+            version: case.version.trim().to_owned(),
+        })
+    });
     let (assessment, created_at, updated_at) = assessment?;
     Some(PortableAssessment {
         uuid: file.assessment.uuid.clone(),
@@ -84,6 +92,7 @@ fn read_file(
         questionnaire_id: file.questionnaire.id.clone(),
         questionnaire_version: file.questionnaire.version.clone(),
         questionnaire_snapshot: file.questionnaire.snapshot.clone(),
+        case,
         respondents,
         answers,
         consensus,

@@ -7,7 +7,7 @@ use tcm_core::{ActionLink, Consensus, PlannedAction};
 
 use super::model::{PortableAssessment, ScoreSnapshot};
 use super::transfer::{
-    ActionFields, AnswerFields, AssessmentFields, ConsensusFields, File, LinkFields,
+    ActionFields, AnswerFields, AssessmentFields, CaseFields, ConsensusFields, File, LinkFields,
     OrganisationFields, PerStage, QuestionnaireFields, RespondentFields, ScoreSnapshotFields,
 };
 use super::{FORMAT, FORMAT_VERSION};
@@ -58,6 +58,10 @@ fn file(portable: &PortableAssessment, exported_at: &DateTime<Utc>) -> File {
             version: portable.questionnaire_version.clone(),
             snapshot: portable.questionnaire_snapshot.clone(),
         },
+        case: portable.case.as_ref().map(|case| CaseFields {
+            id: case.id.clone(),
+            version: case.version.clone(),
+        }),
         respondents: portable
             .respondents
             .iter()

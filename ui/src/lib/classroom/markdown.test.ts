@@ -43,4 +43,13 @@ describe('case text Markdown', () => {
       { text: ' (*)', bold: false, italic: false },
     ]);
   });
+
+  it('keeps a marker shown in brackets as text when emphasis follows', () => {
+    expect(inline('marqués d’un astérisque (*) sont des **situations** et *ajouts*')).toEqual([
+      { text: 'marqués d’un astérisque (*) sont des ', bold: false, italic: false },
+      { text: 'situations', bold: true, italic: false },
+      { text: ' et ', bold: false, italic: false },
+      { text: 'ajouts', bold: false, italic: true },
+    ]);
+  });
 });

@@ -17,6 +17,23 @@ export type Block =
   | { kind: 'list'; items: Span[][] }
   | { kind: 'table'; header: Span[][]; rows: Span[][][] };
 
+const SPACE_OR_PUNCTUATION = /[\s.,;:!?)\]}»”’]/u;
+
+/** A `*` opens italics when a word follows it and a closing `*` comes later: `(*)` stays text. */
+function opensItalic(text: string, index: number): boolean {
+  const next = text[index + 1];
+  if (next === undefined || SPACE_OR_PUNCTUATION.test(next) || next === '*') return false;
+  for (let at = text.indexOf('*', index + 2); at !== -1; at = text.indexOf('*', at + 1))
+    if (closesItalic(text, at)) return true;
+  return false;
+}
+
+/** A `*` closes italics when it ends a word (not after a space). */
+function closesItalic(text: string, index: number): boolean {
+  const previous = text[index - 1];
+  return previous !== undefined && !/\s/u.test(previous) && previous !== '*' && text[index + 1] !== '*';
+}
+
 /** Splits `**bold**` and `*italic*` runs; unmatched markers stay as text. */
 export function inline(text: string): Span[] {
   const spans: Span[] = [];
@@ -32,10 +49,7 @@ export function inline(text: string): Span[] {
       push();
       bold = !bold;
       index += 1;
-    } else if (
-      text[index] === '*' &&
-      (italic || (text.indexOf('*', index + 1) > index + 1 && text[index + 1] !== ' '))
-    ) {
+    } else if (text[index] === '*' && (italic ? closesItalic(text, index) : opensItalic(text, index))) {
       push();
       italic = !italic;
     } else {
