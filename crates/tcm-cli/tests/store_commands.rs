@@ -297,6 +297,28 @@ fn export_and_import_through_the_cli() {
         .arg(&csv)
         .assert()
         .success();
+    // The plain CSV: `,`, LF, UTF-8 with a BOM (a spreadsheet shows the accents), read back
+    // by `tcm score` as well.
+    let plain = dir.path().join("answers-plain.csv");
+    tcm(&db)
+        .args(["export", "--assessment", "1", "--format", "csv", "--out"])
+        .arg(&plain)
+        .assert()
+        .success();
+    let bytes = std::fs::read(&plain).expect("written");
+    assert!(
+        bytes.starts_with("\u{feff}respondent,question,answer,comment\n".as_bytes()),
+        "{:?}",
+        String::from_utf8_lossy(&bytes)
+    );
+    assert!(String::from_utf8_lossy(&bytes).contains("«\u{a0}très bien\u{a0}»"));
+    tcm(&db)
+        .args(["score", "--questionnaire"])
+        .arg(common::sample())
+        .arg("--answers")
+        .arg(&plain)
+        .assert()
+        .success();
 
     let other = dir.path().join("other.sqlite");
     tcm(&other)

@@ -308,7 +308,7 @@ fn each_dialect_has_its_delimiter_line_ends_and_byte_order_mark() {
     let written = |dialect| write_answers_csv(&sheet, dialect).expect("written").bytes;
     assert_eq!(
         String::from_utf8(written(CsvDialect::Standard)).expect("UTF-8"),
-        "respondent,question,answer,comment\n\
+        "\u{feff}respondent,question,answer,comment\n\
          Anne,sample-act-01,NA,\n\
          Anne,sample-cre-01,?,\"oui, et; non\"\n"
     );
@@ -333,7 +333,7 @@ fn an_empty_sheet_is_a_header_alone() {
     let bytes = write_answers_csv(&tcm_core::AnswerSheet::new(), CsvDialect::Standard)
         .expect("written")
         .bytes;
-    assert_eq!(bytes, b"respondent,question,answer,comment\n");
+    assert_eq!(bytes, b"\xEF\xBB\xBFrespondent,question,answer,comment\n");
     assert!(
         read_answers_csv(&bytes, &sample())
             .expect("valid")

@@ -9,7 +9,9 @@ use crate::text::{Replacement, Unencodable, encode_windows_1252};
 /// How the CSV text is laid out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum CsvDialect {
-    /// `,` between fields, LF line ends, UTF-8 without BOM: what programs expect.
+    /// `,` between fields, LF line ends, UTF-8 with BOM: the plain export (`tcm export`),
+    /// read back by every `tcm` command and by spreadsheets, which see the accents thanks to
+    /// the BOM.
     #[default]
     Standard,
     /// `;` between fields, CRLF line ends, UTF-8 with BOM: Excel opens it in columns and
@@ -93,11 +95,7 @@ pub fn write_answers_csv(
         .map_err(|error| error.into_error())
         .expect("flushing CSV to memory");
     match dialect {
-        CsvDialect::Standard => Ok(CsvFile {
-            bytes: utf8,
-            replacements: Vec::new(),
-        }),
-        CsvDialect::ExcelUtf8 => {
+        CsvDialect::Standard | CsvDialect::ExcelUtf8 => {
             let mut bytes = b"\xEF\xBB\xBF".to_vec();
             bytes.extend(utf8);
             Ok(CsvFile {
