@@ -5,6 +5,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 use tcm_core::{Language, MaturityLevel, Questionnaire, Scorecard, StageId, Targets};
 
+use super::scale::ScoreScale;
 use super::style::{self, ChartError, Drawn};
 use crate::numbers;
 
@@ -39,9 +40,13 @@ pub fn stage_bars_svg(
     let (left, right, top, bottom) = (48, 560, 40, 370);
     style::register_fonts()?;
     let words = style::words(language);
-    let y_of = |score: f64| {
-        bottom - ((score.clamp(0.0, 100.0) / 100.0) * f64::from(bottom - top)).round() as i32
+    let scale = ScoreScale {
+        left,
+        right,
+        top,
+        bottom,
     };
+    let y_of = |score: f64| scale.y(score);
 
     let mut svg = String::new();
     {
@@ -64,20 +69,7 @@ pub fn stage_bars_svg(
             ))
             .chart(CHART)?;
         }
-        for tick in (0..=100).step_by(20) {
-            let y = y_of(f64::from(tick));
-            root.draw(&PathElement::new(
-                vec![(left, y), (right, y)],
-                style::RULE.stroke_width(1),
-            ))
-            .chart(CHART)?;
-            root.draw(&Text::new(
-                tick.to_string(),
-                (left - 8, y),
-                style::text(12.0, style::MUTED, HPos::Right, VPos::Center),
-            ))
-            .chart(CHART)?;
-        }
+        scale.draw_rules(&root, CHART)?;
 
         let slot = f64::from(right - left) / 5.0;
         for (index, stage) in StageId::ALL.iter().enumerate() {

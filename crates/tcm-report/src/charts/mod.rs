@@ -10,6 +10,7 @@ mod dispersion;
 mod heatmap;
 mod radar;
 mod roadmap;
+mod scale;
 pub(crate) mod style;
 mod trend;
 

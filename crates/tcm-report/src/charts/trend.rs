@@ -8,6 +8,7 @@ use plotters::style::text_anchor::{HPos, VPos};
 use tcm_core::strategy::trend::Trend;
 use tcm_core::{Language, MaturityLevel, Score, StageId};
 
+use super::scale::ScoreScale;
 use super::style::{self, ChartError, Drawn};
 use crate::numbers;
 
@@ -67,9 +68,13 @@ pub fn trend_svg(
     const HEIGHT: u32 = 420;
     let (left, right, top, bottom) = (48, 580, 40, 360);
     style::register_fonts()?;
-    let y_of = |score: f64| {
-        bottom - ((score.clamp(0.0, 100.0) / 100.0) * f64::from(bottom - top)).round() as i32
+    let scale = ScoreScale {
+        left,
+        right,
+        top,
+        bottom,
     };
+    let y_of = |score: f64| scale.y(score);
     let first = trend.dates.first().copied().unwrap_or(NaiveDate::MIN);
     let last = trend.dates.last().copied().unwrap_or(first);
     let span = (last - first).num_days().max(1) as f64;
@@ -97,20 +102,7 @@ pub fn trend_svg(
             ))
             .chart(CHART)?;
         }
-        for tick in (0..=100).step_by(20) {
-            let y = y_of(f64::from(tick));
-            root.draw(&PathElement::new(
-                vec![(left, y), (right, y)],
-                style::RULE.stroke_width(1),
-            ))
-            .chart(CHART)?;
-            root.draw(&Text::new(
-                tick.to_string(),
-                (left - 8, y),
-                style::text(12.0, style::MUTED, HPos::Right, VPos::Center),
-            ))
-            .chart(CHART)?;
-        }
+        scale.draw_rules(&root, CHART)?;
         for date in &trend.dates {
             let x = x_of(*date);
             root.draw(&PathElement::new(
