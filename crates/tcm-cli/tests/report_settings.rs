@@ -1,36 +1,15 @@
 //! `tcm report` with the consultant's settings: flags for one report, `--remember` for the
 //! organisation's next ones, and hostile logos or summaries refused with the file named.
 
-use std::path::Path;
-
-use assert_cmd::Command;
 use predicates::prelude::*;
 
-fn tcm(db: &Path) -> Command {
-    let mut command = Command::cargo_bin("tcm").expect("built");
-    command.arg("--db").arg(db).env_remove("TCM_DB");
-    command
-}
+mod common;
 
-fn pdf_text(path: &Path) -> String {
-    let output = std::process::Command::new("pdftotext")
-        .args(["-enc", "UTF-8"])
-        .arg(path)
-        .arg("-")
-        .output()
-        .expect("pdftotext runs (poppler-utils)");
-    String::from_utf8(output.stdout).expect("UTF-8")
-}
+use common::{demo_database, pdf_text, tcm};
 
 #[test]
 fn flags_shape_one_report_and_remember_keeps_them() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let db = dir.path().join("tcm.sqlite");
-    tcm(&db)
-        .args(["demo", "--out"])
-        .arg(dir.path().join("demo.pdf"))
-        .assert()
-        .success();
+    let (dir, db) = demo_database();
     let logo = dir.path().join("logo.svg");
     std::fs::write(
         &logo,
@@ -83,13 +62,7 @@ fn flags_shape_one_report_and_remember_keeps_them() {
 
 #[test]
 fn hostile_logos_and_summaries_are_refused_naming_the_file() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let db = dir.path().join("tcm.sqlite");
-    tcm(&db)
-        .args(["demo", "--out"])
-        .arg(dir.path().join("demo.pdf"))
-        .assert()
-        .success();
+    let (dir, db) = demo_database();
     let out = dir.path().join("r.pdf");
     // A PNG header declaring 100 000 × 100 000 pixels.
     let mut bomb = b"\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR".to_vec();

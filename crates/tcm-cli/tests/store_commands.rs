@@ -373,16 +373,9 @@ fn export_and_import_through_the_cli() {
         .stdout(predicate::str::contains("Hélène").and(predicate::str::contains("Zoé").not()));
 }
 
+/// The PDF's text with French typography's no-break spaces read as spaces.
 fn pdf_text(path: &Path) -> String {
-    let output = std::process::Command::new("pdftotext")
-        .arg(path)
-        .arg("-")
-        .output()
-        .expect("pdftotext runs (poppler-utils)");
-    assert!(output.status.success());
-    String::from_utf8(output.stdout)
-        .expect("utf-8")
-        .replace(['\u{a0}', '\u{202f}'], " ")
+    common::pdf_text(path).replace(['\u{a0}', '\u{202f}'], " ")
 }
 
 #[test]

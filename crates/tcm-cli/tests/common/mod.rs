@@ -1,5 +1,6 @@
 //! What the CLI's integration tests share: `tcm` run on a given database, the sample
-//! questionnaire, and a fresh database holding one organisation and one assessment of it.
+//! questionnaire, a fresh database holding one organisation and one assessment of it, one
+//! holding the demo, and a PDF's text.
 //! (Each test file uses some of these, so the rest is dead code there.)
 #![allow(dead_code)]
 
@@ -45,4 +46,29 @@ pub fn database_with_assessment(
             .arg(sample()),
     );
     (dir, db, [added, started])
+}
+
+/// A temporary folder holding `tcm.sqlite` with the demo (`tcm demo`: assessments 1 and 2 of
+/// « Menuiseries Delorme & Fils »).
+pub fn demo_database() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("tcm.sqlite");
+    tcm(&db)
+        .args(["demo", "--out"])
+        .arg(dir.path().join("demo.pdf"))
+        .assert()
+        .success();
+    (dir, db)
+}
+
+/// A PDF's text as poppler's `pdftotext` reads it.
+pub fn pdf_text(path: &Path) -> String {
+    let output = std::process::Command::new("pdftotext")
+        .args(["-enc", "UTF-8"])
+        .arg(path)
+        .arg("-")
+        .output()
+        .expect("pdftotext runs (poppler-utils)");
+    assert!(output.status.success(), "pdftotext read {}", path.display());
+    String::from_utf8(output.stdout).expect("UTF-8")
 }
