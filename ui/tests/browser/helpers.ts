@@ -48,7 +48,13 @@ function recordJourney(text: string): void {
   writeFileSync(`${JOURNEYS}/${journey.id.replace(/[^a-z0-9]/g, '')}.json`, text);
 }
 
-export async function open(browser: Browser, scenario: Scenario = 'seeded'): Promise<App> {
+/** `fixedTime`: the page's clock stands still at that instant (timers still run), for a test
+ *  whose expectation depends on the time of day, such as "il y a 2 heures" against "hier". */
+export async function open(
+  browser: Browser,
+  scenario: Scenario = 'seeded',
+  options: { fixedTime?: Date } = {},
+): Promise<App> {
   const base = inject('baseUrl');
   const context = await browser.newContext({
     viewport: { width: 1280, height: 800 },
@@ -69,6 +75,7 @@ export async function open(browser: Browser, scenario: Scenario = 'seeded'): Pro
   });
   page.on('request', (request) => watch.requests.push(request.url()));
   if (JOURNEYS) await context.exposeFunction('__tcmJourney', recordJourney);
+  if (options.fixedTime) await page.clock.setFixedTime(options.fixedTime);
   await page.goto(`${base}/?scenario=${scenario}`);
   await page.waitForSelector('[data-testid=product-name]');
   return { page, context, watch, base };

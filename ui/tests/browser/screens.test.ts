@@ -44,7 +44,11 @@ describe('screens', () => {
   });
 
   it('lists assessments with progress, index, level and last change, and searches them', async () => {
-    const { page, watch } = await open(browser, 'seeded');
+    // Mid-afternoon in Paris: "2 hours ago" stays on the same calendar day whatever the hour
+    // the suite runs at (between 00:00 and 02:00 it would read "hier").
+    const { page, watch } = await open(browser, 'seeded', {
+      fixedTime: new Date('2026-11-26T15:00:00+01:00'),
+    });
     const rows = page.locator(byTestId('assessment-row'));
     await rows.first().waitFor();
     expect(await rows.count()).toBe(5);
