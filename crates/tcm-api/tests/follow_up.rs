@@ -5,6 +5,10 @@ use chrono::{DateTime, TimeZone, Utc};
 use tcm_api::transfer::{Movement, StageId};
 use tcm_api::{ErrorKind, Workbench, assessments, follow_up, reports, results};
 
+#[path = "support/pdf_text.rs"]
+mod pdf_text;
+use pdf_text::pdf_text;
+
 fn clock() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 23, 10, 0, 0)
         .single()
@@ -130,18 +134,6 @@ fn a_first_audit_has_a_single_point_and_no_comparison() {
             .kind,
         ErrorKind::InvalidInput
     );
-}
-
-fn pdf_text(path: &std::path::Path) -> String {
-    let output = std::process::Command::new("pdftotext")
-        .arg(path)
-        .arg("-")
-        .output()
-        .expect("pdftotext runs (poppler-utils)");
-    assert!(output.status.success());
-    String::from_utf8(output.stdout)
-        .expect("utf-8")
-        .replace(['\u{a0}', '\u{202f}'], " ")
 }
 
 #[test]

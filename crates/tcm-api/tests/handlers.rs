@@ -6,6 +6,10 @@ use tcm_api::transfer::{BackupKind, ImportOutcome};
 use tcm_api::transfer::{NewAssessmentInput, OrganisationInput, RespondentInput, SaveAnswerInput};
 use tcm_api::{ErrorKind, Workbench, assessments};
 
+#[path = "support/pdf_text.rs"]
+mod pdf_text;
+use pdf_text::pdf_text;
+
 /// A closed-list value as the UI sends it on the wire (`"retail"`, `"NA"`, `"planned"`…).
 fn wire<T: serde::de::DeserializeOwned>(text: &str) -> T {
     serde_json::from_value(serde_json::json!(text))
@@ -504,18 +508,6 @@ fn a_damaged_database_can_be_restored_from_the_app() {
             .len(),
         1
     );
-}
-
-fn pdf_text(path: &std::path::Path) -> String {
-    let output = std::process::Command::new("pdftotext")
-        .arg(path)
-        .arg("-")
-        .output()
-        .expect("pdftotext runs (poppler-utils)");
-    assert!(output.status.success());
-    String::from_utf8(output.stdout)
-        .expect("utf-8")
-        .replace(['\u{a0}', '\u{202f}'], " ")
 }
 
 #[test]
