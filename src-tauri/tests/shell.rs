@@ -179,3 +179,33 @@ fn the_database_can_be_given_on_the_command_line() {
         Some(std::path::PathBuf::from("/tmp/b.sqlite"))
     );
 }
+
+#[test]
+fn a_long_command_reads_its_operation_number_and_progress_channel_or_says_what_is_wrong() {
+    let app = TestApp::start();
+    let backup = app
+        .invoke("backup_now", serde_json::json!({}))
+        .expect("no operation number nor channel: the command runs unwatched");
+    assert!(backup["path"].as_str().is_some(), "{backup}");
+    app.invoke(
+        "backup_now",
+        serde_json::json!({ "operation": 7, "onProgress": null }),
+    )
+    .expect("an operation number");
+    let refusal = app
+        .invoke("backup_now", serde_json::json!({ "operation": "seven" }))
+        .expect_err("a word is no operation number");
+    assert!(
+        refusal
+            .to_string()
+            .contains("`operation` must be a whole number"),
+        "{refusal}"
+    );
+    let refusal = app
+        .invoke(
+            "backup_now",
+            serde_json::json!({ "onProgress": "not a channel" }),
+        )
+        .expect_err("not a channel");
+    assert!(refusal.to_string().contains("`onProgress`"), "{refusal}");
+}

@@ -5,15 +5,14 @@ use crate::grants::{DialogGrants, Grant};
 use std::path::Path;
 use std::sync::Arc;
 
-use tauri::ipc::JavaScriptChannelId;
-use tauri::{Runtime, State, Webview};
+use tauri::{Runtime, State};
 use tcm_api::transfer::{
     CaseOverview, ClassExerciseListItem, ClassExerciseView, ClassExportKind, ClassGradeView,
     FolderImportView, GroupSheetView, NewClassExerciseInput, QuestionGradeView,
 };
 use tcm_api::{ApiError, Workbench, class_import, classroom};
 
-use super::operations::{Operations, run_watched};
+use super::operations::Watched;
 use super::run;
 
 #[tauri::command]
@@ -85,35 +84,25 @@ pub async fn class_debrief(
     .await
 }
 
-#[allow(clippy::too_many_arguments)]
 #[tauri::command]
 pub async fn import_group_folder<R: Runtime>(
-    webview: Webview<R>,
     workbench: State<'_, Arc<Workbench>>,
-    operations: State<'_, Operations>,
     grants: State<'_, DialogGrants>,
     assessment: i64,
     folder: String,
-    operation: Option<u32>,
-    on_progress: Option<JavaScriptChannelId>,
+    watched: Watched<R>,
 ) -> Result<FolderImportView, ApiError> {
     grants.check(Grant::Read, &folder)?;
-    run_watched(
-        &workbench,
-        &operations,
-        &webview,
-        operation,
-        on_progress,
-        move |workbench, progress| {
+    watched
+        .run(&workbench, move |workbench, progress| {
             class_import::import_group_folder_watched(
                 workbench,
                 assessment,
                 Path::new(&folder),
                 progress,
             )
-        },
-    )
-    .await
+        })
+        .await
 }
 
 #[tauri::command]

@@ -6,8 +6,8 @@
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
-use tauri::ipc::{Channel, JavaScriptChannelId};
-use tauri::{Runtime, State, Webview};
+use tauri::ipc::{Channel, CommandArg, CommandItem, InvokeBody, InvokeError, JavaScriptChannelId};
+use tauri::{Manager, Runtime, State, Webview};
 use tcm_api::operation::{Cancel, Progress};
 use tcm_api::transfer::ProgressView;
 use tcm_api::{ApiError, Workbench};
@@ -52,30 +52,80 @@ impl Operations {
     }
 }
 
-/// Runs a long handler off the main thread (see [`run`]), its progress sent to the window's
-/// `channel` and its cancel token kept under `operation` while it runs.
-pub(crate) async fn run_watched<T: Send + 'static, R: Runtime>(
-    workbench: &Arc<Workbench>,
-    operations: &Operations,
-    webview: &Webview<R>,
+/// What a long command receives from the window besides its own arguments: the operation
+/// number it may be cancelled by and the channel its progress goes to (both optional, read
+/// from the call's `operation` and `onProgress` arguments), with the webview they belong to.
+/// Taken as one command argument so each long command declares it once.
+pub struct Watched<R: Runtime> {
+    webview: Webview<R>,
     operation: Option<u32>,
     channel: Option<JavaScriptChannelId>,
-    handler: impl FnOnce(&Workbench, &Progress) -> Result<T, ApiError> + Send + 'static,
-) -> Result<T, ApiError> {
-    let cancel = operations.begin(operation);
-    let progress = match channel {
-        Some(channel) => {
-            let channel: Channel<ProgressView> = channel.channel_on(webview.clone());
-            Progress::new(cancel, move |view| {
-                // A window that went away no longer listens: the work goes on.
-                let _ = channel.send(view);
+}
+
+impl<'de, R: Runtime> CommandArg<'de, R> for Watched<R> {
+    fn from_command(command: CommandItem<'de, R>) -> Result<Self, InvokeError> {
+        let argument = |key: &str| match command.message.payload() {
+            InvokeBody::Json(arguments) => arguments.get(key).filter(|value| !value.is_null()),
+            InvokeBody::Raw(_) => None,
+        };
+        let operation = argument("operation")
+            .map(|value| {
+                value
+                    .as_u64()
+                    .and_then(|number| u32::try_from(number).ok())
+                    .ok_or_else(|| {
+                        InvokeError::from(format!(
+                            "{}: `operation` must be a whole number, not {value}",
+                            command.name
+                        ))
+                    })
             })
-        }
-        None => Progress::new(cancel, |_| {}),
-    };
-    let outcome = run(workbench, move |workbench| handler(workbench, &progress)).await;
-    operations.end(operation);
-    outcome
+            .transpose()?;
+        let channel = argument("onProgress")
+            .map(|value| {
+                value
+                    .as_str()
+                    .and_then(|text| text.parse::<JavaScriptChannelId>().ok())
+                    .ok_or_else(|| {
+                        InvokeError::from(format!(
+                            "{}: `onProgress` is not a channel ({value})",
+                            command.name
+                        ))
+                    })
+            })
+            .transpose()?;
+        Ok(Self {
+            webview: command.message.webview(),
+            operation,
+            channel,
+        })
+    }
+}
+
+impl<R: Runtime> Watched<R> {
+    /// Runs a long handler off the main thread (see [`run`]), its progress sent to the
+    /// window's channel and its cancel token kept under the operation number while it runs.
+    pub(crate) async fn run<T: Send + 'static>(
+        self,
+        workbench: &Arc<Workbench>,
+        handler: impl FnOnce(&Workbench, &Progress) -> Result<T, ApiError> + Send + 'static,
+    ) -> Result<T, ApiError> {
+        let operations = self.webview.state::<Operations>();
+        let cancel = operations.begin(self.operation);
+        let progress = match self.channel {
+            Some(channel) => {
+                let channel: Channel<ProgressView> = channel.channel_on(self.webview.clone());
+                Progress::new(cancel, move |view| {
+                    // A window that went away no longer listens: the work goes on.
+                    let _ = channel.send(view);
+                })
+            }
+            None => Progress::new(cancel, |_| {}),
+        };
+        let outcome = run(workbench, move |workbench| handler(workbench, &progress)).await;
+        operations.end(self.operation);
+        outcome
+    }
 }
 
 /// Asks the long command the window numbered `operation` to stop; answers whether it was

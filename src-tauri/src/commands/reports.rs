@@ -3,13 +3,12 @@
 use std::path::Path;
 
 use std::sync::Arc;
-use tauri::ipc::JavaScriptChannelId;
-use tauri::{Runtime, State, Webview};
+use tauri::{Runtime, State};
 use tcm_api::transfer::{ReportSettingsInput, ReportSettingsView, ResultsView};
 
 use tcm_api::{ApiError, Workbench};
 
-use super::operations::{Operations, run_watched};
+use super::operations::Watched;
 use super::run;
 use crate::grants::{DialogGrants, Grant};
 
@@ -25,27 +24,18 @@ pub async fn assessment_results(
     .await
 }
 
-#[allow(clippy::too_many_arguments)]
 #[tauri::command]
 pub async fn export_report<R: Runtime>(
-    webview: Webview<R>,
     workbench: State<'_, Arc<Workbench>>,
-    operations: State<'_, Operations>,
     grants: State<'_, DialogGrants>,
     assessment: i64,
     language: String,
     path: String,
-    operation: Option<u32>,
-    on_progress: Option<JavaScriptChannelId>,
+    watched: Watched<R>,
 ) -> Result<(), ApiError> {
     grants.check(Grant::Write, &path)?;
-    run_watched(
-        &workbench,
-        &operations,
-        &webview,
-        operation,
-        on_progress,
-        move |workbench, progress| {
+    watched
+        .run(&workbench, move |workbench, progress| {
             tcm_api::reports::export_report_watched(
                 workbench,
                 assessment,
@@ -53,9 +43,8 @@ pub async fn export_report<R: Runtime>(
                 Path::new(&path),
                 progress,
             )
-        },
-    )
-    .await
+        })
+        .await
 }
 
 #[tauri::command]

@@ -1,14 +1,13 @@
 //! The application's information and backups.
 
 use std::sync::Arc;
-use tauri::ipc::JavaScriptChannelId;
-use tauri::{Runtime, State, Webview};
+use tauri::{Runtime, State};
 use tcm_api::settings as handlers;
 use tcm_api::transfer::{AppInfo, BackupView, RestoreView};
 
 use tcm_api::{ApiError, Workbench};
 
-use super::operations::{Operations, run_watched};
+use super::operations::Watched;
 use super::run;
 
 #[tauri::command]
@@ -31,39 +30,21 @@ pub async fn list_backups(
 
 #[tauri::command]
 pub async fn backup_now<R: Runtime>(
-    webview: Webview<R>,
     workbench: State<'_, Arc<Workbench>>,
-    operations: State<'_, Operations>,
-    operation: Option<u32>,
-    on_progress: Option<JavaScriptChannelId>,
+    watched: Watched<R>,
 ) -> Result<BackupView, ApiError> {
-    run_watched(
-        &workbench,
-        &operations,
-        &webview,
-        operation,
-        on_progress,
-        handlers::backup_now_watched,
-    )
-    .await
+    watched.run(&workbench, handlers::backup_now_watched).await
 }
 
 #[tauri::command]
 pub async fn restore_backup<R: Runtime>(
-    webview: Webview<R>,
     workbench: State<'_, Arc<Workbench>>,
-    operations: State<'_, Operations>,
     path: String,
-    operation: Option<u32>,
-    on_progress: Option<JavaScriptChannelId>,
+    watched: Watched<R>,
 ) -> Result<RestoreView, ApiError> {
-    run_watched(
-        &workbench,
-        &operations,
-        &webview,
-        operation,
-        on_progress,
-        move |workbench, progress| handlers::restore_backup_watched(workbench, &path, progress),
-    )
-    .await
+    watched
+        .run(&workbench, move |workbench, progress| {
+            handlers::restore_backup_watched(workbench, &path, progress)
+        })
+        .await
 }
