@@ -1068,6 +1068,25 @@ fn graded_state(workbench: &Workbench, id: i64) -> Value {
     json!({ "grade": grade, "sheets": sheets })
 }
 
+/// A class exercise's starter `.tcm` file, as the teacher hands it out, and its case's key.
+fn starter_and_key(
+    workbench: &Workbench,
+    exercise: i64,
+) -> (Vec<u8>, Vec<(String, tcm_core::Answer)>) {
+    let starter = workbench
+        .with_store(|store, now| {
+            tcm_api::files::export_tcm(store, tcm_store::AssessmentId(exercise), now)
+        })
+        .expect("starter");
+    let key = tcm_api::classroom::grade_class(workbench, exercise)
+        .expect("graded")
+        .questions
+        .iter()
+        .map(|question| (question.question_id.clone(), question.key.into()))
+        .collect();
+    (starter, key)
+}
+
 #[test]
 fn the_classroom_comes_from_the_real_handlers() {
     let dir = tempfile::tempdir().expect("temp dir");
@@ -1092,17 +1111,7 @@ fn the_classroom_comes_from_the_real_handlers() {
             class_key(&workbench, &exercise),
             graded_state(&workbench, id),
         );
-        let key: Vec<(String, tcm_core::Answer)> = tcm_api::classroom::grade_class(&workbench, id)
-            .expect("graded")
-            .questions
-            .iter()
-            .map(|question| (question.question_id.clone(), question.key.into()))
-            .collect();
-        let starter = workbench
-            .with_store(|store, now| {
-                tcm_api::files::export_tcm(store, tcm_store::AssessmentId(id), now)
-            })
-            .expect("starter");
+        let (starter, key) = starter_and_key(&workbench, id);
         let mut files = class_files::group_files(
             &starter,
             &key,
@@ -1121,22 +1130,7 @@ fn the_classroom_comes_from_the_real_handlers() {
             },
         )
         .expect("another class");
-        let foreign_starter = workbench
-            .with_store(|store, now| {
-                tcm_api::files::export_tcm(
-                    store,
-                    tcm_store::AssessmentId(foreign.assessment_id),
-                    now,
-                )
-            })
-            .expect("foreign starter");
-        let foreign_key: Vec<(String, tcm_core::Answer)> =
-            tcm_api::classroom::grade_class(&workbench, foreign.assessment_id)
-                .expect("graded")
-                .questions
-                .iter()
-                .map(|question| (question.question_id.clone(), question.key.into()))
-                .collect();
+        let (foreign_starter, foreign_key) = starter_and_key(&workbench, foreign.assessment_id);
         let (_, foreign_file) =
             class_files::group_files(&foreign_starter, &foreign_key, 1, 7, clock())
                 .pop()
