@@ -204,26 +204,22 @@ fn copy_to(
 /// The start-up backups of a database, oldest first.
 pub fn startup_backups(database: &Path) -> Vec<PathBuf> {
     let prefix = format!("{}-{}-", stem(database), BackupKind::Startup.label());
-    let mut found: Vec<PathBuf> = std::fs::read_dir(backups_dir(database))
-        .into_iter()
-        .flatten()
-        .filter_map(|entry| entry.ok().map(|entry| entry.path()))
-        .filter(|path| {
-            path.extension()
-                .is_some_and(|extension| extension == "sqlite")
-                && path
-                    .file_name()
-                    .is_some_and(|name| name.to_string_lossy().starts_with(&prefix))
-        })
-        .collect();
+    let mut found = backup_files(database, &prefix);
     found.sort();
     found
 }
 
 /// Every backup file of a database (any kind), newest first.
 pub fn list_backups(database: &Path) -> Vec<PathBuf> {
-    let prefix = format!("{}-", stem(database));
-    let mut found: Vec<PathBuf> = std::fs::read_dir(backups_dir(database))
+    let mut found = backup_files(database, &format!("{}-", stem(database)));
+    found.sort_by_key(|path| std::cmp::Reverse(modified(path)));
+    found
+}
+
+/// The `.sqlite` files of a database's backup folder whose name starts with `prefix`, in no
+/// particular order; none when the folder is missing or unreadable.
+fn backup_files(database: &Path, prefix: &str) -> Vec<PathBuf> {
+    std::fs::read_dir(backups_dir(database))
         .into_iter()
         .flatten()
         .filter_map(|entry| entry.ok().map(|entry| entry.path()))
@@ -232,11 +228,9 @@ pub fn list_backups(database: &Path) -> Vec<PathBuf> {
                 .is_some_and(|extension| extension == "sqlite")
                 && path
                     .file_name()
-                    .is_some_and(|name| name.to_string_lossy().starts_with(&prefix))
+                    .is_some_and(|name| name.to_string_lossy().starts_with(prefix))
         })
-        .collect();
-    found.sort_by_key(|path| std::cmp::Reverse(modified(path)));
-    found
+        .collect()
 }
 
 fn modified(path: &Path) -> Option<std::time::SystemTime> {
