@@ -107,20 +107,8 @@ fn an_anonymous_export_is_numbered_and_said_so() {
 #[test]
 fn a_comment_may_start_with_a_dash() {
     let (_dir, db) = setup();
-    tcm(&db)
-        .args([
-            "answer",
-            "--assessment",
-            "1",
-            "--respondent",
-            "Claire",
-            "--question",
-            "sample-cre-01",
-            "--value",
-            "3",
-            "--comment",
-            "- revu en 2026",
-        ])
+    common::answer(&db, 1, "Claire", "sample-cre-01", "3")
+        .args(["--comment", "- revu en 2026"])
         .assert()
         .success();
 }

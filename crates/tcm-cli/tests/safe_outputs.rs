@@ -14,18 +14,7 @@ use common::tcm;
 fn setup() -> (tempfile::TempDir, PathBuf) {
     let (dir, db, _) =
         common::database_with_assessment(&["--sector", "retail"], &["--title", "Audit"]);
-    tcm(&db)
-        .args([
-            "answer",
-            "--assessment",
-            "1",
-            "--respondent",
-            "Claire",
-            "--question",
-            "sample-cre-01",
-            "--value",
-            "3",
-        ])
+    common::answer(&db, 1, "Claire", "sample-cre-01", "3")
         .assert()
         .success();
     (dir, db)
@@ -190,18 +179,7 @@ fn a_tcm_import_over_local_work_is_refused_unless_the_user_chooses() {
     // Someone else's database imports the file and answers more.
     let other = dir.path().join("other.sqlite");
     tcm(&other).arg("import").arg(&file).assert().success();
-    tcm(&other)
-        .args([
-            "answer",
-            "--assessment",
-            "1",
-            "--respondent",
-            "Marc",
-            "--question",
-            "sample-cre-02",
-            "--value",
-            "2",
-        ])
+    common::answer(&other, 1, "Marc", "sample-cre-02", "2")
         .assert()
         .success();
     let theirs = dir.path().join("theirs.tcm");
@@ -211,18 +189,7 @@ fn a_tcm_import_over_local_work_is_refused_unless_the_user_chooses() {
         .assert()
         .success();
     // Meanwhile, here, Claire answers another question.
-    tcm(&db)
-        .args([
-            "answer",
-            "--assessment",
-            "1",
-            "--respondent",
-            "Claire",
-            "--question",
-            "sample-act-01",
-            "--value",
-            "4",
-        ])
+    common::answer(&db, 1, "Claire", "sample-act-01", "4")
         .assert()
         .success();
     tcm(&db)

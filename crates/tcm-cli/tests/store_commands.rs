@@ -71,33 +71,11 @@ fn answers_saved_through_the_cli_score_like_the_same_answers_in_a_csv_file() {
 #[test]
 fn a_refused_answer_names_the_problem_and_writes_nothing() {
     let (_dir, db) = setup();
-    tcm(&db)
-        .args([
-            "answer",
-            "--assessment",
-            "1",
-            "--respondent",
-            "Zoé",
-            "--question",
-            "nope",
-            "--value",
-            "3",
-        ])
+    common::answer(&db, 1, "Zoé", "nope", "3")
         .assert()
         .code(1)
         .stderr("error: question `nope` is not in questionnaire `sample` 1.0.0\n");
-    tcm(&db)
-        .args([
-            "answer",
-            "--assessment",
-            "1",
-            "--respondent",
-            "Zoé",
-            "--question",
-            "sample-cre-01",
-            "--value",
-            "7",
-        ])
+    common::answer(&db, 1, "Zoé", "sample-cre-01", "7")
         .assert()
         .code(1)
         .stderr(predicate::str::contains("invalid answer `7`"));
@@ -106,18 +84,7 @@ fn a_refused_answer_names_the_problem_and_writes_nothing() {
         .assert()
         .success()
         .stdout(predicate::str::contains("Respondents (0): none yet"));
-    tcm(&db)
-        .args([
-            "answer",
-            "--assessment",
-            "9",
-            "--respondent",
-            "A",
-            "--question",
-            "sample-cre-01",
-            "--value",
-            "3",
-        ])
+    common::answer(&db, 9, "A", "sample-cre-01", "3")
         .assert()
         .code(1)
         .stderr("error: assessment 9 does not exist\n");
@@ -148,18 +115,7 @@ fn a_damaged_database_is_named_with_the_way_out_and_left_untouched() {
 #[test]
 fn backup_and_restore_through_the_cli() {
     let (dir, db) = setup();
-    tcm(&db)
-        .args([
-            "answer",
-            "--assessment",
-            "1",
-            "--respondent",
-            "Claire",
-            "--question",
-            "sample-cre-01",
-            "--value",
-            "4",
-        ])
+    common::answer(&db, 1, "Claire", "sample-cre-01", "4")
         .assert()
         .success();
     let copy = dir.path().join("copy.sqlite");
@@ -168,18 +124,7 @@ fn backup_and_restore_through_the_cli() {
         .arg(&copy)
         .assert()
         .success();
-    tcm(&db)
-        .args([
-            "answer",
-            "--assessment",
-            "1",
-            "--respondent",
-            "Claire",
-            "--question",
-            "sample-cre-01",
-            "--value",
-            "0",
-        ])
+    common::answer(&db, 1, "Claire", "sample-cre-01", "0")
         .assert()
         .success();
     tcm(&db)
@@ -498,18 +443,7 @@ fn texts_too_long_or_made_of_control_characters_get_clear_messages() {
         ))
         .stderr(predicate::str::contains("CHECK constraint").not());
     // Control characters are stripped on the way in: the terminal never receives them.
-    tcm(&db)
-        .args([
-            "answer",
-            "--assessment",
-            "1",
-            "--respondent",
-            "Zo\u{1b}[2Jé\u{7}",
-            "--question",
-            "sample-cre-01",
-            "--value",
-            "3",
-        ])
+    common::answer(&db, 1, "Zo\u{1b}[2Jé\u{7}", "sample-cre-01", "3")
         .assert()
         .success();
     tcm(&db)

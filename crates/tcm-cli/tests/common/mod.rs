@@ -72,3 +72,26 @@ pub fn pdf_text(path: &Path) -> String {
     assert!(output.status.success(), "pdftotext read {}", path.display());
     String::from_utf8(output.stdout).expect("UTF-8")
 }
+
+/// `tcm answer` giving `respondent`'s answer `value` to `question` in `assessment`, ready to
+/// run and assert on.
+pub fn answer(
+    db: &Path,
+    assessment: u32,
+    respondent: &str,
+    question: &str,
+    value: &str,
+) -> Command {
+    let mut command = tcm(db);
+    command
+        .args(["answer", "--assessment", &assessment.to_string()])
+        .args([
+            "--respondent",
+            respondent,
+            "--question",
+            question,
+            "--value",
+            value,
+        ]);
+    command
+}
