@@ -1,16 +1,18 @@
 #!/usr/bin/env bash
 # Times our PDF report against Debian's Chromium printing the same content as HTML, side by
-# side in one run, on the demo assessment (TCM-92 grid, five respondents, five charts).
+# side in one run, on the demo assessment (TCM-92 grid, five respondents, the charts, the
+# roadmap, and the follow-up over AUDITS audits: the workshop after yearly self-assessments).
 #
-#   scripts/bench-report-vs-chromium.sh [RUNS]     (default 10)
+#   scripts/bench-report-vs-chromium.sh [RUNS] [AUDITS]     (default 10 runs, 4 audits)
 #
 # Both sides are whole processes, start-up included: ours renders the PDF (and nothing else);
 # Chromium loads the HTML rendering of the same report and prints it to PDF. Uses hyperfine
 # when installed, otherwise a loop timed with `date +%s%N` that prints each side's median.
-# Needs: cargo, chromium (apt-get install -y chromium).
+# Needs: cargo, chromium (apt-get install -y chromium), pdftotext (poppler-utils).
 set -euo pipefail
 
 runs=${1:-10}
+audits=${2:-4}
 root=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -24,9 +26,9 @@ target_dir=$(cargo metadata --format-version 1 --no-deps --manifest-path "$root/
 demo="$target_dir/release/examples/demo_report"
 
 # The HTML that Chromium prints: the same blocks and the same SVG charts as our PDF.
-"$demo" --html "$work/report.html"
+"$demo" --audits "$audits" --html "$work/report.html"
 
-ours=("$demo" --pdf "$work/ours.pdf")
+ours=("$demo" --audits "$audits" --pdf "$work/ours.pdf")
 chromium_cmd=(chromium --headless --no-sandbox --disable-gpu --disable-background-networking
   --disable-component-update --disable-sync --no-first-run
   --user-data-dir="$work/profile" --no-pdf-header-footer
@@ -52,4 +54,15 @@ else
   echo "chromium --print-to-pdf:  median ${chromium_ms} ms over $runs runs"
   awk -v a="$ours_ms" -v b="$chromium_ms" 'BEGIN { printf "chromium / ours: %.1f×\n", b / a }'
 fi
+# Both documents hold the same sections, the roadmap and the follow-up among them.
+for pdf in ours chromium; do
+  text=$(pdftotext "$work/$pdf.pdf" - 2>/dev/null | tr '\n' ' ' || true)
+  for section in "Feuille de route" "Suivi d’un audit à l’autre" "Annexe"; do
+    case "$text" in
+      *"$section"*) ;;
+      *) echo "the $pdf PDF lacks the section « $section »" >&2; exit 1 ;;
+    esac
+  done
+done
+echo "Both PDFs hold the roadmap, the follow-up over $audits audits and the appendix."
 echo "Pages: ours $(pdfinfo "$work/ours.pdf" 2>/dev/null | awk '/^Pages/ {print $2}'), chromium $(pdfinfo "$work/chromium.pdf" 2>/dev/null | awk '/^Pages/ {print $2}')"

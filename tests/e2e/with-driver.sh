@@ -4,6 +4,8 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 port=${TCM_E2E_DRIVER_PORT:-4444}
+# The WebKit driver behind it: another port when several runs share the machine.
+native_port=${TCM_E2E_NATIVE_PORT:-4445}
 
 # The app inherits tauri-driver's environment: no default database or config of the user's is
 # touched, and save dialogs answer at once with a file in the artifacts folder.
@@ -16,7 +18,7 @@ mkdir -p "$TCM_E2E_SAVE_DIR"
 export TCM_E2E_OPEN_FILE="${TCM_E2E_OPEN_FILE:-${TCM_E2E_ARTIFACTS:-/tmp}/open/responses.csv}"
 # The folder dialog answers this folder (the classroom spec fills it with groups' files).
 export TCM_E2E_OPEN_FOLDER="${TCM_E2E_ARTIFACTS:-/tmp}/class-folder"
-tauri-driver --port "$port" >"${TCM_E2E_ARTIFACTS:-/tmp}/tauri-driver.log" 2>&1 &
+tauri-driver --port "$port" --native-port "$native_port" >"${TCM_E2E_ARTIFACTS:-/tmp}/tauri-driver.log" 2>&1 &
 driver=$!
 trap 'kill "$driver" 2>/dev/null || true' EXIT
 

@@ -111,15 +111,31 @@ pub fn add_consensus(questionnaire: &Questionnaire, sheet: &mut AnswerSheet) {
     }
 }
 
+/// How much the company advanced each year, on the 0–4 scale, before the year of the
+/// previous self-assessment.
+const YEARLY_PROGRESS: f64 = 0.35;
+
 /// The managing director alone, a year before: the same company, a little less advanced.
 pub fn previous_answers(
     questionnaire: &Questionnaire,
     director: &RespondentProfile,
 ) -> AnswerSheet {
-    let mut generator = Generator::new(0x7C3A_2025);
+    self_assessment(questionnaire, director, 1)
+}
+
+/// The managing director alone, `years_before` years before the workshop (at least one): the
+/// further back, the less advanced; one year back is [`previous_answers`].
+pub fn self_assessment(
+    questionnaire: &Questionnaire,
+    director: &RespondentProfile,
+    years_before: u32,
+) -> AnswerSheet {
+    let further = years_before.max(1) - 1;
+    let mut generator = Generator::new(0x7C3A_2025 + u64::from(further));
+    let lag = 0.7 + YEARLY_PROGRESS * f64::from(further);
     let mut sheet = AnswerSheet::new();
     for question in questionnaire.questions() {
-        let value = stage_base(question.stage) - 0.7 + LEANING[0] + generator.spread(1.0);
+        let value = stage_base(question.stage) - lag + LEANING[0] + generator.spread(1.0);
         sheet.set(
             Respondent::new(&director.label),
             question.id.clone(),

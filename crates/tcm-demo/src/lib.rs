@@ -59,6 +59,37 @@ pub fn demo_assessment(questionnaire: &Questionnaire, now: NaiveDate) -> DemoAss
     }
 }
 
+/// One of the managing director's yearly self-assessments before the workshop.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EarlierAudit {
+    pub date: NaiveDate,
+    pub answers: AnswerSheet,
+}
+
+/// The demo company's history for a follow-up over several audits: the managing director's
+/// self-assessments one to `years` years before the workshop of `now`, oldest first, each
+/// year a little less advanced than the next. The last one is the demo's previous
+/// self-assessment (`previous_answers`, `previous_date`).
+pub fn earlier_audits(
+    questionnaire: &Questionnaire,
+    now: NaiveDate,
+    years: u32,
+) -> Vec<EarlierAudit> {
+    let respondents = company::respondents();
+    let Some(director) = respondents.first() else {
+        return Vec::new();
+    };
+    (1..=years)
+        .rev()
+        .map(|back| EarlierAudit {
+            date: now
+                .checked_sub_days(Days::new(364 * u64::from(back)))
+                .unwrap_or(now),
+            answers: answers::self_assessment(questionnaire, director, back),
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -115,6 +146,27 @@ mod tests {
         }
         let previous = score(&questionnaire, &demo.previous_answers);
         assert!(previous.overall < scorecard.overall);
+    }
+
+    #[test]
+    fn earlier_audits_go_back_a_year_each_and_end_on_the_previous_one() {
+        let questionnaire = grid();
+        let demo = demo_assessment(&questionnaire, date());
+        let history = earlier_audits(&questionnaire, date(), 3);
+        assert_eq!(history.len(), 3);
+        let last = history.last().expect("three audits");
+        assert_eq!(last.date, demo.previous_date);
+        assert_eq!(last.answers, demo.previous_answers);
+        for pair in history.windows(2) {
+            assert_eq!((pair[1].date - pair[0].date).num_days(), 364);
+            assert_ne!(pair[0].answers, pair[1].answers);
+            let (older, newer) = (
+                score(&questionnaire, &pair[0].answers),
+                score(&questionnaire, &pair[1].answers),
+            );
+            assert!(older.overall < newer.overall, "each year advances");
+        }
+        assert!(earlier_audits(&questionnaire, date(), 0).is_empty());
     }
 
     #[test]

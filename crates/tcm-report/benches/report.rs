@@ -1,6 +1,7 @@
 //! Rendering speed: the full report for the demo assessment on the TCM-92 grid (92 answers
-//! from five respondents, five charts, over 8 pages), in French. Goal: median ≤ 150 ms in
-//! release. Also the charts alone and the blank grid.
+//! from five respondents, the charts, the roadmap and the follow-up across audits), in
+//! French. Goal: median ≤ 150 ms in release. Twice: after one earlier audit (the app's demo)
+//! and after three (a trend over four audits). Also the charts alone and the blank grid.
 
 use std::hint::black_box;
 
@@ -26,6 +27,15 @@ fn report(c: &mut Criterion) {
     group.sample_size(20);
     group.bench_function("full report PDF, demo on TCM-92", |b| {
         b.iter(|| tcm_report::render_report(black_box(&input)).expect("renders"))
+    });
+    let history = Demo::with_audits(Language::French, 4);
+    let with_history = history.input();
+    assert_eq!(
+        with_history.history.as_ref().map(|h| h.trend.dates.len()),
+        Some(4)
+    );
+    group.bench_function("full report PDF, demo on TCM-92 after four audits", |b| {
+        b.iter(|| tcm_report::render_report(black_box(&with_history)).expect("renders"))
     });
     group.bench_function("five charts as SVG", |b| {
         b.iter(|| {

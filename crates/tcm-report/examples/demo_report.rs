@@ -1,6 +1,8 @@
 //! Renders the demo assessment's report: `demo_report --pdf OUT.pdf [--html OUT.html]
-//! [--lang en] [--grid GRID.pdf] [--firm NAME] [--logo LOGO.png|svg]`. Used by `scripts/bench-report-vs-chromium.sh` and to look
-//! at the pages.
+//! [--lang en] [--audits N] [--grid GRID.pdf] [--firm NAME] [--logo LOGO.png|svg]`.
+//! `--audits`: how many audits the follow-up runs over (default 2, the previous
+//! self-assessment and the workshop). Used by `scripts/bench-report-vs-chromium.sh` and to
+//! look at the pages.
 
 use std::path::PathBuf;
 
@@ -15,6 +17,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut html: Option<PathBuf> = None;
     let mut grid: Option<PathBuf> = None;
     let mut language = Language::French;
+    let mut audits = 2;
     let mut settings = tcm_report::ReportSettings::default();
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
@@ -23,6 +26,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             "--html" => html = args.next().map(PathBuf::from),
             "--grid" => grid = args.next().map(PathBuf::from),
             "--lang" => language = args.next().unwrap_or_default().parse()?,
+            "--audits" => audits = args.next().unwrap_or_default().parse()?,
             "--firm" => settings.firm_name = args.next().unwrap_or_default(),
             "--logo" => {
                 let bytes = std::fs::read(args.next().unwrap_or_default())?;
@@ -31,7 +35,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             other => return Err(format!("unknown argument `{other}`").into()),
         }
     }
-    let fixture = Demo::new(language);
+    let fixture = Demo::with_audits(language, audits);
     let mut input = fixture.input();
     input.settings = Some(&settings);
     if let Some(path) = pdf {

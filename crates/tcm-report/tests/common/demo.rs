@@ -22,6 +22,8 @@ pub struct Demo {
     pub plan: ActionPlan,
     pub strategy: Strategy,
     /// The follow-up from the previous self-assessment to the workshop.
+    /// The trend over every audit of the organisation: the earlier self-assessments and the
+    /// workshop.
     pub trend: Trend,
     pub deltas: DeltaTable,
     pub closed: Vec<ClosedAction>,
@@ -33,10 +35,22 @@ pub fn date() -> NaiveDate {
 }
 
 impl Demo {
+    /// The workshop and its previous self-assessment: two audits.
     pub fn new(language: Language) -> Demo {
+        Demo::with_audits(language, 2)
+    }
+
+    /// The workshop after `audits - 1` yearly self-assessments (at least one): the trend runs
+    /// over all of them, the deltas and closed actions from the last one to the workshop.
+    pub fn with_audits(language: Language, audits: u32) -> Demo {
         let questionnaire = Questionnaire::from_toml(GRID, "tcm-92.toml").expect("valid grid");
         let demo = tcm_demo::demo_assessment(&questionnaire, date());
         let scorecard = score(&questionnaire, &demo.answers);
+        let earlier: Vec<(NaiveDate, Scorecard)> =
+            tcm_demo::earlier_audits(&questionnaire, demo.date, audits.max(2) - 1)
+                .into_iter()
+                .map(|audit| (audit.date, score(&questionnaire, &audit.answers)))
+                .collect();
         let previous = score(&questionnaire, &demo.previous_answers);
         let plan = action_plan(
             &questionnaire,
@@ -67,7 +81,16 @@ impl Demo {
             scorecard: &scorecard,
             actions: &demo.actions,
         };
-        let trend = trend::trend(&[before, after]);
+        let mut points: Vec<AuditPoint<'_>> = earlier
+            .iter()
+            .map(|(date, scorecard)| AuditPoint {
+                date: *date,
+                scorecard,
+                actions: &[],
+            })
+            .collect();
+        points.push(after);
+        let trend = trend::trend(&points);
         let deltas = trend::deltas(&previous, &scorecard);
         let closed = trend::closed_actions(&before, &after);
         Demo {
