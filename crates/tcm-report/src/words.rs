@@ -44,7 +44,13 @@ pub struct Words {
     pub dispersion_note: &'static str,
     pub plan: &'static str,
     pub plan_intro: &'static str,
+    /// How the plan's counts are put together: `{open}, … {dismissed}`, each a [`Counted`].
     pub plan_counts: &'static str,
+    pub plan_open: Counted,
+    pub plan_quick: Counted,
+    pub plan_structural: Counted,
+    pub plan_done: Counted,
+    pub plan_dismissed: Counted,
     pub action: &'static str,
     pub questions: &'static str,
     pub gap: &'static str,
@@ -124,7 +130,12 @@ pub fn words(language: Language) -> Words {
             dispersion_note: "Barre : du niveau le plus bas au plus haut donné par les répondants ; point : la moyenne.",
             plan: vocabulary::ACTION_PLAN.fr,
             plan_intro: "Chaque question dont la valeur est sous la cible de son étape propose son action recommandée. Priorité = écart × poids × impact ÷ effort. Les actions retenues, modifiées ou ajoutées par l’équipe remplacent les propositions ; une action écartée n’est plus proposée.",
-            plan_counts: "{open} actions ouvertes, dont {quick} gains rapides et {structural} projets structurants ; {done} terminées, {dismissed} écartées.",
+            plan_counts: "{open}, dont {quick} et {structural}\u{202f}; {done}, {dismissed}.",
+            plan_open: Counted::new("{n} action ouverte", "{n} actions ouvertes"),
+            plan_quick: Counted::new("{n} gain rapide", "{n} gains rapides"),
+            plan_structural: Counted::new("{n} projet structurant", "{n} projets structurants"),
+            plan_done: Counted::new("{n} terminée", "{n} terminées"),
+            plan_dismissed: Counted::new("{n} écartée", "{n} écartées"),
             action: vocabulary::ACTION.fr,
             questions: vocabulary::QUESTION.fr,
             gap: vocabulary::GAP.fr,
@@ -200,7 +211,12 @@ pub fn words(language: Language) -> Words {
             dispersion_note: "Bar: from the lowest to the highest level respondents gave; dot: the mean.",
             plan: vocabulary::ACTION_PLAN.en,
             plan_intro: "Each question whose value is below its stage's target proposes its recommended action. Priority = gap × weight × impact ÷ effort. Actions the team kept, edited or added replace the proposals; a dismissed action is not proposed again.",
-            plan_counts: "{open} open actions, including {quick} quick wins and {structural} structural projects; {done} done, {dismissed} dismissed.",
+            plan_counts: "{open}, including {quick} and {structural}; {done}, {dismissed}.",
+            plan_open: Counted::new("{n} open action", "{n} open actions"),
+            plan_quick: Counted::new("{n} quick win", "{n} quick wins"),
+            plan_structural: Counted::new("{n} structural project", "{n} structural projects"),
+            plan_done: Counted::new("{n} done", "{n} done"),
+            plan_dismissed: Counted::new("{n} dismissed", "{n} dismissed"),
             action: vocabulary::ACTION.en,
             questions: vocabulary::QUESTION.en,
             gap: vocabulary::GAP.en,
@@ -299,6 +315,30 @@ pub fn colon(language: Language) -> &'static str {
     }
 }
 
+/// A count and its noun, singular or plural: `{n}` stands for the number.
+#[derive(Debug, Clone, Copy)]
+pub struct Counted {
+    one: &'static str,
+    other: &'static str,
+}
+
+impl Counted {
+    pub const fn new(one: &'static str, other: &'static str) -> Self {
+        Self { one, other }
+    }
+
+    /// `n` with its noun in the singular or the plural as `language` wants it: French takes
+    /// the singular for 0 and 1 (« 0 action terminée »), English for 1 only.
+    pub fn say(&self, n: usize, language: Language) -> String {
+        let singular = match language {
+            Language::French => n <= 1,
+            Language::English => n == 1,
+        };
+        let form = if singular { self.one } else { self.other };
+        form.replace("{n}", &n.to_string())
+    }
+}
+
 /// Replaces `{name}` placeholders.
 pub fn fill(template: &str, values: &[(&str, String)]) -> String {
     let mut text = template.to_owned();
@@ -306,4 +346,21 @@ pub fn fill(template: &str, values: &[(&str, String)]) -> String {
         text = text.replace(&format!("{{{name}}}"), value);
     }
     text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_count_takes_the_singular_or_plural_each_language_wants() {
+        let done = words(Language::French).plan_done;
+        assert_eq!(done.say(0, Language::French), "0 terminée");
+        assert_eq!(done.say(1, Language::French), "1 terminée");
+        assert_eq!(done.say(2, Language::French), "2 terminées");
+        let open = words(Language::English).plan_open;
+        assert_eq!(open.say(0, Language::English), "0 open actions");
+        assert_eq!(open.say(1, Language::English), "1 open action");
+        assert_eq!(open.say(12, Language::English), "12 open actions");
+    }
 }

@@ -36,23 +36,31 @@ pub fn plan(input: &ReportInput<'_>, placement: Placement) -> Vec<Block> {
         fill(
             w.plan_counts,
             &[
-                ("open", plan.open().count().to_string()),
+                ("open", w.plan_open.say(plan.open().count(), language)),
                 (
                     "quick",
-                    plan.with_label(tcm_core::PlanLabel::QuickWin)
-                        .count()
-                        .to_string(),
+                    w.plan_quick.say(
+                        plan.with_label(tcm_core::PlanLabel::QuickWin).count(),
+                        language,
+                    ),
                 ),
                 (
                     "structural",
-                    plan.with_label(tcm_core::PlanLabel::StructuralProject)
-                        .count()
-                        .to_string(),
+                    w.plan_structural.say(
+                        plan.with_label(tcm_core::PlanLabel::StructuralProject)
+                            .count(),
+                        language,
+                    ),
                 ),
-                ("done", count(tcm_core::ActionStatus::Done).to_string()),
+                (
+                    "done",
+                    w.plan_done
+                        .say(count(tcm_core::ActionStatus::Done), language),
+                ),
                 (
                     "dismissed",
-                    count(tcm_core::ActionStatus::Dismissed).to_string(),
+                    w.plan_dismissed
+                        .say(count(tcm_core::ActionStatus::Dismissed), language),
                 ),
             ],
         ),
