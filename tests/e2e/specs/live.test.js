@@ -5,7 +5,10 @@
 // blind by tapping the page's buttons (one with a comment), the window counts the votes without
 // showing them; the last vote reveals the distribution on the projector and closes the vote on
 // the phones, and the facilitator records the consensus. On the next question the facilitator
-// reveals after two votes: the third phone is closed without having voted. The scores
+// reveals after two votes: the third phone is closed without having voted. On a third question
+// the app is killed (SIGKILL) after two acknowledged votes; the votes are in the database, the
+// app starts again on the same database, a session is started again (same port, new room
+// code), and the phones come back as the same participants and finish the vote. The scores
 // the window shows then equal `tcm score` on the exported assessment (answers and consensus).
 // Stop closes the server: the phones say so and a late answer is refused.
 // Every request of a phone goes to 127.0.0.1: anything else is aborted and fails the test.
@@ -38,6 +41,7 @@ const ROOM = [
 ];
 
 let browser;
+let database;
 let chrome;
 let shortUrl;
 let roomCode;
@@ -47,6 +51,8 @@ let questionText;
 /** The question pushed next, revealed by the facilitator before the third phone voted. */
 let nextQuestion;
 const NEXT_VOTES = ['2', '4'];
+/** The votes given just before the app is killed, by the first two phones. */
+const CRASH_VOTES = ['0', 'NA'];
 const CONSENSUS = '4';
 const CONSENSUS_NOTE = 'Relances écrites, «\u00a0à suivre\u00a0»';
 /** Each phone: its page, and every request it tried outside loopback or page error. */
@@ -112,8 +118,9 @@ function shownNumber(text) {
   return match ? Number(match[0]) : null;
 }
 
-test('the facilitator starts a live session on loopback', async () => {
-  ({ browser } = await openApp());
+/** Opens the demo workshop and starts an anonymous, facilitator-paced session on loopback with
+ * two groups; returns the short URL and room code the projector shows. */
+async function startSession() {
   await press(browser, await byTestId(browser, 'open-demo'));
   await press(browser, await byTestId(browser, 'go-live'));
   await byTestId(browser, 'live-setup');
@@ -132,12 +139,26 @@ test('the facilitator starts a live session on loopback', async () => {
   );
   await press(browser, await byTestId(browser, 'live-pace-facilitated'));
   await press(browser, await byTestId(browser, 'live-start'));
-  shortUrl = await (await byTestId(browser, 'live-short-url')).getText();
-  assert.match(shortUrl, /^http:\/\/127\.0\.0\.1:\d+\/$/);
-  roomCode = await (await byTestId(browser, 'live-room-code')).getText();
-  assert.match(roomCode, /^[A-Z0-9]{6}$/);
+  const url = await (await byTestId(browser, 'live-short-url')).getText();
+  assert.match(url, /^http:\/\/127\.0\.0\.1:\d+\/$/);
+  const code = await (await byTestId(browser, 'live-room-code')).getText();
+  assert.match(code, /^[A-Z0-9]{6}$/);
   await byTestId(browser, 'live-qr');
   await byTestId(browser, 'live-banner');
+  return { url, code };
+}
+
+/** A phone opens the short URL and types the room code, in lower case as people type it. */
+async function enterRoom(page) {
+  await page.goto(shortUrl);
+  assert.equal(page.viewportSize()?.width, 360);
+  await page.getByLabel('Code de la salle').fill(roomCode.toLowerCase());
+  await page.getByRole('button', { name: 'Continuer' }).click();
+}
+
+test('the facilitator starts a live session on loopback', async () => {
+  ({ browser, database } = await openApp());
+  ({ url: shortUrl, code: roomCode } = await startSession());
 });
 
 test('three phones open the short URL, type the room code and join', async () => {
@@ -146,11 +167,7 @@ test('three phones open the short URL, type the room code and join', async () =>
     const phone = await newPhone();
     phones.push(phone);
     const { page } = phone;
-    await page.goto(shortUrl);
-    assert.equal(page.viewportSize()?.width, 360);
-    // The code as a person types it from the projector, in lower case.
-    await page.getByLabel('Code de la salle').fill(roomCode.toLowerCase());
-    await page.getByRole('button', { name: 'Continuer' }).click();
+    await enterRoom(page);
     await page.getByLabel('Votre groupe').selectOption(seat.group);
     await page.getByRole('button', { name: 'Rejoindre' }).click();
     await page.getByText(`Vous êtes Participant ${index + 1} · ${seat.group}`).waitFor();
@@ -312,8 +329,95 @@ test('the scores shown equal tcm score on the exported answers and consensus', a
   }
 });
 
-test('stop closes the server: the phones say so and a late answer is refused', async () => {
+test('kill -9 the app during the session; started again, the votes are there and the phones resume', async () => {
   await press(browser, await byTestId(browser, 'go-live'));
+  await press(browser, await byTestId(browser, 'live-push-next'));
+  await browser.waitUntil(async () => !(await (await byTestId(browser, 'live-current')).getText()).startsWith(`${nextQuestion} `), {
+    timeout: 15000,
+    timeoutMsg: 'the third question was not pushed',
+  });
+  const current = (await (await byTestId(browser, 'live-current')).getText()).trim();
+  const [third] = current.split(/\s/);
+  const thirdText = current.slice(third.length).trim();
+  for (const [index, vote] of CRASH_VOTES.entries()) {
+    const { page } = phones[index];
+    await phoneShows(page, thirdText);
+    await page.getByRole('radio', { name: new RegExp(`^${vote}`) }).click();
+    await page.getByText('Vote enregistré. Attendez la révélation.').waitFor();
+  }
+
+  // The app's process is the one listening on the session's port.
+  const port = new URL(shortUrl).port;
+  const listening = execFileSync('ss', ['-Htlnp', `sport = :${port}`]).toString();
+  const pid = Number(/pid=(\d+)/.exec(listening)?.[1]);
+  assert.ok(pid > 0, `the app listens on ${port}: ${listening}`);
+  process.kill(pid, 'SIGKILL');
+  await browser.deleteSession().catch(() => {});
+  browser = undefined;
+
+  // Every acknowledged vote is in the database, in the demo's workshop (the demo also holds
+  // the manager's earlier self-assessment).
+  const listed = execFileSync(cli, ['--db', database, 'assessment', 'list']).toString();
+  const workshop = /^(\d+)\s.*\bworkshop\b/m.exec(listed)?.[1];
+  assert.ok(workshop, listed);
+  const csv = `${database}.crash.csv`;
+  execFileSync(cli, ['--db', database, 'export', '--assessment', workshop, '--format', 'csv', '--out', csv]);
+  const rows = readFileSync(csv, 'utf8').replace(/^\uFEFF/, '').trim().split('\n').slice(1).map((line) => line.split(','));
+  assert.deepEqual(
+    rows.filter(([, id]) => id === third).map(([who, , value]) => [who, value]).filter(([who]) => who.startsWith('Participant')),
+    CRASH_VOTES.map((vote, index) => [`Participant ${index + 1}`, vote]),
+  );
+
+  // Started again on the same port: the phones come back through the new room code and resume
+  // as the participants they were, without joining again.
+  ({ browser } = await openApp({ database }));
+  const again = await startSession();
+  assert.equal(again.url, shortUrl, 'the session comes back on the same port');
+  roomCode = again.code;
+  for (const [index, seat] of ROOM.entries()) {
+    const { page } = phones[index];
+    await enterRoom(page);
+    await page.getByText(`Vous êtes Participant ${index + 1} · ${seat.group}`).waitFor();
+    assert.equal(await page.getByRole('button', { name: 'Rejoindre' }).count(), 0, 'no second join');
+  }
+  await browser.waitUntil(async () => (await browser.$$('[data-testid="live-participants"] li').length) === 3, {
+    timeout: 15000,
+    timeoutMsg: 'the three phones did not come back',
+  });
+  // The facilitator pushes the interrupted question again: the votes given are there, the last
+  // phone votes, and that reveals it.
+  // A new session starts with no question out: push the first, then jump to the third.
+  await press(browser, await byTestId(browser, 'live-push-first'));
+  await browser.execute(
+    (select, value) => {
+      select.value = value;
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+    },
+    await byTestId(browser, 'live-jump'),
+    third,
+  );
+  await press(browser, await browser.$('[data-testid="live-jump"] ~ button'));
+  await browser.waitUntil(async () => (await (await byTestId(browser, 'live-current')).getText()).startsWith(`${third} `), {
+    timeout: 15000,
+    timeoutMsg: 'the third question was not pushed again',
+  });
+  await waitForText(await byTestId(browser, 'live-votes'), /^2 sur 3 ont voté/, 'the votes given before the crash');
+  for (const [index, vote] of CRASH_VOTES.entries()) {
+    const { page } = phones[index];
+    await phoneShows(page, thirdText);
+    assert.equal(await page.getByRole('radio', { name: new RegExp(`^${vote}`) }).getAttribute('aria-checked'), 'true');
+  }
+  const last = phones[2].page;
+  await phoneShows(last, thirdText);
+  await last.getByRole('radio', { name: /^3/ }).click();
+  await last.getByText(/Les votes sont révélés/).waitFor();
+  await waitForText(await byTestId(browser, 'live-figures'), /3 votes/, 'the figures after the restart');
+  execFileSync(cli, ['--db', database, 'export', '--assessment', workshop, '--format', 'csv', '--out', csv]);
+  assert.equal(/Participant 4/.test(readFileSync(csv, 'utf8')), false, 'nobody joined twice');
+});
+
+test('stop closes the server: the phones say so and a late answer is refused', async () => {
+  // The window is on the live screen of the session started again.
   await press(browser, await byTestId(browser, 'live-stop'));
   await byTestId(browser, 'live-setup');
   for (const { page, outside } of phones) {
