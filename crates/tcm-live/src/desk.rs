@@ -17,6 +17,30 @@ use crate::facilitator::{Distribution, Division};
 use crate::options::{Pace, Scope, SessionOptions};
 use crate::server::LiveSession;
 
+/// The port a session asked for "any free port" tries first. A phone keeps its participant
+/// token per origin (address and port): a session started again on the same port after the
+/// app quit or crashed lets every phone resume as the same respondent.
+pub const USUAL_PORT: u16 = 47_092;
+
+/// Starts a session; port 0 means [`USUAL_PORT`] when it is free, else any free port.
+async fn start_on_usual_port(
+    workbench: Arc<Workbench>,
+    assessment: i64,
+    options: SessionOptions,
+) -> Result<LiveSession, LiveError> {
+    if options.bind.port() != 0 {
+        return LiveSession::start(workbench, assessment, options).await;
+    }
+    let usual = SessionOptions {
+        bind: SocketAddr::new(options.bind.ip(), USUAL_PORT),
+        ..options.clone()
+    };
+    match LiveSession::start(workbench.clone(), assessment, usual).await {
+        Err(LiveError::Bind { .. }) => LiveSession::start(workbench, assessment, options).await,
+        started => started,
+    }
+}
+
 /// The addresses a session may listen on: every interface's that is up, loopback last.
 pub fn interfaces() -> Result<Vec<LiveInterface>, ApiError> {
     let mut found: Vec<LiveInterface> = if_addrs::get_if_addrs()
@@ -205,7 +229,7 @@ impl LiveDesk {
             ));
         }
         let options = session_options(input)?;
-        let session = Arc::new(LiveSession::start(workbench, input.assessment, options).await?);
+        let session = Arc::new(start_on_usual_port(workbench, input.assessment, options).await?);
         let view = session.view();
         let raced = {
             let mut slot = self.session.lock().unwrap_or_else(PoisonError::into_inner);

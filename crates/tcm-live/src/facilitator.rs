@@ -182,7 +182,8 @@ impl LiveSession {
             .ok_or_else(|| LiveError::Refused("nothing to reveal".to_owned()))
     }
 
-    /// The votes on `question`: only once revealed, or once every participant voted.
+    /// The votes on `question`: only once revealed, or once every participant voted (which
+    /// reveals the pushed question: see `routes::save`).
     pub fn distribution(&self, question: &str) -> Option<Distribution> {
         let inner = self.session.lock();
         let votes: Vec<&Given> = inner
@@ -191,8 +192,7 @@ impl LiveSession {
             .filter_map(|participant| inner.answers.get(&participant.respondent))
             .filter_map(|given| given.get(question))
             .collect();
-        let everyone = !inner.participants.is_empty() && votes.len() == inner.participants.len();
-        if !inner.revealed.contains(question) && !everyone {
+        if !inner.revealed.contains(question) && !inner.everyone_voted(question) {
             return None;
         }
         let counted = VoteDistribution::of_votes(votes.iter().filter_map(|vote| vote.answer()));

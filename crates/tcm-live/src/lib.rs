@@ -26,7 +26,7 @@ mod server;
 mod state;
 pub mod tokens;
 
-pub use desk::{LiveDesk, interfaces, session_options};
+pub use desk::{LiveDesk, USUAL_PORT, interfaces, session_options};
 pub use error::LiveError;
 pub use facilitator::{Counts, Distribution, Division, JoinInfo, ParticipantStatus};
 pub use options::{Limits, Pace, Scope, SessionOptions};

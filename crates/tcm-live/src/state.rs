@@ -98,6 +98,16 @@ pub(crate) struct Inner {
 }
 
 impl Inner {
+    /// Whether every participant in the room has answered `question`.
+    pub fn everyone_voted(&self, question: &str) -> bool {
+        !self.participants.is_empty()
+            && self.participants.values().all(|participant| {
+                self.answers
+                    .get(&participant.respondent)
+                    .is_some_and(|given| given.contains_key(question))
+            })
+    }
+
     /// Keeps an acknowledged answer, and the counts with it.
     pub fn record(&mut self, respondent: i64, question: &str, given: Given, in_scope: bool) {
         let answers = self.answers.entry(respondent).or_default();

@@ -276,6 +276,33 @@ async fn a_start_on_no_address_of_this_computer_is_refused_clearly() {
     assert_eq!(desk.status().expect("status"), None);
 }
 
+#[tokio::test]
+async fn any_port_is_the_usual_one_when_free_and_another_one_when_busy() {
+    let fixture = fixture();
+    // Held here for the whole test; when another program holds it, the case is not tested.
+    let Ok(held) = std::net::TcpListener::bind(("127.0.0.1", tcm_live::USUAL_PORT)) else {
+        return;
+    };
+    let desk = LiveDesk::new();
+    let view = desk
+        .start(
+            fixture.workbench.clone(),
+            &input(&fixture, LivePace::Facilitated, None),
+        )
+        .await
+        .expect("started on another port");
+    let port: u16 = view
+        .listening_on
+        .rsplit(':')
+        .next()
+        .and_then(|port| port.parse().ok())
+        .expect("a port");
+    assert_ne!(port, tcm_live::USUAL_PORT, "{}", view.listening_on);
+    assert_ne!(port, 0);
+    desk.stop().await;
+    drop(held);
+}
+
 #[test]
 fn the_interfaces_include_loopback_last() {
     let interfaces = tcm_live::interfaces().expect("listed");

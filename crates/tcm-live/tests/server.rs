@@ -557,6 +557,18 @@ async fn a_blind_vote_shows_counts_only_until_reveal() {
     let everyone = session.distribution("cre-02").expect("everyone voted");
     assert_eq!(everyone.dont_know, 3);
     assert_eq!(everyone.mean, None);
+    // The last vote revealed it: the vote is closed on every device.
+    let (status, shown) = client.questions(&tokens[0]).await;
+    assert_eq!(status, 200, "{shown}");
+    assert_eq!(shown["pace"]["revealed"], true, "everyone voted: revealed");
+    assert_eq!(
+        client
+            .answer(&tokens[0], "all-vote-04", "cre-02", "2")
+            .await
+            .0,
+        409,
+        "closed once everyone voted"
+    );
     session.stop().await;
 }
 

@@ -128,8 +128,12 @@ export class Session {
     private readonly onNetwork: (online: boolean) => void,
   ) {
     this.base = `/j/${secret}`;
-    this.tokenKey = `tcm-live-token-${secret}`;
-    this.queueKey = `tcm-live-queue-${secret}`;
+    // Kept per origin, not per room: a session started again after the app quit or crashed
+    // (a new room secret, on the same port) takes the token back and the participant resumes
+    // as the same respondent. A token of another assessment's session is refused (401) and
+    // forgotten, and the participant joins anew.
+    this.tokenKey = 'tcm-live-token';
+    this.queueKey = 'tcm-live-queue';
     addEventListener('online', () => void this.flush());
   }
 
