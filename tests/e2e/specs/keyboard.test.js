@@ -107,6 +107,11 @@ function inspectFocus() {
   };
 }
 
+/** Waits two frames: the page has scrolled what got the focus into view. */
+async function settle() {
+  await browser.executeAsync((done) => requestAnimationFrame(() => requestAnimationFrame(() => done())));
+}
+
 async function focused() {
   return browser.execute(inspectFocus);
 }
@@ -127,6 +132,7 @@ function audit(stop, where) {
 /** One Tab (or Shift+Tab) press, audited. */
 async function tab(where, { backwards = false } = {}) {
   await browser.keys(backwards ? ['Shift', 'Tab'] : ['Tab']);
+  await settle();
   const stop = await focused();
   audit(stop, where);
   return stop;
@@ -201,6 +207,7 @@ test('an assessment is created from the home screen with the keyboard alone', as
   const mode = await tab('new assessment');
   assert.equal(mode.testid, 'mode-workshop', 'Tab enters the mode choices at the chosen one');
   await browser.keys('ArrowLeft');
+  await settle();
   const self = await focused();
   assert.equal(self.testid, 'mode-self');
   assert.ok(self.checked, 'the arrow chose the self-assessment');
