@@ -157,3 +157,27 @@ impl Table {
         cells.iter().all(|cell| cell.trim().is_empty())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{RowAt, TableRow};
+
+    #[test]
+    fn a_row_gives_back_each_cell_trimmed_whatever_its_width() {
+        let row = TableRow::new(
+            RowAt::Line(3),
+            ["  Élise ", "", "cre-01", "« très » bien’", " "],
+        );
+        assert_eq!(row.len(), 5);
+        assert_eq!(row.cell(0), "Élise");
+        assert_eq!(row.cell(1), "");
+        assert_eq!(row.cell(2), "cre-01");
+        assert_eq!(row.cell(3), "« très » bien’");
+        assert_eq!(row.cell(4), "");
+        assert_eq!(row.cell(5), "", "a cell past the row's end is empty");
+        assert!(!row.is_blank());
+        assert!(TableRow::new(RowAt::Line(4), [" ", "\t", ""]).is_blank());
+        assert!(TableRow::new(RowAt::Line(5), []).is_blank());
+        assert_eq!(TableRow::new(RowAt::Line(5), []).len(), 0);
+    }
+}
