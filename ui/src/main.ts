@@ -2,6 +2,7 @@ import { mount } from 'svelte';
 import './app.css';
 import App from './App.svelte';
 import { applyTextSize, savedTextSize } from './lib/display';
+import { trackInputModality } from './lib/keyboardFocus';
 import './lib/i18n';
 
 // `vite --mode mock` (npm run dev:mock, browser tests) answers the commands with an in-memory
@@ -13,5 +14,6 @@ if (import.meta.env.MODE === 'mock') {
 }
 
 applyTextSize(savedTextSize());
+trackInputModality(document);
 
 export default mount(App, { target: document.getElementById('app')! });

@@ -4,6 +4,7 @@ use std::collections::BTreeMap;
 use std::collections::btree_map::Entry;
 use std::fmt;
 use std::str::FromStr;
+use std::sync::Arc;
 
 pub use crate::level::Level;
 use crate::questionnaire::QuestionId;
@@ -75,15 +76,22 @@ pub enum Consensus {
 }
 
 /// Who answered: a display name or an anonymous label, unique within an answer sheet.
+/// Shared text: a clone costs no allocation (an answer sheet holds one per answer).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct Respondent(String);
+pub struct Respondent(Arc<str>);
 
 impl Respondent {
     pub fn new(label: impl Into<String>) -> Respondent {
-        Respondent(label.into())
+        Respondent(Arc::from(label.into()))
     }
 
     pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::borrow::Borrow<str> for Respondent {
+    fn borrow(&self) -> &str {
         &self.0
     }
 }

@@ -56,35 +56,35 @@ pub(crate) fn read_csv_table(bytes: &[u8]) -> Result<Table, CsvTableError> {
                 let line = error
                     .position()
                     .map_or(0, |position| lines.line_at(position.byte()));
-                rows.push(Err(Problem::new(
+                rows.push(Err(Box::new(Problem::new(
                     Location::Line(line),
                     ProblemKind::UnreadableRow(error.to_string()),
-                )));
+                ))));
                 continue;
             }
         };
         let line = record
             .position()
             .map_or(0, |position| lines.line_at(position.byte()));
-        let cells: Vec<String> = record.iter().map(|cell| restore(cell).to_owned()).collect();
-        if Table::is_blank(&cells) {
+        let row = TableRow::new(RowAt::Line(line), record.iter().map(restore));
+        if row.is_blank() {
             continue;
         }
-        if cells.len() != width {
-            rows.push(Err(Problem::new(
+        if row.len() != width {
+            rows.push(Err(Box::new(Problem::new(
                 Location::Line(line),
                 ProblemKind::FieldCount {
                     expected: width,
-                    found: cells.len(),
+                    found: row.len(),
                 },
-            )));
+            ))));
             continue;
         }
-        rows.push(Ok(TableRow {
-            at: RowAt::Line(line),
-            cells,
-        }));
+        rows.push(Ok(row));
     }
+    // The rows outlive the reading (until the answers are taken from them): without the room
+    // the vector kept to grow into, up to half its size.
+    rows.shrink_to_fit();
     Ok(Table {
         header,
         header_at: RowAt::Line(1),

@@ -192,7 +192,9 @@ fn read_sheet(
     Ok(Table {
         header,
         header_at,
-        rows: rows.map(|(at, cells)| Ok(TableRow { at, cells })).collect(),
+        rows: rows
+            .map(|(at, cells)| Ok(TableRow::new(at, cells.iter().map(String::as_str))))
+            .collect(),
     })
 }
 

@@ -2,18 +2,21 @@
 
 use std::collections::HashMap;
 use std::fmt;
+use std::sync::Arc;
 
 use crate::level::Level;
 use crate::stage::StageId;
 use crate::text::Localized;
 
 /// Identifier of a question, unique within a questionnaire (for example `cre-seg-01`).
+/// Shared text: a clone costs no allocation (an answer sheet holds one per answer, a million
+/// in the largest imports).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct QuestionId(String);
+pub struct QuestionId(Arc<str>);
 
 impl QuestionId {
     pub fn new(id: impl Into<String>) -> QuestionId {
-        QuestionId(id.into())
+        QuestionId(Arc::from(id.into()))
     }
 
     pub fn as_str(&self) -> &str {

@@ -85,7 +85,7 @@ pub fn read_answers_csv(
         CsvTableError::Header(problem) => AnswersCsvError::Problems(vec![row_problem(problem)]),
     })?;
     let columns = read_header(&table.header).map_err(AnswersCsvError::Problems)?;
-    read_long(&table, columns, questionnaire)
+    read_long(table, columns, questionnaire)
         .map(|responses| responses.sheet)
         .map_err(|problems| {
             AnswersCsvError::Problems(problems.into_iter().map(row_problem).collect())

@@ -35,7 +35,7 @@ pub(super) fn apply(
         let row = match row {
             Ok(row) => row,
             Err(problem) => {
-                problems.push(problem.clone());
+                problems.push(Problem::clone(problem));
                 continue;
             }
         };

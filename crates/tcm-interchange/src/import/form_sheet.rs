@@ -40,7 +40,7 @@ pub(super) fn detect(table: &Table) -> Option<FormSheet> {
     for (index, row) in table.rows.iter().enumerate().take(20) {
         let Ok(row) = row else { continue };
         let position = |names: &[&str]| {
-            (0..row.cells.len()).find(|column| names.contains(&fold(row.cell(*column)).as_str()))
+            (0..row.len()).find(|column| names.contains(&fold(row.cell(*column)).as_str()))
         };
         if let (Some(question), Some(answer)) =
             (position(&QUESTION_HEADERS), position(&ANSWER_HEADERS))
@@ -96,7 +96,7 @@ pub(super) fn read(
         let row = match row {
             Ok(row) => row,
             Err(problem) => {
-                problems.push(problem.clone());
+                problems.push(Problem::clone(problem));
                 continue;
             }
         };

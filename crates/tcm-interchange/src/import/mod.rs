@@ -202,7 +202,7 @@ pub fn read_responses_with(
                 respondent_column: Some(table.column(columns.respondent).to_owned()),
                 ..ImportReport::default()
             };
-            let responses = read_long(&table, columns, questionnaire).map_err(refused)?;
+            let responses = read_long(table, columns, questionnaire).map_err(refused)?;
             Ok(ImportedResponses {
                 format: ResponseFormat::Long,
                 respondents: responses

@@ -63,7 +63,7 @@ pub(crate) fn read_wide(
         let row = match row {
             Ok(row) => row,
             Err(problem) => {
-                problems.push(problem.clone());
+                problems.push(Problem::clone(problem));
                 continue;
             }
         };
