@@ -16,6 +16,7 @@ pub fn app_info(workbench: &Workbench) -> AppInfo {
             .display()
             .to_string(),
         opening_error: workbench.opening_error(),
+        read_only: workbench.read_only(),
     }
 }
 

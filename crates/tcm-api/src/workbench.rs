@@ -90,6 +90,17 @@ impl Workbench {
         }
     }
 
+    /// Why the open database is read-only, if it is.
+    pub fn read_only(&self) -> Option<crate::transfer::ReadOnlyView> {
+        match &*self.lock() {
+            Database::Open(store) => store.read_only().map(|reason| {
+                let (reason, path) = crate::error::ReadOnlyReason::of(reason, &self.path);
+                crate::transfer::ReadOnlyView { reason, path }
+            }),
+            Database::Unusable(_) => None,
+        }
+    }
+
     fn lock(&self) -> std::sync::MutexGuard<'_, Database> {
         // A handler that panicked cannot have left a half transaction: SQLite rolls it back.
         self.database

@@ -14,6 +14,7 @@ import type { LanguageCode } from '../lib/bindings/LanguageCode';
 import type { Mode } from '../lib/bindings/Mode';
 import type { StageId } from '../lib/bindings/StageId';
 import type { ApiError } from '../lib/bindings/ApiError';
+import type { ReadOnlyView } from '../lib/bindings/ReadOnlyView';
 import type { AppInfo } from '../lib/bindings/AppInfo';
 import type { AssessmentDetail } from '../lib/bindings/AssessmentDetail';
 import type { AssessmentListItem } from '../lib/bindings/AssessmentListItem';
@@ -131,6 +132,8 @@ export interface Database {
   classExercises?: StoredClassExercise[];
   /** Set when the database "could not be opened": every command but settings fails. */
   damaged: string | null;
+  /** Set when the database was opened read-only: every command that writes it fails. */
+  readOnly?: ReadOnlyView | null;
   /** What was done since the scenario started, for tcm-api's tests to replay (see journey.ts). */
   journey?: Journey;
 }
@@ -166,6 +169,10 @@ export function emptyDatabase(): Database {
     damaged: null,
   };
 }
+
+/** The commands that write the database (refused when it was opened read-only). */
+const WRITES =
+  /^(create_|update_|delete_|add_|remove_|anonymise_|erase_|save_|set_|keep_|clear_|import_|restore_|open_demo$|live_start$|live_consensus$)/;
 
 export function fail(kind: ErrorKind, message: string): never {
   throw { kind, message } satisfies ApiError;
@@ -343,6 +350,15 @@ export class MockBackend {
   private dispatch(command: string, args: Record<string, unknown>): unknown {
     const settings = ['app_info', 'list_backups', 'restore_backup', 'choose_save_path', 'choose_open_path'];
     if (this.db.damaged && !settings.includes(command)) fail('storage', this.db.damaged);
+    if (this.db.readOnly && WRITES.test(command)) {
+      // As the handlers refuse: the English message, and the detail the UI words.
+      const { path, reason } = this.db.readOnly;
+      throw {
+        kind: 'storage',
+        message: `${path} is read-only (${command}); nothing was changed.`,
+        detail: { code: 'readOnly', path, reason },
+      } satisfies ApiError;
+    }
     const a = args as Record<string, never>;
     switch (command) {
       case 'list_questionnaires':
@@ -992,6 +1008,7 @@ export class MockBackend {
       databasePath: `${HOME}/tcm.sqlite`,
       backupsDir: `${HOME}/backups`,
       // As the handlers send it: the English message and the code the UI words it from.
+      readOnly: this.db.readOnly ?? null,
       openingError: this.db.damaged
         ? {
             kind: 'storage',

@@ -173,3 +173,34 @@ describe('screens', () => {
     await page.context().close();
   });
 });
+
+describe('a database opened read-only', () => {
+  it('says so on every screen and offers no editing, while reading and exports work', async () => {
+    const { page, watch } = await open(browser, 'read-only');
+    const banner = page.locator(byTestId('read-only-banner'));
+    await banner.waitFor();
+    const said = (await banner.textContent()) ?? '';
+    expect(said).toContain('Ouvert en lecture seule');
+    expect(said).toContain('est en lecture seule\u00a0: vos droits ne permettent pas de l’écrire');
+    expect(said).toContain('sauvegarder dans un autre dossier');
+    expect(await page.locator(byTestId('new-assessment')).first().isDisabled()).toBe(true);
+    expect(await page.locator(byTestId('import-tcm')).first().isDisabled()).toBe(true);
+    expect(await page.locator(byTestId('delete-assessment')).first().isDisabled()).toBe(true);
+    await shot(page, 'read-only-fr');
+    // Reading works: an audit opens, its questions show, but no answer can be given.
+    await openAssessment(page, 'atelier direction');
+    await page.locator(byTestId('question-card')).waitFor();
+    expect(await banner.isVisible()).toBe(true);
+    const level = page.locator(`${byTestId('question-card')} ${byTestId('answer-3')}`).first();
+    expect(await level.isDisabled()).toBe(true);
+    const question = await currentQuestion(page);
+    const before = await level.getAttribute('aria-pressed');
+    await page.keyboard.press('3');
+    await page.waitForTimeout(300);
+    expect(await level.getAttribute('aria-pressed')).toBe(before);
+    expect(await currentQuestion(page)).toBe(question);
+    expect(await page.locator(byTestId('comment')).getAttribute('readonly')).not.toBeNull();
+    expectClean(watch);
+    await page.context().close();
+  });
+});
