@@ -84,6 +84,16 @@ pub enum ErrorDetail {
     },
     /// A text of control characters only.
     TextOnlyControls { field: String },
+    /// Something asked for does not exist (any more): `what` is `assessment`,
+    /// `organisation`, `respondent` or `action`, `id` its number or name.
+    NotFound { what: String, id: String },
+    /// The user cancelled a long operation: nothing of it was written.
+    Cancelled,
+    /// The chosen file cannot be written there (the database, its working files or backups,
+    /// a folder, a device): nothing was written.
+    ForbiddenOutput { path: String },
+    /// No data folder was found for the database: the user opens a database file.
+    NoDataFolder,
 }
 
 /// Why a database cannot be written, for the UI to say so (tcm-store's `ReadOnlyReason`).
@@ -206,6 +216,14 @@ fn detail_of(error: &tcm_store::StoreError) -> Option<ErrorDetail> {
             ErrorDetail::TextOnlyControls {
                 field: field.key().to_owned(),
             }
+        }
+        StoreError::NotFound { what, id } => ErrorDetail::NotFound {
+            what: (*what).to_owned(),
+            id: id.clone(),
+        },
+        StoreError::Cancelled { .. } => ErrorDetail::Cancelled,
+        StoreError::ForbiddenOutput { path, .. } => {
+            ErrorDetail::ForbiddenOutput { path: shown(path) }
         }
         _ => return None,
     })

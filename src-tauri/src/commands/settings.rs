@@ -1,8 +1,9 @@
 //! The application's information and backups.
 
+use std::path::Path;
 use std::sync::Arc;
 use tauri::ipc::JavaScriptChannelId;
-use tauri::{Runtime, State, Webview};
+use tauri::{AppHandle, Runtime, State, Webview};
 use tcm_api::settings as handlers;
 use tcm_api::transfer::{AppInfo, BackupView, RestoreView};
 
@@ -10,6 +11,7 @@ use tcm_api::{ApiError, Workbench};
 
 use super::operations::{Operations, run_watched};
 use super::run;
+use crate::grants::{DialogGrants, Grant};
 
 #[tauri::command]
 pub async fn app_info(workbench: State<'_, Arc<Workbench>>) -> Result<AppInfo, ApiError> {
@@ -66,4 +68,25 @@ pub async fn restore_backup<R: Runtime>(
         move |workbench, progress| handlers::restore_backup_watched(workbench, &path, progress),
     )
     .await
+}
+
+/// Works on another database file, picked in the native open dialog (the recovery screen's
+/// "open another file").
+#[tauri::command]
+pub async fn open_database(
+    workbench: State<'_, Arc<Workbench>>,
+    grants: State<'_, DialogGrants>,
+    path: String,
+) -> Result<AppInfo, ApiError> {
+    grants.check(Grant::Read, &path)?;
+    run(&workbench, move |workbench| {
+        handlers::open_database(workbench, Path::new(&path))
+    })
+    .await
+}
+
+/// Quits the app (the recovery screen's "Quit"); the live session, if any, closes on exit.
+#[tauri::command]
+pub fn quit_app<R: Runtime>(app: AppHandle<R>) {
+    app.exit(0);
 }

@@ -41,6 +41,10 @@ const EXAMPLES: { [Code in ErrorDetail['code']]: Extract<ErrorDetail, { code: Co
   diskFailure: { code: 'diskFailure', path: '/media/usb/tcm.sqlite' },
   textTooLong: { code: 'textTooLong', field: 'comment', length: 20001, max: 10000 },
   textOnlyControls: { code: 'textOnlyControls', field: 'label' },
+  notFound: { code: 'notFound', what: 'assessment', id: '7' },
+  cancelled: { code: 'cancelled' },
+  forbiddenOutput: { code: 'forbiddenOutput', path: '/data/tcm.sqlite-wal' },
+  noDataFolder: { code: 'noDataFolder' },
 };
 
 const REASONS: Record<ReadOnlyReason, true> = { file: true, locked: true, folder: true, volume: true, companion: true };
@@ -62,6 +66,19 @@ describe('every error detail', () => {
         expect(text).not.toMatch(/[{}]/);
         if ('path' in detail) expect(text).toContain(detail.path);
       }
+    }
+  });
+
+  it('names each kind of missing thing, in both languages', () => {
+    for (const [catalogue, language] of [
+      [fr, 'fr'],
+      [en, 'en'],
+    ] as const) {
+      const sentences = ['assessment', 'organisation', 'respondent', 'action'].map((what) =>
+        worded(catalogue, language, { code: 'notFound', what, id: '7' }),
+      );
+      expect(new Set(sentences).size).toBe(4);
+      for (const sentence of sentences) expect(sentence).toContain('7');
     }
   });
 

@@ -174,6 +174,54 @@ describe('screens', () => {
   });
 });
 
+describe('the recovery screen, as a desktop user expects', () => {
+  const calls = (page: import('playwright-core').Page) =>
+    page.evaluate(() =>
+      (window as unknown as { __tcmMock: { calls: { command: string; args: unknown }[] } }).__tcmMock.calls.map(
+        (call) => ({ command: call.command, args: call.args }),
+      ),
+    );
+
+  it('opens another database file picked in the open dialog', async () => {
+    const { page, watch } = await open(browser, 'damaged');
+    await page.locator(byTestId('screen-recovery')).waitFor();
+    const other = page.locator(byTestId('recovery-open-other'));
+    expect((await other.textContent())?.trim()).toBe('Ouvrir un autre fichier');
+    await other.click();
+    await page.locator(byTestId('assessment-row')).first().waitFor();
+    const made = await calls(page);
+    const dialog = made.find((call) => call.command === 'choose_open_path');
+    expect(dialog?.args).toMatchObject({ filterName: 'Bases TCM Workbench', extensions: ['sqlite', 'db'] });
+    expect(made.find((call) => call.command === 'open_database')?.args).toMatchObject({
+      path: '/home/claire/Documents/copie-tcm.sqlite',
+    });
+    await page.locator(byTestId('go-settings')).click();
+    expect(await page.locator('main').textContent()).toContain('/home/claire/Documents/copie-tcm.sqlite');
+    expectClean(watch);
+    await page.context().close();
+  });
+
+  it('says why another file does not open, and offers to quit', async () => {
+    const { page, watch } = await open(browser, 'damaged');
+    await page.locator(byTestId('screen-recovery')).waitFor();
+    await page.evaluate(() =>
+      (window as unknown as { __tcmMock: { openFile(path: string): void } }).__tcmMock.openFile(
+        '/home/claire/Documents/photo.png',
+      ),
+    );
+    await page.locator(byTestId('recovery-open-other')).click();
+    await page.locator(`${byTestId('screen-recovery')} [role="alert"]`).first().waitFor();
+    const said = (await page.locator(byTestId('screen-recovery')).textContent()) ?? '';
+    expect(said).toContain('/home/claire/Documents/photo.png est endommagé ou n’est pas une base TCM Workbench');
+    const quit = page.locator(byTestId('recovery-quit'));
+    expect((await quit.textContent())?.trim()).toBe('Quitter');
+    await quit.click();
+    await expect.poll(async () => (await calls(page)).some((call) => call.command === 'quit_app')).toBe(true);
+    expectClean(watch);
+    await page.context().close();
+  });
+});
+
 describe('a database opened read-only', () => {
   it('says so on every screen and offers no editing, while reading and exports work', async () => {
     const { page, watch } = await open(browser, 'read-only');
