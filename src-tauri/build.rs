@@ -34,6 +34,8 @@ const COMMANDS: &[&str] = &[
     "list_backups",
     "backup_now",
     "restore_backup",
+    "open_database",
+    "quit_app",
     "choose_save_path",
     "choose_open_path",
     "export_assessment",

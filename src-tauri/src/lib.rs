@@ -71,6 +71,8 @@ pub fn build_app<R: Runtime>(builder: Builder<R>, workbench: Workbench) -> Build
             commands::settings::list_backups,
             commands::settings::backup_now,
             commands::settings::restore_backup,
+            commands::settings::open_database,
+            commands::settings::quit_app,
             commands::dialogs::choose_save_path,
             commands::dialogs::choose_open_path,
             commands::files::export_assessment,

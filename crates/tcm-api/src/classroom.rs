@@ -533,5 +533,5 @@ pub fn export_class(
         ClassExportKind::Xlsx => class_xlsx(store, AssessmentId(id), now),
         ClassExportKind::Pdf => class_pdf(store, AssessmentId(id), now, show_ranking),
     })?;
-    crate::files::write_output(workbench.path(), path, &bytes)
+    crate::files::write_output(&workbench.path(), path, &bytes)
 }

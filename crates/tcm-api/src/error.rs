@@ -68,8 +68,12 @@ pub enum ErrorDetail {
     NotAFile { path: String },
     /// The disk is full: nothing of the action was saved.
     DiskFull { path: String },
-    /// The file or its folder cannot be written: nothing was changed.
-    ReadOnly { path: String },
+    /// The file, its folder or its disk cannot be written (`reason` says which, `path` names
+    /// it): nothing was changed.
+    ReadOnly {
+        path: String,
+        reason: ReadOnlyReason,
+    },
     /// The system failed to read or write the file.
     DiskFailure { path: String },
     /// A text longer than its field holds (`field` is the key of `limits.ts`).
@@ -80,6 +84,51 @@ pub enum ErrorDetail {
     },
     /// A text of control characters only.
     TextOnlyControls { field: String },
+    /// Something asked for does not exist (any more): `what` is `assessment`,
+    /// `organisation`, `respondent` or `action`, `id` its number or name.
+    NotFound { what: String, id: String },
+    /// The user cancelled a long operation: nothing of it was written.
+    Cancelled,
+    /// The chosen file cannot be written there (the database, its working files or backups,
+    /// a folder, a device): nothing was written.
+    ForbiddenOutput { path: String },
+    /// No data folder was found for the database: the user opens a database file.
+    NoDataFolder,
+}
+
+/// Why a database cannot be written, for the UI to say so (tcm-store's `ReadOnlyReason`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub enum ReadOnlyReason {
+    /// The file's permissions do not let this user write it.
+    File,
+    /// The file is locked against any change (immutable attribute, system policy).
+    Locked,
+    /// Its folder cannot be written.
+    Folder,
+    /// Its disk or share is mounted read-only.
+    Volume,
+    /// A `-wal` or `-shm` working file beside it is read-only.
+    Companion,
+}
+
+impl ReadOnlyReason {
+    /// The reason and the path it names (the file, its folder, its working file).
+    pub fn of(
+        reason: &tcm_store::ReadOnlyReason,
+        database: &std::path::Path,
+    ) -> (ReadOnlyReason, String) {
+        use tcm_store::ReadOnlyReason as Store;
+        let code = match reason {
+            Store::File => ReadOnlyReason::File,
+            Store::Locked => ReadOnlyReason::Locked,
+            Store::Folder(_) => ReadOnlyReason::Folder,
+            Store::Volume => ReadOnlyReason::Volume,
+            Store::Companion(_) => ReadOnlyReason::Companion,
+        };
+        (code, reason.path(database).display().to_string())
+    }
 }
 
 impl ApiError {
@@ -149,7 +198,14 @@ fn detail_of(error: &tcm_store::StoreError) -> Option<ErrorDetail> {
         },
         StoreError::NotAFile { path, .. } => ErrorDetail::NotAFile { path: shown(path) },
         StoreError::DiskFull { path, .. } => ErrorDetail::DiskFull { path: shown(path) },
-        StoreError::ReadOnly { path, .. } => ErrorDetail::ReadOnly { path: shown(path) },
+        StoreError::ReadOnly {
+            path: database,
+            reason,
+            ..
+        } => {
+            let (reason, path) = ReadOnlyReason::of(reason, database);
+            ErrorDetail::ReadOnly { path, reason }
+        }
         StoreError::DiskFailure { path, .. } => ErrorDetail::DiskFailure { path: shown(path) },
         StoreError::Text(TextRefusal::TooLong { field, length, max }) => ErrorDetail::TextTooLong {
             field: field.key().to_owned(),
@@ -160,6 +216,14 @@ fn detail_of(error: &tcm_store::StoreError) -> Option<ErrorDetail> {
             ErrorDetail::TextOnlyControls {
                 field: field.key().to_owned(),
             }
+        }
+        StoreError::NotFound { what, id } => ErrorDetail::NotFound {
+            what: (*what).to_owned(),
+            id: id.clone(),
+        },
+        StoreError::Cancelled { .. } => ErrorDetail::Cancelled,
+        StoreError::ForbiddenOutput { path, .. } => {
+            ErrorDetail::ForbiddenOutput { path: shown(path) }
         }
         _ => return None,
     })

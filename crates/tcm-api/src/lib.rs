@@ -25,5 +25,5 @@ pub mod transfer;
 pub mod transfers;
 pub mod workbench;
 
-pub use error::{ApiError, ErrorDetail, ErrorKind};
+pub use error::{ApiError, ErrorDetail, ErrorKind, ReadOnlyReason};
 pub use workbench::Workbench;

@@ -70,6 +70,7 @@ impl Progress {
                 "{doing} was cancelled: nothing of it was saved, and what was saved before is intact"
             ),
         )
+        .with_detail(crate::error::ErrorDetail::Cancelled)
     }
 
     /// Whether the user asked to stop.

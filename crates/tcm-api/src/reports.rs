@@ -266,7 +266,7 @@ pub fn export_report_watched(
         )
     })?;
     progress.begin(OperationStep::Saving, DOING)?;
-    crate::files::write_output(workbench.path(), path, &bytes)?;
+    crate::files::write_output(&workbench.path(), path, &bytes)?;
     progress.advance(OperationStep::Saving, 1, 1);
     Ok(())
 }
@@ -287,5 +287,5 @@ pub fn export_blank_grid(
         })?;
     let bytes = render_blank_grid(questionnaire, language, workbench.now().date_naive())
         .map_err(report_error)?;
-    crate::files::write_output(workbench.path(), path, &bytes)
+    crate::files::write_output(&workbench.path(), path, &bytes)
 }

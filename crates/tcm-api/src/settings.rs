@@ -12,11 +12,19 @@ pub fn app_info(workbench: &Workbench) -> AppInfo {
     AppInfo {
         version: env!("CARGO_PKG_VERSION").to_owned(),
         database_path: workbench.path().display().to_string(),
-        backups_dir: tcm_store::backup::backups_dir(workbench.path())
+        backups_dir: tcm_store::backup::backups_dir(&workbench.path())
             .display()
             .to_string(),
         opening_error: workbench.opening_error(),
+        read_only: workbench.read_only(),
     }
+}
+
+/// Opens another database file the user picked (from the recovery screen) and answers the
+/// app's information about it; on failure the app stays where it was and the error says why.
+pub fn open_database(workbench: &Workbench, path: &Path) -> Result<AppInfo, ApiError> {
+    workbench.open_other(path.to_owned())?;
+    Ok(app_info(workbench))
 }
 
 fn backup_view(path: &Path) -> BackupView {
@@ -49,7 +57,7 @@ fn backup_view(path: &Path) -> BackupView {
 
 /// The database's backups, newest first.
 pub fn list_backups(workbench: &Workbench) -> Vec<BackupView> {
-    tcm_store::backup::list_backups(workbench.path())
+    tcm_store::backup::list_backups(&workbench.path())
         .iter()
         .map(|path| backup_view(path))
         .collect()

@@ -110,7 +110,7 @@ pub fn export_watched(
         }
     })?;
     progress.begin(OperationStep::Saving, DOING)?;
-    crate::files::write_output(workbench.path(), path, &bytes)?;
+    crate::files::write_output(&workbench.path(), path, &bytes)?;
     progress.advance(OperationStep::Saving, 1, 1);
     Ok(())
 }

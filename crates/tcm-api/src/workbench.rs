@@ -19,7 +19,8 @@ enum Database {
 
 /// Everything handlers work with.
 pub struct Workbench {
-    path: PathBuf,
+    /// The database file: the one the app started on, or another the user opened since.
+    path: Mutex<PathBuf>,
     database: Mutex<Database>,
     clock: Clock,
 }
@@ -35,7 +36,7 @@ impl Workbench {
             Err(error) => Database::Unusable(error.into()),
         };
         Workbench {
-            path,
+            path: Mutex::new(path),
             database: Mutex::new(database),
             clock,
         }
@@ -65,17 +66,42 @@ impl Workbench {
     /// so (and how to choose a database) instead of a database being made somewhere unexpected.
     pub fn without_database(clock: Clock) -> Workbench {
         Workbench {
-            path: PathBuf::new(),
-            database: Mutex::new(Database::Unusable(ApiError::new(
-                ErrorKind::Storage,
-                "no data folder was found for the database; start the app with --db FILE or set TCM_DB",
-            ))),
+            path: Mutex::new(PathBuf::new()),
+            database: Mutex::new(Database::Unusable(
+                ApiError::new(
+                    ErrorKind::Storage,
+                    "no data folder was found for the database; start the app with --db FILE or set TCM_DB",
+                )
+                .with_detail(crate::error::ErrorDetail::NoDataFolder),
+            )),
             clock,
         }
     }
 
-    pub fn path(&self) -> &Path {
-        &self.path
+    /// The database file in use.
+    pub fn path(&self) -> PathBuf {
+        self.path
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .clone()
+    }
+
+    /// Works on another database file from now on (the user opened it instead of one that
+    /// could not be opened): opened, then fully checked. When it cannot be opened or is
+    /// damaged, the workbench stays on the database it had and the error says why.
+    pub fn open_other(&self, path: PathBuf) -> Result<(), ApiError> {
+        let now = self.now();
+        let store = Store::open(&path, now)?;
+        if let Err(error) = store.check_and_back_up(now) {
+            return Err(error.into());
+        }
+        let mut database = self.lock();
+        *database = Database::Open(Box::new(store));
+        *self
+            .path
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner) = path;
+        Ok(())
     }
 
     pub fn now(&self) -> DateTime<Utc> {
@@ -87,6 +113,17 @@ impl Workbench {
         match &*self.lock() {
             Database::Open(_) => None,
             Database::Unusable(error) => Some(error.clone()),
+        }
+    }
+
+    /// Why the open database is read-only, if it is.
+    pub fn read_only(&self) -> Option<crate::transfer::ReadOnlyView> {
+        match &*self.lock() {
+            Database::Open(store) => store.read_only().map(|reason| {
+                let (reason, path) = crate::error::ReadOnlyReason::of(reason, &self.path());
+                crate::transfer::ReadOnlyView { reason, path }
+            }),
+            Database::Unusable(_) => None,
         }
     }
 
@@ -120,8 +157,9 @@ impl Workbench {
             ErrorKind::Storage,
             "the database is being replaced",
         ));
-        let outcome = work(&self.path, now);
-        *database = match Store::open(&self.path, now) {
+        let path = self.path();
+        let outcome = work(&path, now);
+        *database = match Store::open(&path, now) {
             Ok(store) => Database::Open(Box::new(store)),
             Err(error) => Database::Unusable(error.into()),
         };

@@ -412,6 +412,13 @@ pub fn restore_watched(
     watch: &mut Watch<'_>,
 ) -> Result<RestoreOutcome> {
     check_backup(backup)?;
+    if let Some(reason) = crate::access::read_only_reason(database) {
+        return Err(StoreError::ReadOnly {
+            path: database.to_owned(),
+            context: "restoring a backup over it".to_owned(),
+            reason,
+        });
+    }
     let source = Connection::open_with_flags(backup, OpenFlags::SQLITE_OPEN_READ_ONLY)
         .map_err(|error| StoreError::from_sqlite(backup, "opening the backup", error))?;
     let backup_pages = page_count(&source)

@@ -4,6 +4,8 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::ErrorCode;
 
+use crate::access::{self, ReadOnlyReason};
+
 pub type Result<T> = std::result::Result<T, StoreError>;
 
 #[derive(Debug, thiserror::Error)]
@@ -67,13 +69,18 @@ pub enum StoreError {
     )]
     DiskFull { path: PathBuf, context: String },
 
-    /// The file or its folder cannot be written.
+    /// The file, its folder or its disk cannot be written (`reason` says which).
     #[error(
-        "{} or its folder is read-only ({context}); nothing was changed. Give yourself write \
-         access to the file and its folder, or copy the database to a folder you can write to.",
-        .path.display()
+        "{} ({context}); nothing was changed. Give yourself the right to write there, or work \
+         on a copy in a folder you can write to; reading, exports, reports and backups to \
+         another folder still work.",
+        .reason.describe(.path)
     )]
-    ReadOnly { path: PathBuf, context: String },
+    ReadOnly {
+        path: PathBuf,
+        context: String,
+        reason: ReadOnlyReason,
+    },
 
     /// The system failed to read or write the file (a failing disk, a removed drive).
     #[error(
@@ -159,6 +166,9 @@ impl StoreError {
             Some(ErrorCode::ReadOnly) => StoreError::ReadOnly {
                 path: path.to_owned(),
                 context: context.into(),
+                reason: access::read_only_reason(path)
+                    .or_else(|| access::read_only_companion(path))
+                    .unwrap_or(ReadOnlyReason::File),
             },
             Some(ErrorCode::SystemIoFailure) => {
                 // SQLite names a full disk as an I/O error where it extends its shared memory
@@ -209,6 +219,7 @@ impl StoreError {
                 StoreError::ReadOnly {
                     path: path.to_owned(),
                     context: context.to_owned(),
+                    reason: access::refusal(&source, path).unwrap_or(ReadOnlyReason::File),
                 }
             }
             _ => StoreError::Io {

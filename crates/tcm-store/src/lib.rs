@@ -8,11 +8,14 @@
 //!   by a newer version is refused and left untouched; an older one is backed up first.
 //! - Every write goes through one unit of work ([`Store::write`] and its [`Tx`]): one user
 //!   action is one immediate transaction, committed when the call returns.
+//! - A database in a read-only place is opened read-only ([`access`]): reads, exports and
+//!   backups elsewhere work, every write is refused saying why.
 //! - A damaged file is reported with its name and the way out (restore a backup), and is never
 //!   written to ([`open`]); backups rotate ([`backup`]).
 //!
 //! Time is passed in (`now`); the store never reads the clock.
 
+mod access;
 pub mod backup;
 mod codes;
 mod error;
@@ -47,6 +50,7 @@ use std::sync::Arc;
 use rusqlite::Connection;
 use tcm_core::Questionnaire;
 
+pub use access::ReadOnlyReason;
 pub use answers::{ConsensusNote, ImportOutcome};
 pub use backup::{RestoreOutcome, restore, restore_watched};
 pub use class_exercises::ClassExercise;
@@ -69,6 +73,8 @@ pub struct Store {
     path: PathBuf,
     /// Questionnaire snapshots already parsed, by snapshot id.
     questionnaires: HashMap<i64, Arc<Questionnaire>>,
+    /// Why the database was opened read-only (its file, folder or disk cannot be written).
+    read_only: Option<ReadOnlyReason>,
 }
 
 impl Store {

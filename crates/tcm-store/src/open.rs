@@ -6,8 +6,9 @@ use std::path::Path;
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
-use rusqlite::Connection;
+use rusqlite::{Connection, OpenFlags};
 
+use crate::access::{self, ReadOnlyReason};
 use crate::backup::{self, BackupKind};
 use crate::error::{Result, StoreError};
 use crate::{Store, migrations};
@@ -124,15 +125,59 @@ fn query_integer(connection: &Connection, path: &Path, pragma: &str) -> Result<i
         .map_err(|error| StoreError::from_sqlite(path, format!("reading {pragma}"), error))
 }
 
+/// The schema version of an existing file, once it is known to be ours and not too new.
+fn check_ours(connection: &Connection, path: &Path) -> Result<usize> {
+    let version = query_integer(connection, path, "user_version")?;
+    let application = query_integer(connection, path, "application_id")?;
+    let tables = connection
+        .query_row(
+            "SELECT count(*) FROM sqlite_schema WHERE type = 'table'",
+            [],
+            |row| row.get::<_, i64>(0),
+        )
+        .map_err(|error| StoreError::from_sqlite(path, "reading the schema", error))?;
+    if application != APPLICATION_ID && (version != 0 || tables != 0) {
+        return Err(corrupt(path, "it is another application's SQLite database"));
+    }
+    let version = usize::try_from(version).unwrap_or(usize::MAX);
+    if version > migrations::LATEST {
+        return Err(StoreError::NewerSchema {
+            path: path.to_owned(),
+            found: version,
+            known: migrations::LATEST,
+        });
+    }
+    Ok(version)
+}
+
 impl Store {
     /// Opens (or creates) the database at `path`. `now` names the backup taken before a
     /// migration.
+    ///
+    /// A database that cannot be written (its file, its folder or its disk is read-only) is
+    /// opened read-only: [`Store::read_only`] says why, and every write is refused with
+    /// [`StoreError::ReadOnly`].
     pub fn open(path: &Path, now: DateTime<Utc>) -> Result<Store> {
         refuse_special_file(path)?;
         let existing = check_header(path)?;
         if !existing && let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
             std::fs::create_dir_all(parent)
                 .map_err(StoreError::io("cannot create the folder", parent))?;
+        }
+        let read_only = if existing {
+            access::read_only_reason(path).or_else(|| access::repair_companions(path))
+        } else {
+            access::creation_refusal(path)
+        };
+        if let Some(reason) = read_only {
+            if !existing {
+                return Err(StoreError::ReadOnly {
+                    path: path.to_owned(),
+                    context: "creating the database".to_owned(),
+                    reason,
+                });
+            }
+            return Store::open_read_only(path, reason);
         }
         let mut connection = Connection::open(path)
             .map_err(|error| StoreError::from_sqlite(path, "cannot open the database", error))?;
@@ -141,27 +186,7 @@ impl Store {
             .map_err(|error| StoreError::from_sqlite(path, "setting the busy timeout", error))?;
 
         let version = if existing {
-            let version = query_integer(&connection, path, "user_version")?;
-            let application = query_integer(&connection, path, "application_id")?;
-            let tables = connection
-                .query_row(
-                    "SELECT count(*) FROM sqlite_schema WHERE type = 'table'",
-                    [],
-                    |row| row.get::<_, i64>(0),
-                )
-                .map_err(|error| StoreError::from_sqlite(path, "reading the schema", error))?;
-            if application != APPLICATION_ID && (version != 0 || tables != 0) {
-                return Err(corrupt(path, "it is another application's SQLite database"));
-            }
-            let version = usize::try_from(version).unwrap_or(usize::MAX);
-            if version > migrations::LATEST {
-                return Err(StoreError::NewerSchema {
-                    path: path.to_owned(),
-                    found: version,
-                    known: migrations::LATEST,
-                });
-            }
-            version
+            check_ours(&connection, path)?
         } else {
             0
         };
@@ -216,6 +241,43 @@ impl Store {
             connection,
             path: path.to_owned(),
             questionnaires: Default::default(),
+            read_only: None,
+        })
+    }
+
+    /// Opens an existing database that cannot be written, for reading only (see
+    /// [`crate::access`]): checked as any other, never migrated, never written.
+    fn open_read_only(path: &Path, reason: ReadOnlyReason) -> Result<Store> {
+        let uri = access::read_only_uri(path)?;
+        let connection = Connection::open_with_flags(
+            &uri,
+            OpenFlags::SQLITE_OPEN_READ_ONLY
+                | OpenFlags::SQLITE_OPEN_URI
+                | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .map_err(|error| StoreError::from_sqlite(path, "cannot open the database", error))?;
+        connection
+            .busy_timeout(BUSY_TIMEOUT)
+            .map_err(|error| StoreError::from_sqlite(path, "setting the busy timeout", error))?;
+        let version = check_ours(&connection, path)?;
+        if version < migrations::LATEST {
+            return Err(StoreError::ReadOnly {
+                path: path.to_owned(),
+                context: format!(
+                    "it was made by an earlier version (schema {version}) and must be updated \
+                     before use, which needs writing"
+                ),
+                reason,
+            });
+        }
+        connection
+            .pragma_update(None, "foreign_keys", "ON")
+            .map_err(|error| StoreError::from_sqlite(path, "setting foreign_keys", error))?;
+        Ok(Store {
+            connection,
+            path: path.to_owned(),
+            questionnaires: Default::default(),
+            read_only: Some(reason),
         })
     }
 
@@ -236,8 +298,17 @@ impl Store {
     /// What the desktop app does at start-up, off the main thread: the full check, then the
     /// rotating start-up backup (skipped when nothing changed since the last one; the last 10
     /// are kept). Returns the backup taken, if any.
+    /// A database opened read-only takes no start-up backup: nothing can change it here.
     pub fn check_and_back_up(&self, now: DateTime<Utc>) -> Result<Option<std::path::PathBuf>> {
         self.check()?;
+        if self.read_only.is_some() {
+            return Ok(None);
+        }
         self.rotate_startup_backup(now)
+    }
+
+    /// Why this database was opened read-only, if it was: every write is then refused.
+    pub fn read_only(&self) -> Option<&ReadOnlyReason> {
+        self.read_only.as_ref()
     }
 }

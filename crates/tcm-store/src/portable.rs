@@ -314,6 +314,14 @@ impl Store {
     }
 
     fn backup_before_import(&self, now: DateTime<Utc>) -> Result<PathBuf> {
+        if let Some(reason) = self.read_only() {
+            // Said of the database, not of the backups folder beside it.
+            return Err(StoreError::ReadOnly {
+                path: self.path.clone(),
+                context: "importing the file".to_owned(),
+                reason: reason.clone(),
+            });
+        }
         crate::backup::write_backup(&self.connection, &self.path, BackupKind::BeforeImport, now)
     }
 }

@@ -71,6 +71,13 @@ impl Store {
         work: impl FnOnce(&mut Tx<'_>) -> Result<T>,
     ) -> Result<T> {
         let path = self.path.as_path();
+        if let Some(reason) = &self.read_only {
+            return Err(StoreError::ReadOnly {
+                path: path.to_owned(),
+                context: doing.to_owned(),
+                reason: reason.clone(),
+            });
+        }
         let transaction = self
             .connection
             .transaction_with_behavior(TransactionBehavior::Immediate)

@@ -22,7 +22,7 @@ use crate::grants::{DialogGrants, Grant};
 /// backups, a folder, a device) before the UI asks for anything to be written there.
 fn check_output<R: Runtime>(app: &AppHandle<R>, path: &Path) -> Result<(), ApiError> {
     let workbench = app.state::<Arc<Workbench>>();
-    tcm_api::files::check_output_path(workbench.path(), path)
+    tcm_api::files::check_output_path(&workbench.path(), path)
 }
 
 /// Asks where to save a file; `None` when the user cancels.

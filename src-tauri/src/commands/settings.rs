@@ -1,7 +1,8 @@
 //! The application's information and backups.
 
+use std::path::Path;
 use std::sync::Arc;
-use tauri::{Runtime, State};
+use tauri::{AppHandle, Runtime, State};
 use tcm_api::settings as handlers;
 use tcm_api::transfer::{AppInfo, BackupView, RestoreView};
 
@@ -9,6 +10,7 @@ use tcm_api::{ApiError, Workbench};
 
 use super::operations::Watched;
 use super::run;
+use crate::grants::{DialogGrants, Grant};
 
 #[tauri::command]
 pub async fn app_info(workbench: State<'_, Arc<Workbench>>) -> Result<AppInfo, ApiError> {
@@ -47,4 +49,25 @@ pub async fn restore_backup<R: Runtime>(
             handlers::restore_backup_watched(workbench, &path, progress)
         })
         .await
+}
+
+/// Works on another database file, picked in the native open dialog (the recovery screen's
+/// "open another file").
+#[tauri::command]
+pub async fn open_database(
+    workbench: State<'_, Arc<Workbench>>,
+    grants: State<'_, DialogGrants>,
+    path: String,
+) -> Result<AppInfo, ApiError> {
+    grants.check(Grant::Read, &path)?;
+    run(&workbench, move |workbench| {
+        handlers::open_database(workbench, Path::new(&path))
+    })
+    .await
+}
+
+/// Quits the app (the recovery screen's "Quit"); the live session, if any, closes on exit.
+#[tauri::command]
+pub fn quit_app<R: Runtime>(app: AppHandle<R>) {
+    app.exit(0);
 }

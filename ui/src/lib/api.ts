@@ -160,6 +160,9 @@ export const api = {
   backupNow: (watch: Watch | null = null) => call<BackupView>('backup_now', watched(watch)),
   restoreBackup: (path: string, watch: Watch | null = null) =>
     call<RestoreView>('restore_backup', { path, ...watched(watch) }),
+  /** Works on another database file, picked with chooseOpenPath. */
+  openDatabase: (path: string) => call<AppInfo>('open_database', { path }),
+  quitApp: () => call<null>('quit_app'),
   // Stops a long call started with a Watch (see operation.svelte.ts); answers whether it ran
   cancelOperation: (operation: number) => call<boolean>('cancel_operation', { operation }),
 

@@ -14,6 +14,7 @@ import type { LanguageCode } from '../lib/bindings/LanguageCode';
 import type { Mode } from '../lib/bindings/Mode';
 import type { StageId } from '../lib/bindings/StageId';
 import type { ApiError } from '../lib/bindings/ApiError';
+import type { ReadOnlyView } from '../lib/bindings/ReadOnlyView';
 import type { AppInfo } from '../lib/bindings/AppInfo';
 import type { AssessmentDetail } from '../lib/bindings/AssessmentDetail';
 import type { AssessmentListItem } from '../lib/bindings/AssessmentListItem';
@@ -131,6 +132,12 @@ export interface Database {
   classExercises?: StoredClassExercise[];
   /** Set when the database "could not be opened": every command but settings fails. */
   damaged: string | null;
+  /** Set when the database was opened read-only: every command that writes it fails. */
+  readOnly?: ReadOnlyView | null;
+  /** The database file opened from the recovery screen instead of the usual one. */
+  databasePath?: string;
+  /** Set when the user quit the app (the mock has no window to close). */
+  quit?: boolean;
   /** What was done since the scenario started, for tcm-api's tests to replay (see journey.ts). */
   journey?: Journey;
 }
@@ -166,6 +173,10 @@ export function emptyDatabase(): Database {
     damaged: null,
   };
 }
+
+/** The commands that write the database (refused when it was opened read-only). */
+const WRITES =
+  /^(create_|update_|delete_|add_|remove_|anonymise_|erase_|save_|set_|keep_|clear_|import_|restore_|open_demo$|live_start$|live_consensus$)/;
 
 export function fail(kind: ErrorKind, message: string): never {
   throw { kind, message } satisfies ApiError;
@@ -341,8 +352,17 @@ export class MockBackend {
   }
 
   private dispatch(command: string, args: Record<string, unknown>): unknown {
-    const settings = ['app_info', 'list_backups', 'restore_backup', 'choose_save_path', 'choose_open_path'];
+    const settings = ['app_info', 'list_backups', 'restore_backup', 'choose_save_path', 'choose_open_path', 'open_database', 'quit_app'];
     if (this.db.damaged && !settings.includes(command)) fail('storage', this.db.damaged);
+    if (this.db.readOnly && WRITES.test(command)) {
+      // As the handlers refuse: the English message, and the detail the UI words.
+      const { path, reason } = this.db.readOnly;
+      throw {
+        kind: 'storage',
+        message: `${path} is read-only (${command}); nothing was changed.`,
+        detail: { code: 'readOnly', path, reason },
+      } satisfies ApiError;
+    }
     const a = args as Record<string, never>;
     switch (command) {
       case 'list_questionnaires':
@@ -425,6 +445,23 @@ export class MockBackend {
         return this.backupNow('manual');
       case 'restore_backup':
         return this.restoreBackup(a.path as string);
+      case 'open_database': {
+        // As the handler: a sound file becomes the database in use (the mock's data stands
+        // for its content); anything else is refused and the app stays where it was.
+        const path = a.path as string;
+        if (!/\.(sqlite|db)$/.test(path))
+          throw {
+            kind: 'storage',
+            message: `${path} is damaged or is not a TCM Workbench database`,
+            detail: { code: 'databaseDamaged', path },
+          } satisfies ApiError;
+        this.db.damaged = null;
+        this.db.databasePath = path;
+        return this.appInfo();
+      }
+      case 'quit_app':
+        this.db.quit = true;
+        return null;
       case 'choose_save_path':
         return this.dialogs.cancel ? null : `${DOCUMENTS}/${a.suggestedName as string}`;
       case 'choose_open_path':
@@ -989,9 +1026,10 @@ export class MockBackend {
   private appInfo(): AppInfo {
     return {
       version: '0.1.0',
-      databasePath: `${HOME}/tcm.sqlite`,
+      databasePath: this.db.databasePath ?? `${HOME}/tcm.sqlite`,
       backupsDir: `${HOME}/backups`,
       // As the handlers send it: the English message and the code the UI words it from.
+      readOnly: this.db.readOnly ?? null,
       openingError: this.db.damaged
         ? {
             kind: 'storage',
@@ -1030,6 +1068,7 @@ export class MockBackend {
 
   private defaultOpenFile(extensions: string[]): string {
     if (extensions.includes('tcm')) return `${DOCUMENTS}/audit-transports-riviere-2025.tcm`;
+    if (extensions.includes('sqlite')) return `${DOCUMENTS}/copie-tcm.sqlite`;
     return `${DOCUMENTS}/reponses-atelier.csv`;
   }
 

@@ -2,7 +2,7 @@
 // imports this module behind `import.meta.env.MODE === 'mock'`, so production builds drop it).
 //
 // The data lives in sessionStorage, so a reload keeps it (as the real app keeps its
-// database). `?scenario=seeded|empty|damaged` starts again from a known state. Tests steer the
+// database). `?scenario=seeded|empty|damaged|read-only` starts again from a known state. Tests steer the
 // mock through `window.__tcmMock` (latency, failures, dialog answers).
 import { mockIPC } from '@tauri-apps/api/mocks';
 import { MockBackend, emptyDatabase, seed, type Database } from './backend';
@@ -10,7 +10,7 @@ import { newJourney } from './journey';
 
 const STORAGE_KEY = 'tcm-mock-database';
 
-export type Scenario = 'seeded' | 'empty' | 'damaged';
+export type Scenario = 'seeded' | 'empty' | 'damaged' | 'read-only';
 
 interface Failure {
   command: string;
@@ -41,6 +41,8 @@ function build(scenario: Scenario): Database {
   const backend = new MockBackend(emptyDatabase());
   if (scenario !== 'empty') seed(backend);
   backend.db.journey = newJourney(scenario === 'empty' ? 'empty' : 'seeded');
+  if (scenario === 'read-only')
+    backend.db.readOnly = { reason: 'file', path: '/home/claire/.local/share/tcm-workbench/tcm.sqlite' };
   if (scenario === 'damaged')
     backend.db.damaged =
       '/home/claire/.local/share/tcm-workbench/tcm.sqlite: the database is damaged (file is not a database)';

@@ -33,7 +33,7 @@ export interface App {
   base: string;
 }
 
-export type Scenario = 'seeded' | 'empty' | 'damaged';
+export type Scenario = 'seeded' | 'empty' | 'damaged' | 'read-only';
 
 /**
  * With TCM_RECORD_JOURNEYS set, every journey the mock reports is written here (one file each,

@@ -173,3 +173,82 @@ describe('screens', () => {
     await page.context().close();
   });
 });
+
+describe('the recovery screen, as a desktop user expects', () => {
+  const calls = (page: import('playwright-core').Page) =>
+    page.evaluate(() =>
+      (window as unknown as { __tcmMock: { calls: { command: string; args: unknown }[] } }).__tcmMock.calls.map(
+        (call) => ({ command: call.command, args: call.args }),
+      ),
+    );
+
+  it('opens another database file picked in the open dialog', async () => {
+    const { page, watch } = await open(browser, 'damaged');
+    await page.locator(byTestId('screen-recovery')).waitFor();
+    const other = page.locator(byTestId('recovery-open-other'));
+    expect((await other.textContent())?.trim()).toBe('Ouvrir un autre fichier');
+    await other.click();
+    await page.locator(byTestId('assessment-row')).first().waitFor();
+    const made = await calls(page);
+    const dialog = made.find((call) => call.command === 'choose_open_path');
+    expect(dialog?.args).toMatchObject({ filterName: 'Bases TCM Workbench', extensions: ['sqlite', 'db'] });
+    expect(made.find((call) => call.command === 'open_database')?.args).toMatchObject({
+      path: '/home/claire/Documents/copie-tcm.sqlite',
+    });
+    await page.locator(byTestId('go-settings')).click();
+    expect(await page.locator('main').textContent()).toContain('/home/claire/Documents/copie-tcm.sqlite');
+    expectClean(watch);
+    await page.context().close();
+  });
+
+  it('says why another file does not open, and offers to quit', async () => {
+    const { page, watch } = await open(browser, 'damaged');
+    await page.locator(byTestId('screen-recovery')).waitFor();
+    await page.evaluate(() =>
+      (window as unknown as { __tcmMock: { openFile(path: string): void } }).__tcmMock.openFile(
+        '/home/claire/Documents/photo.png',
+      ),
+    );
+    await page.locator(byTestId('recovery-open-other')).click();
+    await page.locator(`${byTestId('screen-recovery')} [role="alert"]`).first().waitFor();
+    const said = (await page.locator(byTestId('screen-recovery')).textContent()) ?? '';
+    expect(said).toContain('/home/claire/Documents/photo.png est endommagé ou n’est pas une base TCM Workbench');
+    const quit = page.locator(byTestId('recovery-quit'));
+    expect((await quit.textContent())?.trim()).toBe('Quitter');
+    await quit.click();
+    await expect.poll(async () => (await calls(page)).some((call) => call.command === 'quit_app')).toBe(true);
+    expectClean(watch);
+    await page.context().close();
+  });
+});
+
+describe('a database opened read-only', () => {
+  it('says so on every screen and offers no editing, while reading and exports work', async () => {
+    const { page, watch } = await open(browser, 'read-only');
+    const banner = page.locator(byTestId('read-only-banner'));
+    await banner.waitFor();
+    const said = (await banner.textContent()) ?? '';
+    expect(said).toContain('Ouvert en lecture seule');
+    expect(said).toContain('est en lecture seule\u00a0: vos droits ne permettent pas de l’écrire');
+    expect(said).toContain('sauvegarder dans un autre dossier');
+    expect(await page.locator(byTestId('new-assessment')).first().isDisabled()).toBe(true);
+    expect(await page.locator(byTestId('import-tcm')).first().isDisabled()).toBe(true);
+    expect(await page.locator(byTestId('delete-assessment')).first().isDisabled()).toBe(true);
+    await shot(page, 'read-only-fr');
+    // Reading works: an audit opens, its questions show, but no answer can be given.
+    await openAssessment(page, 'atelier direction');
+    await page.locator(byTestId('question-card')).waitFor();
+    expect(await banner.isVisible()).toBe(true);
+    const level = page.locator(`${byTestId('question-card')} ${byTestId('answer-3')}`).first();
+    expect(await level.isDisabled()).toBe(true);
+    const question = await currentQuestion(page);
+    const before = await level.getAttribute('aria-pressed');
+    await page.keyboard.press('3');
+    await page.waitForTimeout(300);
+    expect(await level.getAttribute('aria-pressed')).toBe(before);
+    expect(await currentQuestion(page)).toBe(question);
+    expect(await page.locator(byTestId('comment')).getAttribute('readonly')).not.toBeNull();
+    expectClean(watch);
+    await page.context().close();
+  });
+});

@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::{BackupKind, ImportOutcome, LocalizedText};
-use crate::error::ApiError;
+use crate::error::{ApiError, ReadOnlyReason};
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -15,6 +15,18 @@ pub struct AppInfo {
     pub backups_dir: String,
     /// Why the database could not be opened; the UI then offers to restore a backup.
     pub opening_error: Option<ApiError>,
+    /// Why the database was opened read-only, when it was: the UI says so and offers no
+    /// editing (reading, exports and backups elsewhere work).
+    pub read_only: Option<ReadOnlyView>,
+}
+
+/// A database opened read-only: why, and the file or folder that is read-only.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct ReadOnlyView {
+    pub reason: ReadOnlyReason,
+    pub path: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]

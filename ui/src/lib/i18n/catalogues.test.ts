@@ -38,17 +38,23 @@ const english = flatten(en as Catalogue);
 function builtKeys(): string[] {
   const kinds: ErrorKind[] = ['invalidQuestionnaire', 'notFound', 'invalidInput', 'storage', 'cancelled', 'internal'];
   const modes = ['self', 'workshop', 'classroom'];
-  const errorCodes: ErrorDetail['code'][] = [
-    'databaseDamaged',
-    'databaseNewer',
-    'databaseUpdateFailed',
-    'notAFile',
-    'diskFull',
-    'readOnly',
-    'diskFailure',
-    'textTooLong',
-    'textOnlyControls',
-  ];
+  // Every code the backend sends (a new one missing here fails `npm run check`).
+  const everyErrorCode: Record<ErrorDetail['code'], true> = {
+    databaseDamaged: true,
+    databaseNewer: true,
+    databaseUpdateFailed: true,
+    notAFile: true,
+    diskFull: true,
+    readOnly: true,
+    diskFailure: true,
+    textTooLong: true,
+    textOnlyControls: true,
+    notFound: true,
+    cancelled: true,
+    forbiddenOutput: true,
+    noDataFolder: true,
+  };
+  const errorCodes = Object.keys(everyErrorCode);
   return [
     ...kinds.map((kind) => `error.kind.${kind}`),
     ...errorCodes.map((code) => `errors.${code}`),
