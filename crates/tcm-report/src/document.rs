@@ -97,12 +97,14 @@ pub enum Block {
     Paragraph(Piece),
     Bullets(Vec<String>),
     KeyFigures(Vec<KeyFigure>),
-    /// A chart: its title, the SVG document, the share of the page width it takes, a note.
+    /// A chart: its title, the SVG document, the share of the page width it takes, a note,
+    /// and its alternate text (what it shows, said in words, for readers who cannot see it).
     Chart {
         title: String,
         svg: String,
         share: f32,
         note: Option<String>,
+        alt: String,
     },
     Table {
         columns: Vec<ColumnSpec>,

@@ -482,6 +482,7 @@ pub fn render_report_docx(input: &ReportInput<'_>) -> Result<Vec<u8>, ReportErro
                 svg,
                 share,
                 note,
+                ..
             } => chart(docx, title, svg, *share, note.as_deref())?,
             Block::Table { columns, rows } => docx
                 .add_table(table(columns, rows))

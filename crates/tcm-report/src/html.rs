@@ -199,6 +199,7 @@ pub fn render_report_html(input: &ReportInput<'_>) -> Result<String, ChartError>
                 svg,
                 share,
                 note,
+                ..
             } => {
                 let _ = write!(
                     out,

@@ -82,6 +82,37 @@ fn the_class_report_holds_the_debrief_and_one_sheet_per_group() {
     let path = directory.path().join("classe.pdf");
     std::fs::write(&path, &bytes).expect("written");
     run("qpdf", &["--check"], &path);
+    // Tagged like the report: the class's title, then a section (H1) per bookmark; each
+    // debrief question an H2; tables of header and data cells; one list of key figures per
+    // group.
+    let tagged = common::tagged::read(&path);
+    assert!(tagged.marked);
+    assert_eq!(tagged.lang.as_deref(), Some("fr"));
+    let headings = common::tagged::headings(&tagged.root);
+    let h1: Vec<&str> = headings
+        .iter()
+        .filter(|(level, _)| level == "H1")
+        .map(|(_, title)| title.as_str())
+        .collect();
+    assert_eq!(h1[0], "M2 Marketing 2026");
+    assert_eq!(
+        h1[1..],
+        tagged
+            .outline
+            .iter()
+            .map(String::as_str)
+            .collect::<Vec<_>>()[..]
+    );
+    assert!(
+        h1.iter().any(|title| title.contains("Groupe Gamma")),
+        "{h1:?}"
+    );
+    assert!(common::tagged::check_tables(&tagged.root) >= 2 + groups.len());
+    assert_eq!(
+        tagged.root.find("L").len(),
+        groups.len(),
+        "key figures per group"
+    );
     let text = flat(&text_of(&path));
     assert!(text.contains("Débriefing de la classe"), "{text}");
     assert!(text.contains("Les groupes face au corrigé"));

@@ -273,7 +273,7 @@ fn a_workshop_report_tells_what_divided_the_room_and_what_the_consensus_changed(
 }
 
 #[test]
-fn the_metadata_name_the_app_claim_no_standard_and_give_the_language_and_bookmarks() {
+fn the_metadata_name_the_app_claim_no_false_standard_and_give_the_language_and_bookmarks() {
     let (_directory, path, _demo) = rendered(Language::French);
     let info = run("pdfinfo", &[], &path);
     assert!(info.contains("Author:          TCM Workbench"), "{info}");
@@ -286,8 +286,8 @@ fn the_metadata_name_the_app_claim_no_standard_and_give_the_language_and_bookmar
         "no PDF/X or PDF/A claim: {info}"
     );
     assert!(
-        info.contains("Tagged:          no"),
-        "no false tagging claim: {info}"
+        info.contains("Tagged:          yes"),
+        "a tagged PDF (its structure: tagged_pdf.rs): {info}"
     );
     let metadata = run("pdfinfo", &["-meta"], &path);
     assert!(!metadata.contains("GTS_PDFX"), "{metadata}");

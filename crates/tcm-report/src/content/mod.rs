@@ -1,5 +1,6 @@
 //! The report's content, section by section, as [`Block`]s built from a [`ReportInput`].
 
+mod alt;
 mod appendix;
 mod cover;
 mod details;

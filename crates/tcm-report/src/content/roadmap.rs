@@ -133,6 +133,12 @@ pub fn roadmap(input: &ReportInput<'_>, strategy: &Strategy) -> Result<Vec<Block
             svg: charts::roadmap_svg(input.questionnaire, strategy, language)?,
             share: 1.0,
             note: Some(w.chart_note.to_owned()),
+            alt: super::alt::refer(
+                language,
+                w.chart,
+                Some(w.chart_note),
+                super::alt::FiguresIn::LeadTable,
+            ),
         },
         Block::Heading(w.lead.to_owned()),
     ];

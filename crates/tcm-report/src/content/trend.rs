@@ -203,6 +203,12 @@ pub fn trend(input: &ReportInput<'_>) -> Result<Vec<Block>, ChartError> {
             svg: charts::trend_svg(history.trend, &|stage| input.stage_name(stage), language)?,
             share: 1.0,
             note: Some(w.chart_note.to_owned()),
+            alt: super::alt::refer(
+                language,
+                w.chart,
+                Some(w.chart_note),
+                super::alt::FiguresIn::StageTable,
+            ),
         },
         Block::Heading(w.stages.to_owned()),
     ];

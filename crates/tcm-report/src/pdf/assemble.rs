@@ -14,6 +14,7 @@ use printpdf::{
 
 use super::ReportError;
 use super::page::{Face, OutlineEntry, font_id};
+use super::tagging::Tagging;
 use crate::fonts;
 
 pub struct Metadata<'a> {
@@ -34,7 +35,7 @@ fn parsed(bytes: &[u8], name: &'static str) -> Result<ParsedFont, ReportError> {
 }
 
 pub fn assemble(
-    pages: Vec<Vec<Op>>,
+    (pages, tagging): (Vec<Vec<Op>>, Tagging),
     forms: Vec<(XObjectId, ExternalXObject)>,
     images: Vec<(XObjectId, RawImage)>,
     metadata: &Metadata<'_>,
@@ -75,8 +76,8 @@ pub fn assemble(
     info.metadata_date = when;
     info.author = metadata.author.to_owned();
     info.subject = metadata.subject.to_owned();
-    info.creator = "TCM Workbench".to_owned();
-    info.producer = "TCM Workbench (printpdf)".to_owned();
+    info.creator = super::CREATOR.to_owned();
+    info.producer = super::PRODUCER.to_owned();
     let pages = pages
         .into_iter()
         .map(|ops| PdfPage::new(Mm(210.0), Mm(297.0), ops))
@@ -85,7 +86,7 @@ pub fn assemble(
     let mut warnings = Vec::new();
     let options = PdfSaveOptions::default();
     let mut finished = document.to_lopdf_document(&options, &mut warnings);
-    super::finish::finish(&mut finished, metadata.language, metadata.outline);
+    super::finish::finish(&mut finished, metadata, &tagging);
     if options.optimize {
         finished.compress();
     }

@@ -11,6 +11,7 @@ use super::chart_labels::{self, Anchor};
 use super::page::{
     self, Align, CONTENT_WIDTH, Colour, Column, Composer, Face, MARGIN_X, Row, Span, Style,
 };
+use super::tagging::Tag;
 use crate::charts::{self, style::stage_rgb};
 use crate::document::{self, Block, Cover, KeyFigure, Piece, TableRow, Tone};
 use crate::logo::{Logo, Placed};
@@ -64,53 +65,86 @@ pub struct ChartForms {
     pub images: Vec<(XObjectId, RawImage)>,
 }
 
+/// Lays `blocks` out, each tagged: a section (`Sect`) from each section title to the next,
+/// headings `H1` (section), `H2` (heading or stage), `H3` (heading inside a stage), paragraphs
+/// `P`, bullets and key figures as lists, tables, charts as figures with their alternate text.
 pub fn render(
     composer: &mut Composer<'_>,
     blocks: &[Block],
     forms: &mut ChartForms,
 ) -> Result<(), ReportError> {
+    let mut section_open = false;
+    let mut in_stage = false;
+    let heading_tag = |in_stage: bool| if in_stage { Tag::H3 } else { Tag::H2 };
     for block in blocks {
         match block {
-            Block::Cover(cover) => render_cover(composer, forms, cover),
+            Block::Cover(cover) => {
+                composer.open(Tag::Sect);
+                render_cover(composer, forms, cover);
+                composer.close();
+            }
             Block::Section(title) => {
+                if section_open {
+                    composer.close();
+                }
+                section_open = true;
+                in_stage = false;
                 if composer.y() > page::CONTENT_TOP + 0.5 {
                     composer.new_page();
                 }
+                composer.open_titled(Tag::Sect, title);
                 composer.bookmark(0, title);
+                composer.open_titled(Tag::H1, title);
                 composer.paragraph(MARGIN_X, CONTENT_WIDTH, title, TITLE);
+                composer.close();
                 let y = composer.y() + 4.0;
                 composer.rule((MARGIN_X, y), (MARGIN_X + 60.0, y), 2.5, Colour::INK);
                 composer.skip(16.0);
             }
             Block::Heading(text) => {
                 composer.skip(6.0);
+                composer.open_titled(heading_tag(in_stage), text);
                 composer.heading(text, HEADING, 40.0);
+                composer.close();
                 composer.skip(3.0);
             }
             Block::StageHeading { text, stage } => {
+                in_stage = true;
                 composer.skip(8.0);
                 let style = Style::new(Face::Bold, 14.0, stage_colour(*stage));
                 composer.ensure(style.leading() + 80.0);
                 composer.bookmark(1, text);
                 let top = composer.y();
                 composer.rect(MARGIN_X, top, 4.0, style.leading(), stage_colour(*stage));
+                composer.open_titled(Tag::H2, text);
                 composer.paragraph(MARGIN_X + 10.0, CONTENT_WIDTH - 10.0, text, style);
+                composer.close();
                 composer.skip(3.0);
             }
             Block::Paragraph(piece) => {
                 let style = paragraph_style(piece.tone);
+                composer.open(Tag::P);
                 composer.paragraph(MARGIN_X, CONTENT_WIDTH, &piece.text, style);
+                composer.close();
                 composer.skip(5.0);
             }
             Block::Bullets(items) => {
+                composer.open(Tag::L);
                 for item in items {
                     let height = composer.paragraph_height(CONTENT_WIDTH - 14.0, item, BODY);
                     composer.ensure(height.min(3.0 * BODY.leading()));
                     let top = composer.y();
+                    composer.open(Tag::LI);
+                    composer.open(Tag::Lbl);
                     composer.text(MARGIN_X + 2.0, top + BODY.size, "•", BODY);
+                    composer.close();
+                    composer.open(Tag::LBody);
                     composer.paragraph(MARGIN_X + 14.0, CONTENT_WIDTH - 14.0, item, BODY);
+                    composer.close();
+                    composer.close();
                     composer.skip(2.0);
                 }
+                composer.close();
                 composer.skip(4.0);
             }
             Block::KeyFigures(figures) => render_key_figures(composer, figures),
@@ -119,9 +153,24 @@ pub fn render(
                 svg,
                 share,
                 note,
-            } => render_chart(composer, forms, title, svg, *share, note.as_deref())?,
+                alt,
+            } => render_chart(
+                composer,
+                forms,
+                &Chart {
+                    title,
+                    svg,
+                    share: *share,
+                    note: note.as_deref(),
+                    alt,
+                    heading: heading_tag(in_stage),
+                },
+            )?,
             Block::Table { columns, rows } => render_table(composer, columns, rows),
         }
+    }
+    if section_open {
+        composer.close();
     }
     Ok(())
 }
@@ -180,10 +229,14 @@ fn render_key_figures(composer: &mut Composer<'_>, figures: &[KeyFigure]) {
     composer.ensure(height + 8.0);
     let top = composer.y();
     let value_style = Style::new(Face::Bold, 17.0, Colour::INK);
+    // Read as a list: each figure's label, value and note.
+    composer.open(Tag::L);
     for (index, figure) in figures.iter().enumerate() {
         let x = MARGIN_X + index as f32 * (width + gap);
         composer.rect(x, top, width, height, Colour::SHADE);
         composer.rect(x, top, 3.0, height, stage_colour(StageId::Creative));
+        composer.open(Tag::LI);
+        composer.open(Tag::LBody);
         composer.text(x + 10.0, top + 15.0, &figure.label, BODY_MUTED);
         let value = super::layout::ellipsize(
             composer.fonts().metrics(Face::Bold),
@@ -200,18 +253,38 @@ fn render_key_figures(composer: &mut Composer<'_>, figures: &[KeyFigure]) {
             width - 16.0,
         );
         composer.text(x + 10.0, top + 55.0, &note, note_style);
+        composer.close();
+        composer.close();
     }
+    composer.close();
     composer.set_y(top + height + 10.0);
+}
+
+/// A chart to lay out: its title (a heading of the level `heading`), its SVG, the share of
+/// the page width it takes, its note.
+struct Chart<'a> {
+    title: &'a str,
+    svg: &'a str,
+    share: f32,
+    note: Option<&'a str>,
+    /// Said in place of the drawing and its labels.
+    alt: &'a str,
+    heading: Tag,
 }
 
 fn render_chart(
     composer: &mut Composer<'_>,
     forms: &mut ChartForms,
-    title: &str,
-    svg: &str,
-    share: f32,
-    note: Option<&str>,
+    chart: &Chart<'_>,
 ) -> Result<(), ReportError> {
+    let Chart {
+        title,
+        svg,
+        share,
+        note,
+        alt,
+        heading,
+    } = *chart;
     let (width_px, height_px) = charts::svg_size(svg).ok_or_else(|| ReportError::ChartForm {
         chart: title.to_owned(),
         message: "the SVG document declares no size".to_owned(),
@@ -234,10 +307,15 @@ fn render_chart(
     let title_height = composer.paragraph_height(CONTENT_WIDTH, title, HEADING);
     composer.skip(4.0);
     composer.ensure(title_height + 4.0 + height);
+    composer.open_titled(heading, title);
     composer.paragraph(MARGIN_X, CONTENT_WIDTH, title, HEADING);
+    composer.close();
     composer.skip(4.0);
     let top = composer.y();
     let left = MARGIN_X + (CONTENT_WIDTH - width) / 2.0;
+    // The drawing and its labels are one figure, read as its alternate text.
+    let figure = composer.open(Tag::Figure);
+    composer.tagging_mut().set_alt(figure, alt);
     composer.chart(&id, (width_px, height_px), width);
     for label in labels {
         let face = if label.bold {
@@ -260,9 +338,12 @@ fn render_chart(
             Style::new(face, size, label.colour),
         );
     }
+    composer.close();
     if let Some(note) = note {
         composer.skip(2.0);
+        composer.open(Tag::P);
         composer.paragraph(MARGIN_X, CONTENT_WIDTH, note, BODY_MUTED);
+        composer.close();
     }
     composer.skip(8.0);
     Ok(())
@@ -281,7 +362,8 @@ fn render_logo(composer: &mut Composer<'_>, forms: &mut ChartForms, logo: &Logo,
         Placed::Png(image) => forms.images.push((id.clone(), image.clone())),
         Placed::Svg(form) => forms.forms.push((id.clone(), form.clone())),
     }
-    composer.place(&id, (width_px, height_px), MARGIN_X, top, width);
+    // Decoration: the firm's name, when set, is written as text beside it.
+    composer.artifact(|composer| composer.place(&id, (width_px, height_px), MARGIN_X, top, width));
     width * ratio
 }
 
@@ -304,35 +386,44 @@ fn render_cover(composer: &mut Composer<'_>, forms: &mut ChartForms, cover: &Cov
     }
     if !cover.firm.is_empty() {
         composer.set_y(top);
+        composer.open(Tag::P);
         composer.paragraph(
             MARGIN_X,
             CONTENT_WIDTH,
             &cover.firm,
             Style::new(Face::Bold, 12.0, Colour::INK),
         );
+        composer.close();
         top = composer.y();
     }
     composer.set_y(top.max(150.0));
+    composer.open(Tag::P);
     composer.paragraph(
         MARGIN_X,
         CONTENT_WIDTH,
         &cover.kind,
         Style::new(Face::Regular, 13.0, Colour::MUTED),
     );
+    composer.close();
     composer.skip(10.0);
+    // The organisation is the cover's title: the document's first heading.
+    composer.open_titled(Tag::H1, &cover.organisation);
     composer.paragraph(
         MARGIN_X,
         CONTENT_WIDTH,
         &cover.organisation,
         Style::new(Face::Bold, 28.0, Colour::INK),
     );
+    composer.close();
     composer.skip(8.0);
+    composer.open(Tag::P);
     composer.paragraph(
         MARGIN_X,
         CONTENT_WIDTH,
         &cover.title,
         Style::new(Face::Regular, 15.0, Colour::INK),
     );
+    composer.close();
     composer.skip(20.0);
     let y = composer.y();
     composer.rule(
@@ -345,6 +436,7 @@ fn render_cover(composer: &mut Composer<'_>, forms: &mut ChartForms, cover: &Cov
     let label_width = 120.0;
     for (label, value) in &cover.facts {
         let top = composer.y();
+        composer.open(Tag::P);
         composer.text(
             MARGIN_X,
             top + 10.0,
@@ -357,19 +449,24 @@ fn render_cover(composer: &mut Composer<'_>, forms: &mut ChartForms, cover: &Cov
             value,
             Style::new(Face::Bold, 10.0, Colour::INK),
         );
+        composer.close();
         composer.skip(6.0);
     }
     composer.skip(14.0);
     if !cover.notes.is_empty() {
+        composer.open(Tag::P);
         composer.paragraph(MARGIN_X, CONTENT_WIDTH, &cover.notes, BODY_MUTED);
+        composer.close();
     }
     if !cover.confidentiality.is_empty() {
         composer.skip(18.0);
+        composer.open(Tag::P);
         composer.paragraph(
             MARGIN_X,
             CONTENT_WIDTH,
             &cover.confidentiality,
             Style::new(Face::Bold, 9.0, Colour::MUTED),
         );
+        composer.close();
     }
 }

@@ -6,6 +6,7 @@ use tcm_core::{Language, Questionnaire};
 
 use super::blocks::{self, BODY, BODY_MUTED, HEADING, TITLE, stage_colour};
 use super::page::{CONTENT_WIDTH, Colour, Composer, Face, MARGIN_X, Style};
+use super::tagging::Tag;
 use super::{ReportError, assemble, load_fonts, running};
 use crate::content::scale_table;
 use crate::numbers;
@@ -26,13 +27,20 @@ pub fn render_blank_grid(
     let mut composer = Composer::new(&fonts);
     let title = questionnaire.title().get(language);
 
+    composer.open(Tag::Sect);
+    composer.open(Tag::P);
     composer.paragraph(MARGIN_X, CONTENT_WIDTH, w.grid_title, BODY_MUTED);
+    composer.close();
+    composer.open_titled(Tag::H1, title);
     composer.paragraph(MARGIN_X, CONTENT_WIDTH, title, TITLE);
+    composer.close();
     composer.skip(10.0);
     for label in [w.participant, w.company, w.date] {
         let top = composer.y();
         let text = format!("{label}{}", colon(language));
+        composer.open(Tag::P);
         composer.text(MARGIN_X, top + 12.0, &text, BODY_STRONG_GRID);
+        composer.close();
         let start = MARGIN_X
             + fonts
                 .metrics(Face::Bold)
@@ -47,7 +55,9 @@ pub fn render_blank_grid(
         composer.skip(22.0);
     }
     composer.skip(4.0);
+    composer.open(Tag::P);
     composer.paragraph(MARGIN_X, CONTENT_WIDTH, w.grid_instructions, BODY);
+    composer.close();
     composer.skip(6.0);
     let mut forms = blocks::ChartForms::default();
     blocks::render(
@@ -55,6 +65,7 @@ pub fn render_blank_grid(
         &[scale_table(questionnaire, language, [])],
         &mut forms,
     )?;
+    composer.close();
 
     for stage in questionnaire.stages() {
         composer.new_page();
@@ -67,17 +78,24 @@ pub fn render_blank_grid(
             &[("name", stage.name.get(language).to_owned())],
         );
         composer.bookmark(0, &stage_title);
+        composer.open_titled(Tag::Sect, &stage_title);
+        composer.open_titled(Tag::H1, &stage_title);
         composer.paragraph(MARGIN_X + 10.0, CONTENT_WIDTH - 10.0, &stage_title, style);
+        composer.close();
+        composer.open(Tag::P);
         composer.paragraph(
             MARGIN_X,
             CONTENT_WIDTH,
             stage.purpose.get(language),
             BODY_MUTED,
         );
+        composer.close();
         composer.skip(6.0);
         for theme in questionnaire.themes_of(stage.id) {
             composer.skip(4.0);
+            composer.open_titled(Tag::H2, theme.name.get(language));
             composer.heading(theme.name.get(language), HEADING, 90.0);
+            composer.close();
             composer.bookmark(1, theme.name.get(language));
             composer.skip(2.0);
             for question in questionnaire.questions_in_theme(&theme.id) {
@@ -90,6 +108,7 @@ pub fn render_blank_grid(
                 );
             }
         }
+        composer.close();
     }
 
     let date_text = numbers::long_date(date, language);
@@ -143,6 +162,8 @@ fn question_block(
     let height = text_height + 6.0 + BOX + 6.0 + REMARK_LINES as f32 * LINE_GAP + 10.0;
     composer.ensure(height);
     let top = composer.y();
+    // Read as: the question (id and text), its choices, the remarks line.
+    composer.open(Tag::P);
     composer.text(
         MARGIN_X,
         top + QUESTION.size,
@@ -153,11 +174,13 @@ fn question_block(
         },
     );
     composer.paragraph(MARGIN_X + indent, CONTENT_WIDTH - indent, text, QUESTION);
+    composer.close();
     composer.skip(6.0);
     let boxes_top = composer.y();
     let mut x = MARGIN_X + indent;
     let label_style = Style::new(Face::Regular, 8.5, Colour::INK);
     let choices = ["0", "1", "2", "3", "4", "NA", "?"];
+    composer.open(Tag::P);
     for choice in choices {
         composer.frame(x, boxes_top, BOX, BOX, Colour::INK);
         composer.text(x + BOX + 3.0, boxes_top + BOX - 1.0, choice, label_style);
@@ -169,13 +192,16 @@ fn question_block(
                 .width(choice, label_style.size)
             + 14.0;
     }
+    composer.close();
     composer.skip(BOX + 6.0);
     let remarks = words(language).comment_lines;
     let small = Style::new(Face::Regular, 7.0, Colour::MUTED);
     for line in 0..REMARK_LINES {
         let y = composer.y() + LINE_GAP;
         if line == 0 {
+            composer.open(Tag::P);
             composer.text(MARGIN_X + indent, y - 3.0, remarks, small);
+            composer.close();
             let start = MARGIN_X
                 + indent
                 + composer

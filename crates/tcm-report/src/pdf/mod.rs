@@ -11,6 +11,7 @@ mod grid;
 pub mod layout;
 mod page;
 mod running;
+mod tagging;
 
 pub use class_report::{ClassReportInput, DEBRIEF_QUESTIONS, render_class_report};
 pub use grid::render_blank_grid;
@@ -40,6 +41,9 @@ pub enum ReportError {
 /// The author written into every document's metadata: the app that wrote it. The audited
 /// organisation is the report's subject, never its author.
 pub const AUTHOR: &str = "TCM Workbench";
+/// The application that made the document, and the library that wrote its bytes.
+const CREATOR: &str = "TCM Workbench";
+const PRODUCER: &str = "TCM Workbench (printpdf)";
 
 impl From<layout::UnreadableFont> for ReportError {
     fn from(error: layout::UnreadableFont) -> ReportError {

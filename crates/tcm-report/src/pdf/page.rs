@@ -8,6 +8,7 @@ use printpdf::{
 };
 
 use super::layout::{self, Metrics};
+use super::tagging::{CellAttribute, Tag, Tagging};
 
 pub const PAGE_WIDTH: f32 = 595.276;
 pub const PAGE_HEIGHT: f32 = 841.89;
@@ -201,6 +202,8 @@ pub struct Composer<'f> {
     outline: Vec<OutlineEntry>,
     /// Distance from the top of the page to the top of the next block.
     y: f32,
+    /// The structure of what is written, and how each piece is marked.
+    tagging: Tagging,
 }
 
 impl<'f> Composer<'f> {
@@ -210,6 +213,7 @@ impl<'f> Composer<'f> {
             pages: vec![Vec::new()],
             outline: Vec::new(),
             y: CONTENT_TOP,
+            tagging: Tagging::new(),
         }
     }
 
@@ -225,9 +229,62 @@ impl<'f> Composer<'f> {
         self.y = y;
     }
 
-    /// The pages' operations, in order.
-    pub fn finish(self) -> Vec<Vec<Op>> {
-        self.pages
+    /// The pages' operations, in order, each page's last marked-content sequence closed;
+    /// and the structure they carry.
+    pub fn finish(mut self) -> (Vec<Vec<Op>>, Tagging) {
+        for (index, page) in self.pages.iter_mut().enumerate() {
+            page.extend(self.tagging.end_page(index));
+        }
+        (self.pages, self.tagging)
+    }
+
+    /// Opens a structure element in the current one: what is written until `close` belongs
+    /// to it. Returns its index, for `tagging_mut` (`None` inside an artifact region).
+    pub fn open(&mut self, tag: Tag) -> Option<usize> {
+        self.tagging.open(tag)
+    }
+
+    /// Opens a heading element titled `title` (its `/T`).
+    pub fn open_titled(&mut self, tag: Tag, title: &str) -> Option<usize> {
+        let index = self.tagging.open(tag);
+        self.tagging.set_title(index, title);
+        index
+    }
+
+    /// Closes the innermost element or artifact region.
+    pub fn close(&mut self) {
+        self.tagging.close();
+    }
+
+    /// The structure being recorded (to set a figure's alternate text, a cell's span…).
+    pub fn tagging_mut(&mut self) -> &mut Tagging {
+        &mut self.tagging
+    }
+
+    /// What `draw` writes is layout, not content: marked as an artifact.
+    pub fn artifact(&mut self, draw: impl FnOnce(&mut Self)) {
+        self.tagging.open_artifact();
+        draw(self);
+        self.tagging.close();
+    }
+
+    /// What `draw` writes is page furniture (running header, footer, page number).
+    pub fn pagination(&mut self, draw: impl FnOnce(&mut Self)) {
+        self.tagging.open_pagination();
+        draw(self);
+        self.tagging.close();
+    }
+
+    /// Writes `ops` on `page`, marked as the current element's content, or as an artifact
+    /// when they are `decoration` (rules, fills, frames).
+    fn emit(&mut self, page: usize, decoration: bool, ops: impl IntoIterator<Item = Op>) {
+        if page >= self.pages.len() {
+            return;
+        }
+        let marks = self.tagging.before_content(page, decoration);
+        let target = &mut self.pages[page];
+        target.extend(marks);
+        target.extend(ops);
     }
 
     /// Records a bookmark to the current page: level 0 for a section, 1 inside it.
@@ -249,6 +306,10 @@ impl<'f> Composer<'f> {
     }
 
     pub fn new_page(&mut self) {
+        let last = self.pages.len() - 1;
+        if let Some(end) = self.tagging.end_page(last) {
+            self.pages[last].push(end);
+        }
         self.pages.push(Vec::new());
         self.y = CONTENT_TOP;
     }
@@ -269,10 +330,9 @@ impl<'f> Composer<'f> {
         self.y += height;
     }
 
-    fn ops(&mut self) -> &mut Vec<Op> {
+    fn last_page(&self) -> usize {
         // `pages` always holds at least one page.
-        let last = self.pages.len() - 1;
-        &mut self.pages[last]
+        self.pages.len() - 1
     }
 
     /// Writes one line of text with its baseline `baseline` points from the top, on page
@@ -301,9 +361,7 @@ impl<'f> Composer<'f> {
             },
             Op::EndTextSection,
         ];
-        if let Some(target) = self.pages.get_mut(page) {
-            target.extend(ops);
-        }
+        self.emit(page, false, ops);
     }
 
     /// Writes one line of text on the current page.
@@ -354,9 +412,7 @@ impl<'f> Composer<'f> {
                 },
             },
         ];
-        if let Some(target) = self.pages.get_mut(page) {
-            target.extend(ops);
-        }
+        self.emit(page, true, ops);
     }
 
     pub fn rect(&mut self, x: f32, top: f32, width: f32, height: f32, fill: Colour) {
@@ -380,7 +436,8 @@ impl<'f> Composer<'f> {
                 },
             },
         ];
-        self.ops().extend(ops);
+        let page = self.last_page();
+        self.emit(page, true, ops);
     }
 
     /// A straight rule between two points, in points from the top-left corner.
@@ -409,9 +466,7 @@ impl<'f> Composer<'f> {
                 },
             },
         ];
-        if let Some(target) = self.pages.get_mut(page) {
-            target.extend(ops);
-        }
+        self.emit(page, true, ops);
     }
 
     pub fn rule(&mut self, from: (f32, f32), to: (f32, f32), thickness: f32, colour: Colour) {
@@ -460,7 +515,8 @@ impl<'f> Composer<'f> {
                 ..Default::default()
             },
         };
-        self.ops().push(op);
+        let page = self.last_page();
+        self.emit(page, false, [op]);
         self.y += height;
     }
 
@@ -478,7 +534,8 @@ impl<'f> Composer<'f> {
                 ..Default::default()
             },
         };
-        self.ops().push(op);
+        let page = self.last_page();
+        self.emit(page, false, [op]);
     }
 
     /// A table: its header, then rows that never split across pages; the header is repeated
@@ -502,7 +559,8 @@ impl<'f> Composer<'f> {
             .first()
             .map_or(0.0, |row| row_height(self.fonts, columns, row));
         self.ensure(header_height + next_height);
-        self.draw_row(columns, &header, header_height);
+        self.open(Tag::Table);
+        self.draw_row(columns, &header, header_height, true);
         let mut placements = Vec::with_capacity(rows.len());
         for (index, row) in rows.iter().enumerate() {
             let mut height = row_height(self.fonts, columns, row);
@@ -514,7 +572,10 @@ impl<'f> Composer<'f> {
             }
             if keep > self.remaining() {
                 self.new_page();
-                self.draw_row(columns, &header, header_height);
+                // The header repeated on a new page is not read a second time.
+                self.artifact(|composer| {
+                    composer.draw_row(columns, &header, header_height, true);
+                });
             }
             let room = self.remaining();
             if height > room {
@@ -525,24 +586,31 @@ impl<'f> Composer<'f> {
                 top: self.y,
                 height,
             });
-            self.draw_row(columns, row, height);
+            self.draw_row(columns, row, height, false);
         }
+        self.close();
         self.y += 4.0;
         placements
     }
 
-    fn draw_row(&mut self, columns: &[Column], row: &Row, height: f32) {
+    /// Draws one row as a `TR` of `TH` (a `header`) or `TD` cells.
+    fn draw_row(&mut self, columns: &[Column], row: &Row, height: f32, header: bool) {
         let top = self.y;
         let width: f32 = columns.iter().map(|column| column.width).sum();
+        self.open(Tag::TR);
         match row {
             Row::Group { span, fill } => {
                 self.rect(MARGIN_X, top, width, height, *fill);
+                let cell = self.open(Tag::TD);
+                self.tagging
+                    .set_cell(cell, CellAttribute::ColSpan(columns.len()));
                 self.text(
                     MARGIN_X + CELL_PADDING,
                     top + CELL_PADDING + span.style.size,
                     &span.text,
                     span.style,
                 );
+                self.close();
             }
             Row::Cells { cells, fill } => {
                 if let Some(fill) = fill {
@@ -550,6 +618,12 @@ impl<'f> Composer<'f> {
                 }
                 let mut x = MARGIN_X;
                 for (spans, column) in cells.iter().zip(columns) {
+                    if header {
+                        let cell = self.open(Tag::TH);
+                        self.tagging.set_cell(cell, CellAttribute::ColumnHeader);
+                    } else {
+                        self.open(Tag::TD);
+                    }
                     let lines = cell_lines(self.fonts, spans, column.width);
                     let leadings: Vec<f32> =
                         lines.iter().map(|(_, style)| style.leading()).collect();
@@ -583,6 +657,7 @@ impl<'f> Composer<'f> {
                         );
                         line_top += leadings[index];
                     }
+                    self.close();
                     x += column.width;
                 }
                 self.rule(
@@ -593,6 +668,7 @@ impl<'f> Composer<'f> {
                 );
             }
         }
+        self.close();
         self.y = top + height;
     }
 }

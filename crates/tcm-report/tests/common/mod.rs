@@ -8,6 +8,7 @@ use std::path::Path;
 use std::process::Command;
 
 mod demo;
+pub mod tagged;
 
 #[allow(unused_imports)] // as with dead_code above: each test binary uses part
 pub use demo::{Demo, GRID, date};
