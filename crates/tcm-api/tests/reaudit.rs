@@ -108,7 +108,7 @@ fn the_demo_s_workshop_re_audited_carries_its_open_plan_and_targets() {
             assert_eq!(initiative.wave, 3);
             assert_eq!(initiative.wave_source, "userWave");
         }
-        None => assert_eq!(next.unmatched_overrides, [moved.clone()]),
+        None => assert_eq!(next.unmatched_overrides, std::slice::from_ref(&moved)),
     }
 
     // The follow-up of the re-audit spans the organisation's three audits.
