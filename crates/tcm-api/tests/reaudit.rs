@@ -150,3 +150,93 @@ fn bad_requests_are_refused_and_write_nothing() {
         count
     );
 }
+
+#[test]
+fn an_audit_on_the_older_grid_is_followed_up_on_the_newer_one() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let workbench = workbench(&dir);
+    let older = tcm_api::catalogue::previous_versions()
+        .expect("earlier grids")
+        .iter()
+        .find(|questionnaire| questionnaire.id() == "tcm-92")
+        .expect("TCM-92 1.0.0");
+    let action = |question: &str, status| tcm_core::PlannedAction {
+        link: tcm_core::ActionLink::Question(tcm_core::QuestionId::new(question)),
+        title: format!("Action {question}"),
+        description: String::new(),
+        owner: "Léa".to_owned(),
+        due: None,
+        status,
+        impact: 2,
+        effort: 2,
+    };
+    let previous = workbench
+        .with_store(|store, now| {
+            let organisation = store.create_organisation(
+                &tcm_core::Organisation {
+                    name: "Maison Durand".to_owned(),
+                    sector: tcm_core::Sector::Retail,
+                    size: None,
+                    notes: String::new(),
+                },
+                now,
+            )?;
+            let id = store.create_assessment(
+                &tcm_store::NewAssessment {
+                    organisation,
+                    questionnaire: older,
+                    assessment: tcm_core::Assessment {
+                        title: "Audit 2025".to_owned(),
+                        mode: tcm_core::Mode::SelfAssessment,
+                        language: tcm_core::Language::French,
+                        targets: tcm_core::Targets::default(),
+                        status: tcm_core::AssessmentStatus::Completed,
+                    },
+                },
+                now,
+            )?;
+            for kept in [
+                action("cre-12", tcm_core::ActionStatus::Planned),
+                action("cre-01", tcm_core::ActionStatus::InProgress),
+                action("act-04", tcm_core::ActionStatus::Done),
+            ] {
+                store.add_action(id, &kept, now)?;
+            }
+            Ok(id.0)
+        })
+        .expect("an audit on 1.0.0");
+    let view = reaudit::create_reaudit(
+        &workbench,
+        &ReauditInput {
+            from: previous,
+            title: "Audit 2026".to_owned(),
+        },
+    )
+    .expect("re-audit");
+    assert_eq!(
+        (
+            view.questionnaire_id.as_str(),
+            view.questionnaire_version.as_str()
+        ),
+        ("tcm-92", "2.0.0")
+    );
+    assert_eq!((view.carried_actions, view.closed_actions), (2, 1));
+    assert_eq!(view.moved_actions.len(), 1);
+    let moved = &view.moved_actions[0];
+    assert_eq!(moved.from_question, "cre-12");
+    assert_eq!(
+        moved.to_question.as_deref(),
+        Some("cre-15"),
+        "merged into cre-15"
+    );
+    let plan = plan::action_plan(&workbench, view.assessment, None).expect("plan");
+    let kept: Vec<_> = plan
+        .items
+        .iter()
+        .filter(|item| item.action_id.is_some())
+        .map(|item| item.question_id.clone())
+        .collect();
+    assert_eq!(kept.len(), 2);
+    assert!(kept.contains(&Some("cre-15".to_owned())));
+    assert!(kept.contains(&Some("cre-01".to_owned())));
+}
