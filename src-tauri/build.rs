@@ -13,6 +13,7 @@ const COMMANDS: &[&str] = &[
     "list_organisations",
     "list_assessments",
     "create_assessment",
+    "create_reaudit",
     "assessment_detail",
     "update_assessment",
     "delete_assessment",

@@ -45,6 +45,7 @@ pub fn build_app<R: Runtime>(builder: Builder<R>, workbench: Workbench) -> Build
             commands::assessments::list_organisations,
             commands::assessments::list_assessments,
             commands::assessments::create_assessment,
+            commands::assessments::create_reaudit,
             commands::assessments::assessment_detail,
             commands::assessments::update_assessment,
             commands::assessments::delete_assessment,

@@ -16,6 +16,7 @@ pub mod follow_up;
 pub mod operation;
 pub mod plan;
 pub mod questionnaires;
+pub mod reaudit;
 pub mod report_settings;
 pub mod reports;
 pub mod results;

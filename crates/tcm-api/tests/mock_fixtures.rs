@@ -995,6 +995,76 @@ fn the_seed_s_follow_up_comes_from_the_real_handler() {
     write_fixture("follow-up.json", &recorded);
 }
 
+#[test]
+fn the_seed_s_reaudit_comes_from_the_real_handler() {
+    // "New follow-up audit" from Transports Rivière's 2026 workshop, keyed by its state: what
+    // the handler answered, and the actions and wave overrides it wrote, which the mock stores
+    // as they are (it never decides what a re-audit carries).
+    let mut states = States::default();
+    let mut driver = Driver::new();
+    let mut recorder = Recorder {
+        driver: &mut driver,
+        states: &mut states,
+        ops: Vec::new(),
+    };
+    seed(&mut recorder);
+    let id = driver.id(&json!("riviere-2026"));
+    let key = driver.key(id);
+    let view = tcm_api::reaudit::create_reaudit(
+        &driver.workbench,
+        &tcm_api::transfer::ReauditInput {
+            from: id,
+            title: "Audit de suivi".to_owned(),
+        },
+    )
+    .expect("re-audit");
+    assert!(view.carried_actions > 0, "the seed keeps open actions");
+    let new = tcm_store::AssessmentId(view.assessment);
+    let (actions, overrides) = driver
+        .workbench
+        .with_store(|store, _| Ok((store.list_actions(new)?, store.wave_overrides(new)?)))
+        .expect("read back");
+    let actions: Vec<Value> = actions
+        .into_iter()
+        .map(|stored| {
+            let action = stored.action;
+            let (question, stage) = match &action.link {
+                tcm_core::ActionLink::Question(question) => (json!(question.as_str()), Value::Null),
+                tcm_core::ActionLink::Stage(stage) => (Value::Null, json!(stage.as_str())),
+            };
+            json!({
+                "questionId": question,
+                "stage": stage,
+                "title": action.title,
+                "description": action.description,
+                "owner": action.owner,
+                "due": action.due.map(|day| day.format("%Y-%m-%d").to_string()),
+                "status": action.status.as_str(),
+                "impact": action.impact,
+                "effort": action.effort,
+            })
+        })
+        .collect();
+    let overrides: Vec<Value> = overrides
+        .iter()
+        .map(|(initiative, value)| match value {
+            tcm_core::strategy::WaveOverride::Wave(wave) => json!({
+                "initiative": initiative.as_str(), "wave": wave.number(), "start": null, "end": null,
+            }),
+            tcm_core::strategy::WaveOverride::Dates(dates) => json!({
+                "initiative": initiative.as_str(), "wave": null,
+                "start": dates.start().format("%Y-%m-%d").to_string(),
+                "end": dates.end().format("%Y-%m-%d").to_string(),
+            }),
+        })
+        .collect();
+    let recorded = std::collections::BTreeMap::from([(
+        key,
+        json!({ "view": view, "actions": actions, "overrides": overrides }),
+    )]);
+    write_fixture("reaudit.json", &recorded);
+}
+
 // ---- the classroom ---------------------------------------------------------------------------
 //
 // The mock grades nothing either. `classroom.json` holds the shipped cases, each case's exercise

@@ -107,6 +107,13 @@ pub enum Command {
                             Examples:\n  tcm import audit-durand.tcm\n  tcm import --assessment 1 reponses-formulaire.xlsx\n  tcm import --assessment 1 answers.csv"
     )]
     Import(ImportArgs),
+    /// The trend over an organisation's audits: the TCM index and each stage, audit by audit
+    #[command(
+        after_help = "Give the organisation (its id or name: its latest audit and every earlier one) or one \
+                            assessment (it and the organisation's audits before it). Class exercises are left out.\n\n\
+                            Examples:\n  tcm trend --organisation \"Maison Durand\"\n  tcm trend --assessment 4 --json"
+    )]
+    Trend(TrendArgs),
     /// Export an assessment: answers (CSV), workbook (XLSX), plan with milestones (XLSX) or portable file (.tcm)
     #[command(
         after_help = "Examples:\n  tcm export --assessment 1 --format tcm --out audit.tcm\n  \
@@ -262,6 +269,25 @@ pub enum AssessmentCommand {
         /// A stage's target, as stage=level (repeatable)
         #[arg(long = "target", value_name = "STAGE=LEVEL")]
         targets: Vec<String>,
+    },
+    /// Start a follow-up audit of an assessment's organisation, carrying over its targets,
+    /// the plan's open actions and the roadmap's wave overrides
+    #[command(
+        after_help = "The follow-up takes the audit's organisation, mode, language and targets, and its open \
+                            actions (proposed, planned, in progress) with their owner, due date, notes and status; \
+                            done and dismissed actions stay with the audit they belong to. An action whose question \
+                            the follow-up's grid no longer has becomes an action of its former stage. The user's wave \
+                            or dates for an initiative still holding carried actions come along too (dates already \
+                            over do not).\n\n\
+                            Example:\n  tcm assessment reaudit --from 3 --title \"Audit de suivi 2027\""
+    )]
+    Reaudit {
+        /// The assessment the follow-up audit starts from
+        #[arg(long)]
+        from: i64,
+        /// The follow-up audit's title
+        #[arg(long)]
+        title: String,
     },
     /// List assessments, most recently changed first
     List,
@@ -631,4 +657,21 @@ pub enum Format {
 
 fn parse_language(text: &str) -> Result<Language, String> {
     text.parse::<Language>().map_err(|error| error.to_string())
+}
+
+#[derive(Debug, Args)]
+pub struct TrendArgs {
+    /// The organisation: its id or its name
+    #[arg(
+        long,
+        required_unless_present = "assessment",
+        conflicts_with = "assessment"
+    )]
+    pub organisation: Option<String>,
+    /// An assessment: the trend up to it
+    #[arg(long)]
+    pub assessment: Option<i64>,
+    /// Print JSON instead of a table
+    #[arg(long)]
+    pub json: bool,
 }

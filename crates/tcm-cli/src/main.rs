@@ -29,6 +29,7 @@ fn main() -> ExitCode {
         Command::Answer(args) => commands::answer::run(&args, db),
         Command::Import(args) => commands::transfer::import(&args, db),
         Command::Export(args) => commands::transfer::export(&args, db),
+        Command::Trend(args) => commands::trend::run(&args, db),
         Command::Report(args) => commands::report::report(&args, db),
         Command::Demo(args) => commands::report::demo(&args, db),
         Command::Check => commands::backup::check(db),

@@ -6,6 +6,8 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use proptest::prelude::*;
 use serde_json::{Value, json};
+use tcm_core::strategy::waves::WaveOverrides;
+use tcm_core::strategy::{DateRange, InitiativeId, Wave, WaveOverride};
 use tcm_core::{
     ActionLink, ActionStatus, Answer, Assessment, AssessmentStatus, Consensus, Language, Level,
     Mode, Organisation, OrganisationSize, PlannedAction, QuestionId, Questionnaire, Respondent,
@@ -149,6 +151,22 @@ fn workshop() -> PortableAssessment {
                 Some(33.333_333_333_333_336),
             ],
         }],
+        wave_overrides: Some(WaveOverrides::from([
+            (
+                InitiativeId::new("segmentation+customer-value"),
+                WaveOverride::Wave(Wave::Third),
+            ),
+            (
+                InitiativeId::new("stage:preventive"),
+                WaveOverride::Dates(
+                    DateRange::new(
+                        NaiveDate::from_ymd_opt(2026, 4, 1).expect("date"),
+                        NaiveDate::from_ymd_opt(2026, 9, 30).expect("date"),
+                    )
+                    .expect("range"),
+                ),
+            ),
+        ])),
     }
 }
 
@@ -632,4 +650,79 @@ fn an_anonymised_copy_names_nobody_and_scores_as_the_original() {
     );
     let read = from_json(text.as_bytes()).expect("the copy reads back");
     assert_eq!(read, copy);
+}
+
+#[test]
+fn wave_overrides_travel_and_older_files_without_them_still_read() {
+    let document = document();
+    assert_eq!(
+        document["wave_overrides"],
+        json!([
+            {"initiative": "segmentation+customer-value", "wave": 3},
+            {"initiative": "stage:preventive", "start": "2026-04-01", "end": "2026-09-30"},
+        ])
+    );
+    // A file written before overrides travelled: read with none, written back without them.
+    let mut older = document.clone();
+    older
+        .as_object_mut()
+        .expect("an object")
+        .remove("wave_overrides");
+    let read = from_json(&serde_json::to_vec(&older).expect("JSON")).expect("still read");
+    assert_eq!(read.wave_overrides, None);
+    assert_eq!(read.actions, workshop().actions);
+    let written: Value = serde_json::from_slice(&to_json(&read, exported_at())).expect("JSON");
+    assert_eq!(written, older);
+    // No override at all is written as an empty list, and read back as one.
+    let mut none = workshop();
+    none.wave_overrides = Some(WaveOverrides::new());
+    let bytes = to_json(&none, exported_at());
+    assert_eq!(
+        from_json(&bytes).expect("read").wave_overrides,
+        Some(WaveOverrides::new())
+    );
+}
+
+#[test]
+fn bad_wave_overrides_are_named_by_their_path() {
+    let cases = [
+        (
+            json!([{"initiative": "a", "wave": 4}]),
+            "wave_overrides[0].wave: invalid wave \"4\" (expected 1, 2 or 3)",
+        ),
+        (
+            json!([{"initiative": "a", "start": "2026-05-01", "end": "2026-04-01"}]),
+            "wave_overrides[0].end: invalid end date",
+        ),
+        (
+            json!([{"initiative": "a", "start": "2026-05-01", "end": "mai"}]),
+            "wave_overrides[0].end: invalid date \"mai\"",
+        ),
+        (
+            json!([{"initiative": "a", "wave": 1, "start": "2026-05-01", "end": "2026-06-01"}]),
+            "wave_overrides[0]: invalid wave override",
+        ),
+        (
+            json!([{"initiative": "a"}]),
+            "expected either a wave, or a start and an end date",
+        ),
+        (
+            json!([{"initiative": " ", "wave": 1}]),
+            "wave_overrides[0].initiative: it is empty",
+        ),
+        (
+            json!([{"initiative": "x".repeat(401), "wave": 1}]),
+            "at most 400 characters",
+        ),
+        (
+            json!([{"initiative": "a", "wave": 1}, {"initiative": "a", "wave": 2}]),
+            "wave_overrides[1].initiative: initiative `a` already has an override at wave_overrides[0]",
+        ),
+    ];
+    for (overrides, expected) in cases {
+        let message = refusal(read_changed(|document| {
+            document["wave_overrides"] = overrides.clone();
+        }));
+        assert!(message.contains(expected), "{overrides}: {message}");
+    }
 }

@@ -38,6 +38,7 @@ mod live_participants;
 mod organisations;
 mod portable;
 mod questionnaires;
+mod reaudit;
 mod report_settings;
 mod respondents;
 mod snapshots;
@@ -57,6 +58,7 @@ pub use class_exercises::ClassExercise;
 pub use error::{Result, StoreError};
 pub use live_participants::{LiveJoin, LiveParticipant};
 pub use portable::{ImportChoice, PortableImport};
+pub use reaudit::NewReaudit;
 pub use records::{
     ActionId, AssessmentId, AssessmentSummary, NewAssessment, OrganisationId, RespondentId,
     ScoreSnapshot, StoredAction, StoredAssessment, StoredOrganisation, StoredRespondent,

@@ -210,6 +210,7 @@ impl Store {
             consensus,
             actions,
             score_snapshots,
+            wave_overrides: Some(self.wave_overrides(id)?),
         })
     }
 
@@ -376,8 +377,8 @@ impl Tx<'_> {
         Ok(())
     }
 
-    /// Writes a portable assessment's respondents, answers, consensus values, actions and
-    /// finalised scores into an empty assessment.
+    /// Writes a portable assessment's respondents, answers, consensus values, actions,
+    /// finalised scores and wave overrides into an empty assessment.
     fn fill_from_portable(
         &mut self,
         id: AssessmentId,
@@ -430,6 +431,13 @@ impl Tx<'_> {
         }
         for snapshot in &portable.score_snapshots {
             self.add_score_snapshot(&stored_snapshot(id, snapshot, &portable.respondents))?;
+        }
+        // A file written before overrides travelled leaves those here alone.
+        if let Some(overrides) = &portable.wave_overrides {
+            self.clear_wave_overrides(id)?;
+            for (initiative, value) in overrides {
+                self.set_wave_override(id, initiative, *value)?;
+            }
         }
         self.touch_at(id, updated);
         Ok(())

@@ -84,6 +84,17 @@ impl Tx<'_> {
         Ok(())
     }
 
+    /// Forgets every override of an assessment (an import replacing them by its file's).
+    pub(crate) fn clear_wave_overrides(&mut self, assessment: AssessmentId) -> Result<()> {
+        self.connection()
+            .execute(
+                "DELETE FROM wave_override WHERE assessment_id = ?1",
+                [assessment.0],
+            )
+            .map_err(self.fail("clearing the roadmap's overrides"))?;
+        Ok(())
+    }
+
     /// Forgets the user's choice for one initiative, which takes its derived wave again.
     /// Whether there was one.
     pub fn clear_wave_override(

@@ -4,6 +4,8 @@
 mod common;
 
 use common::*;
+use tcm_core::strategy::waves::WaveOverrides;
+use tcm_core::strategy::{DateRange, InitiativeId, Wave, WaveOverride};
 use tcm_core::{
     ActionLink, ActionStatus, Answer, Consensus, Level, PlannedAction, QuestionId, StageId,
 };
@@ -79,6 +81,28 @@ fn filled_store(path: &std::path::Path) -> (Store, tcm_store::AssessmentId) {
     store
         .finalise_scores(assessment, at(11))
         .expect("finalised");
+    store
+        .set_wave_override(
+            assessment,
+            &InitiativeId::new("complaints"),
+            WaveOverride::Wave(Wave::Second),
+            at(12),
+        )
+        .expect("override");
+    store
+        .set_wave_override(
+            assessment,
+            &InitiativeId::new("stage:proactive"),
+            WaveOverride::Dates(
+                DateRange::new(
+                    chrono::NaiveDate::from_ymd_opt(2027, 2, 1).expect("date"),
+                    chrono::NaiveDate::from_ymd_opt(2027, 6, 30).expect("date"),
+                )
+                .expect("range"),
+            ),
+            at(13),
+        )
+        .expect("override");
     (store, assessment)
 }
 
@@ -123,6 +147,46 @@ fn export_import_export_is_identical() {
     let (_, _, card_second) = second.score_assessment(id).expect("scored");
     assert_eq!(card_first, card_second);
     assert_eq!(second.score_snapshots(id).expect("snapshots").len(), 1);
+    assert_eq!(
+        second.wave_overrides(id).expect("overrides"),
+        first.wave_overrides(assessment).expect("overrides"),
+        "the roadmap's moves travel"
+    );
+    assert_eq!(second.wave_overrides(id).expect("overrides").len(), 2);
+}
+
+#[test]
+fn an_older_file_without_overrides_leaves_those_here_alone() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (mut store, assessment) = filled_store(&database(&dir));
+    let exported = portable::to_json(&store.export_portable(assessment).expect("export"), at(20));
+    let file = portable::from_json(&exported).expect("reads");
+    // As a file written before overrides travelled reads (tcm-interchange's tests).
+    let mut older = file.clone();
+    older.wave_overrides = None;
+
+    // This computer moves another initiative after the export.
+    let local = InitiativeId::new("co-design");
+    store
+        .set_wave_override(assessment, &local, WaveOverride::Wave(Wave::First), at(30))
+        .expect("override");
+    let here = store.wave_overrides(assessment).expect("overrides");
+    assert_eq!(here.len(), 3);
+
+    store
+        .import_portable(&older, ImportChoice::Replace, at(31))
+        .expect("replaced");
+    assert_eq!(
+        store.wave_overrides(assessment).expect("overrides"),
+        here,
+        "a file that predates overrides says nothing about them"
+    );
+    store
+        .import_portable(&file, ImportChoice::Replace, at(32))
+        .expect("replaced");
+    let replaced: WaveOverrides = store.wave_overrides(assessment).expect("overrides");
+    assert_eq!(replaced, file.wave_overrides.clone().expect("the file's"));
+    assert!(!replaced.contains_key(&local));
 }
 
 #[test]

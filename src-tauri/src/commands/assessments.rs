@@ -5,8 +5,8 @@ use tauri::State;
 use tcm_api::assessments as handlers;
 use tcm_api::transfer::{
     AssessmentDetail, AssessmentListItem, AssessmentUpdate, ConsensusInput, ConsensusSheet,
-    NewAssessmentInput, OrganisationView, RespondentAnswers, RespondentInput, RespondentView,
-    SaveAnswerInput, SavedAnswer,
+    NewAssessmentInput, OrganisationView, ReauditInput, ReauditView, RespondentAnswers,
+    RespondentInput, RespondentView, SaveAnswerInput, SavedAnswer,
 };
 
 use tcm_api::{ApiError, Workbench};
@@ -40,6 +40,18 @@ pub async fn create_assessment(
 ) -> Result<i64, ApiError> {
     run(&workbench, move |workbench| {
         handlers::create_assessment(workbench, &input)
+    })
+    .await
+}
+
+/// "New follow-up audit": a re-audit carrying over the previous audit's open plan.
+#[tauri::command]
+pub async fn create_reaudit(
+    workbench: State<'_, Arc<Workbench>>,
+    input: ReauditInput,
+) -> Result<ReauditView, ApiError> {
+    run(&workbench, move |workbench| {
+        tcm_api::reaudit::create_reaudit(workbench, &input)
     })
     .await
 }

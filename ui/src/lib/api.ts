@@ -22,6 +22,8 @@ import type { FormChoices } from './bindings/FormChoices';
 import type { ImportChoiceInput } from './bindings/ImportChoiceInput';
 import type { ImportView } from './bindings/ImportView';
 import type { NewAssessmentInput } from './bindings/NewAssessmentInput';
+import type { ReauditInput } from './bindings/ReauditInput';
+import type { ReauditView } from './bindings/ReauditView';
 import type { OrganisationView } from './bindings/OrganisationView';
 import type { PlanView } from './bindings/PlanView';
 import type { QuestionnaireDetail } from './bindings/QuestionnaireDetail';
@@ -100,6 +102,7 @@ export const api = {
   listOrganisations: () => call<OrganisationView[]>('list_organisations'),
   listAssessments: () => call<AssessmentListItem[]>('list_assessments'),
   createAssessment: (input: NewAssessmentInput) => call<number>('create_assessment', { input }),
+  createReaudit: (input: ReauditInput) => call<ReauditView>('create_reaudit', { input }),
   assessmentDetail: (assessment: number) => call<AssessmentDetail>('assessment_detail', { assessment }),
   updateAssessment: (assessment: number, update: AssessmentUpdate) =>
     call<AssessmentDetail>('update_assessment', { assessment, update }),

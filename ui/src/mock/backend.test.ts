@@ -11,6 +11,8 @@ import type { Journey } from './journey';
 import { goldenStates } from './golden';
 import type { FollowUpView } from '../lib/bindings/FollowUpView';
 import type { StrategyView } from '../lib/bindings/StrategyView';
+import type { ReauditView } from '../lib/bindings/ReauditView';
+import type { AssessmentDetail } from '../lib/bindings/AssessmentDetail';
 
 const input = (changes: Partial<NewAssessmentInput> = {}): NewAssessmentInput => ({
   organisation: { kind: 'new', name: 'Acme', sector: 'industry', size: null, notes: '' },
@@ -306,5 +308,28 @@ describe('MockBackend', () => {
     expect(caught(() => backend.handle('assessment_follow_up', { assessment: earlier, earlier: null, language: 'en' }))).toMatchObject({
       kind: 'internal',
     });
+  });
+
+  it('stores the re-audit the real handler made, and makes none for an unrecorded state', () => {
+    const backend = new MockBackend(emptyDatabase());
+    seed(backend);
+    const riviere = backend.db.assessments.filter((assessment) => assessment.title.startsWith('Audit TCM 202'));
+    const [earlier, later] = [...riviere].sort((x, y) => x.createdAt.localeCompare(y.createdAt)).map((item) => item.id);
+    const count = backend.db.assessments.length;
+    expect(caught(() => backend.handle('create_reaudit', { input: { from: later, title: '  ' } }))).toMatchObject({ kind: 'invalidInput' });
+    expect(caught(() => backend.handle('create_reaudit', { input: { from: earlier, title: 'Suivi' } }))).toMatchObject({ kind: 'internal' });
+    expect(backend.db.assessments.length).toBe(count);
+
+    const view = backend.handle('create_reaudit', { input: { from: later, title: ' Audit de suivi ' } }) as ReauditView;
+    expect(view.from).toBe(later);
+    const detail = backend.handle('assessment_detail', { assessment: view.assessment }) as AssessmentDetail;
+    const source = backend.handle('assessment_detail', { assessment: later }) as AssessmentDetail;
+    expect(detail.title).toBe('Audit de suivi');
+    expect(detail.organisation.id).toBe(source.organisation.id);
+    expect(detail.targets).toEqual(view.targets);
+    expect(detail.respondents).toEqual([]);
+    const carried = backend.db.actions.filter((action) => action.assessment === view.assessment);
+    expect(carried.length).toBe(view.carriedActions);
+    expect(carried.every((action) => action.status !== 'done' && action.status !== 'dismissed')).toBe(true);
   });
 });

@@ -27,6 +27,8 @@ import type { FormChoices } from '../lib/bindings/FormChoices';
 import type { ImportView } from '../lib/bindings/ImportView';
 import type { LevelMeaning } from '../lib/bindings/LevelMeaning';
 import type { NewAssessmentInput } from '../lib/bindings/NewAssessmentInput';
+import type { ReauditInput } from '../lib/bindings/ReauditInput';
+import type { ReauditView } from '../lib/bindings/ReauditView';
 import type { OrganisationView } from '../lib/bindings/OrganisationView';
 import type { PlanView } from '../lib/bindings/PlanView';
 import type { RespondentAnswers } from '../lib/bindings/RespondentAnswers';
@@ -41,6 +43,7 @@ import { defaultReportSettings, savedReportSettings, withLogo } from './report-s
 import formChoicesFixture from './fixtures/form-choices.json';
 import strategyFixture from './fixtures/strategy-demo.json';
 import followUpFixture from './fixtures/follow-up.json';
+import reauditFixture from './fixtures/reaudit.json';
 import type { FollowUpView } from '../lib/bindings/FollowUpView';
 import maturityLevelsFixture from './fixtures/maturity-levels.json';
 import { QUESTIONNAIRES, detail, overview, questionnaireById, type MockQuestionnaire } from './questionnaires';
@@ -154,6 +157,16 @@ export interface StoredWaveOverride {
 const STRATEGY = strategyFixture as unknown as Record<'fr' | 'en', StrategyView>;
 /** Follow-ups as the real handler derives them, keyed by the assessment's state (golden.ts). */
 const FOLLOW_UP = followUpFixture as unknown as Record<string, Record<'fr' | 'en', FollowUpView>>;
+/** Re-audits as the real handler made them, keyed by the state of the audit they follow: its
+ * answer, and the actions and wave overrides it wrote (stored here as they are). */
+const REAUDIT = reauditFixture as unknown as Record<
+  string,
+  {
+    view: ReauditView;
+    actions: Omit<StoredAction, 'id' | 'assessment'>[];
+    overrides: Omit<StoredWaveOverride, 'assessment'>[];
+  }
+>;
 
 export const HOME = '/home/claire/.local/share/tcm-workbench';
 export const DOCUMENTS = '/home/claire/Documents';
@@ -383,6 +396,8 @@ export class MockBackend {
         return this.listAssessments();
       case 'create_assessment':
         return this.createAssessment(a.input as NewAssessmentInput);
+      case 'create_reaudit':
+        return this.createReaudit(a.input as ReauditInput);
       case 'assessment_detail':
         return this.detail(a.assessment);
       case 'update_assessment':
@@ -712,6 +727,43 @@ export class MockBackend {
     const first = input.firstRespondent?.trim();
     if (first) this.addRespondent(id, { label: first, role: '', group: '' });
     return id;
+  }
+
+  /**
+   * "New follow-up audit": what the real handler carried over from the audit in this state
+   * (fixture `reaudit.json`), stored under the mock's ids. The mock decides nothing of it.
+   */
+  private createReaudit(input: ReauditInput): ReauditView {
+    const from = this.assessment(input.from);
+    const title = input.title.trim();
+    if (!title) fail('invalidInput', 'an assessment needs a title');
+    if (from.mode === 'classroom')
+      fail('invalidInput', `assessment ${from.id} is a class exercise on a case, not an audit of an organisation`);
+    const recorded = REAUDIT[stateKey(this.stateParts(from))];
+    if (!recorded)
+      fail('internal', `the mock has no recorded re-audit for assessment ${from.id} in this state (record it in crates/tcm-api/tests/mock_fixtures.rs)`);
+    const id = this.id();
+    const stamp = this.stamp();
+    this.db.assessments.push({
+      id,
+      uuid: uuid(id),
+      organisation: from.organisation,
+      title,
+      mode: from.mode,
+      language: from.language,
+      status: 'in-progress',
+      targets: [...recorded.view.targets],
+      questionnaireId: recorded.view.questionnaireId,
+      questionnaireVersion: recorded.view.questionnaireVersion,
+      createdAt: stamp,
+      updatedAt: stamp,
+    });
+    for (const action of recorded.actions) this.db.actions.push({ ...action, id: this.id(), assessment: id });
+    this.db.waveOverrides = [
+      ...(this.db.waveOverrides ?? []),
+      ...recorded.overrides.map((item) => ({ ...item, assessment: id })),
+    ];
+    return { ...recorded.view, assessment: id, from: from.id };
   }
 
   detail(id: number): AssessmentDetail {

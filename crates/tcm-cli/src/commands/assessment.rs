@@ -1,4 +1,4 @@
-//! `tcm assessment new|list|show`.
+//! `tcm assessment new|reaudit|list|show`.
 
 use anyhow::anyhow;
 use chrono::Utc;
@@ -75,6 +75,18 @@ pub fn run(command: &AssessmentCommand, db: Option<std::path::PathBuf>) -> Resul
                 questionnaire.version(),
                 questionnaire.questions().len()
             ))?;
+        }
+        AssessmentCommand::Reaudit { from, title } => {
+            let view = tcm_api::reaudit::start_reaudit(
+                &mut store,
+                &tcm_api::transfer::ReauditInput {
+                    from: *from,
+                    title: title.clone(),
+                },
+                Utc::now(),
+            )
+            .map_err(|error| Failure::Error(anyhow!(error.message)))?;
+            reaudit_report(&view, title)?;
         }
         AssessmentCommand::List => {
             let mut rows = vec![
@@ -186,6 +198,62 @@ pub fn run(command: &AssessmentCommand, db: Option<std::path::PathBuf>) -> Resul
             crate::output::emit::line("")?;
             crate::output::emit::line(&score_table::render(&questionnaire, &card, *lang))?;
         }
+    }
+    Ok(())
+}
+
+/// What a follow-up audit took from the audit it follows, and what it left.
+fn reaudit_report(view: &tcm_api::transfer::ReauditView, title: &str) -> Result<(), Failure> {
+    use crate::output::emit::line;
+    line(&format!(
+        "assessment {} started: {} (follow-up of assessment {}; {} {})",
+        view.assessment,
+        title.trim(),
+        view.from,
+        view.questionnaire_id,
+        view.questionnaire_version
+    ))?;
+    let targets: Vec<String> = StageId::ALL
+        .iter()
+        .zip(&view.targets)
+        .map(|(stage, level)| format!("{stage} {level}"))
+        .collect();
+    line(&format!("Targets carried: {}", targets.join(", ")))?;
+    line(&format!(
+        "Open actions carried: {}; done or dismissed left with assessment {}: {}",
+        view.carried_actions, view.from, view.closed_actions
+    ))?;
+    for moved in &view.moved_actions {
+        line(&format!(
+            "  « {} » was about {}: now {}",
+            moved.title,
+            moved.from_question,
+            moved.to_question.as_ref().map_or_else(
+                || format!("an action of the {} stage", moved.stage.as_str()),
+                |question| format!("about {question}")
+            )
+        ))?;
+    }
+    for unplaced in &view.unplaced_actions {
+        line(&format!(
+            "  « {unplaced} » is about a question neither grid holds: not carried"
+        ))?;
+    }
+    line(&format!(
+        "Roadmap overrides carried: {}",
+        view.carried_overrides
+    ))?;
+    for dropped in &view.dropped_overrides {
+        line(&format!(
+            "  {}: not carried ({})",
+            dropped.initiative,
+            match dropped.reason {
+                tcm_api::transfer::DroppedOverrideReason::NothingCarried =>
+                    "no open action left in it",
+                tcm_api::transfer::DroppedOverrideReason::Ended =>
+                    "its dates ended before the follow-up",
+            }
+        ))?;
     }
     Ok(())
 }

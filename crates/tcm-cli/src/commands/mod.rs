@@ -13,4 +13,5 @@ pub mod report;
 pub mod respondent;
 pub mod score;
 pub mod transfer;
+pub mod trend;
 pub mod validate;

@@ -5,9 +5,11 @@
 //!
 //! [`derive`] runs the chain for one assessment: [`initiatives::initiatives`] →
 //! [`sequence::sequence`] → [`waves::plan_waves`] → [`focus::focus`] →
-//! [`projection::project_waves`].
+//! [`projection::project_waves`]. [`carry_over::carry_over`] says what a re-audit takes from
+//! the previous audit (targets, open actions, wave overrides).
 
 pub mod benchmark;
+pub mod carry_over;
 pub mod dependencies;
 pub mod focus;
 pub mod initiatives;

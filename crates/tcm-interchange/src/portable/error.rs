@@ -30,6 +30,8 @@ pub enum FieldIssue {
     },
     #[error("question `{question}` already has a consensus value at consensus[{first}]")]
     DuplicateConsensus { question: String, first: usize },
+    #[error("initiative `{initiative}` already has an override at wave_overrides[{first}]")]
+    DuplicateOverride { initiative: String, first: usize },
     #[error("the questionnaire snapshot says `{found}`")]
     SnapshotMismatch { found: String },
 }

@@ -4,6 +4,7 @@
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, Utc};
+use tcm_core::strategy::waves::WaveOverrides;
 use tcm_core::{
     AnswerSheet, Assessment, Consensus, InvalidQuestionnaire, Organisation, PlannedAction,
     QuestionId, Questionnaire, Respondent, RespondentProfile, Response, StageId,
@@ -39,6 +40,9 @@ pub struct PortableAssessment {
     pub actions: Vec<PlannedAction>,
     /// Scores taken when the assessment was finalised, oldest first; may be empty.
     pub score_snapshots: Vec<ScoreSnapshot>,
+    /// The user's wave or dates for initiatives of the roadmap. `None` for a file written
+    /// before overrides travelled: importing it leaves the overrides already here alone.
+    pub wave_overrides: Option<WaveOverrides>,
 }
 
 /// The case study of a class exercise, by the id and version of its case file.

@@ -11,6 +11,8 @@
 //!   else by the assessment's `updated_at`; on a tie, this computer's side.
 //! - A time later than `now` is not trusted: the file's item is then taken as older than any
 //!   local one (a file dated in the future never wins by its date).
+//! - The roadmap's wave overrides are not compared: a merge keeps this computer's and adds
+//!   the file's for initiatives this computer has none for.
 //! - **Local work the file does not contain** = the items that belong to this computer's
 //!   side; replacing the assessment by the file would lose them.
 
@@ -343,6 +345,16 @@ fn walk(
     }
     snapshots.sort_by_key(|snapshot| snapshot.taken_at);
     merged.score_snapshots = snapshots;
+
+    // The roadmap's overrides: this computer's stand; the file's fill the initiatives this
+    // computer has none for. A file written before overrides travelled brings none.
+    if let Some(from_file) = &file.wave_overrides {
+        let mut overrides = local.wave_overrides.clone().unwrap_or_default();
+        for (initiative, value) in from_file {
+            overrides.entry(initiative.clone()).or_insert(*value);
+        }
+        merged.wave_overrides = Some(overrides);
+    }
 
     merged.updated_at = local.updated_at.max(file.updated_at.min(now));
     (walk.comparison, merged)

@@ -25,6 +25,10 @@ pub(super) struct File {
     pub actions: Vec<ActionFields>,
     #[serde(default)]
     pub score_snapshots: Vec<ScoreSnapshotFields>,
+    /// The roadmap's wave overrides; absent in files written before they travelled (and so
+    /// left out when read from such a file and written back, which keeps its bytes).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub wave_overrides: Option<Vec<WaveOverrideFields>>,
 }
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -149,4 +153,16 @@ pub(super) struct ScoreSnapshotFields {
     pub taken_at: String,
     pub overall: Option<f64>,
     pub stages: PerStage<Option<f64>>,
+}
+
+/// An initiative moved to a wave (`wave`: 1, 2 or 3) or given dates (`start`, `end`).
+#[derive(Debug, Serialize, Deserialize)]
+pub(super) struct WaveOverrideFields {
+    pub initiative: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub wave: Option<u8>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end: Option<String>,
 }

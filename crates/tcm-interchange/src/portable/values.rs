@@ -6,6 +6,8 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::str::FromStr;
 
 use chrono::{DateTime, NaiveDate, Utc};
+use tcm_core::strategy::waves::WaveOverrides;
+use tcm_core::strategy::{DateRange, InitiativeId, Wave, WaveOverride};
 use tcm_core::{
     ActionLink, ActionStatus, Answer, Assessment, AssessmentStatus, Consensus, Language, Mode,
     Organisation, OrganisationSize, PlannedAction, QuestionId, Questionnaire, Respondent,
@@ -17,6 +19,7 @@ use super::fields::Fields;
 use super::model::{AgreedValue, CaseLink, PortableAssessment, RecordedAnswer, ScoreSnapshot};
 use super::transfer::{
     ActionFields, AssessmentFields, File, LinkFields, OrganisationFields, ScoreSnapshotFields,
+    WaveOverrideFields,
 };
 
 /// The assessment of a structurally sound file, or every problem of its values.
@@ -74,6 +77,10 @@ fn read_file(
             read_snapshot(fields, &format!("score_snapshots[{index}]"), snapshot)
         })
         .collect();
+    let wave_overrides = file
+        .wave_overrides
+        .as_ref()
+        .map(|overrides| read_wave_overrides(fields, overrides));
     let case = file.case.as_ref().and_then(|case| {
         let id = fields.not_empty("case.id", &case.id);
         let version = fields.not_empty("case.version", &case.version);
@@ -98,6 +105,7 @@ fn read_file(
         consensus,
         actions,
         score_snapshots,
+        wave_overrides,
     })
 }
 
@@ -384,5 +392,99 @@ fn read_snapshot(
         taken_at: taken_at?,
         overall: snapshot.overall,
         stages,
+    })
+}
+
+/// The longest initiative id read: ids are theme ids joined by `+` (the store keeps at most
+/// as many characters).
+const MAX_INITIATIVE_ID_CHARS: usize = 400;
+
+/// The roadmap's overrides: each names an initiative once, with a wave 1–3 or a start and an
+/// end date (the end not before the start), never both.
+fn read_wave_overrides(fields: &mut Fields, overrides: &[WaveOverrideFields]) -> WaveOverrides {
+    let mut read = WaveOverrides::new();
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    for (index, item) in overrides.iter().enumerate() {
+        let path = format!("wave_overrides[{index}]");
+        let initiative = item.initiative.trim();
+        let length = initiative.chars().count();
+        if initiative.is_empty() {
+            fields.problem(format!("{path}.initiative"), FieldIssue::Empty);
+            continue;
+        }
+        if length > MAX_INITIATIVE_ID_CHARS {
+            fields.problem(
+                format!("{path}.initiative"),
+                FieldIssue::InvalidValue {
+                    what: "initiative",
+                    value: initiative.chars().take(40).collect::<String>() + "…",
+                    expected: format!("at most {MAX_INITIATIVE_ID_CHARS} characters"),
+                },
+            );
+            continue;
+        }
+        if let Some(first) = seen.insert(initiative, index) {
+            fields.problem(
+                format!("{path}.initiative"),
+                FieldIssue::DuplicateOverride {
+                    initiative: initiative.to_owned(),
+                    first,
+                },
+            );
+            continue;
+        }
+        let value = match (item.wave, &item.start, &item.end) {
+            (Some(wave), None, None) => fields
+                .value(
+                    format!("{path}.wave"),
+                    "wave",
+                    "1, 2 or 3",
+                    &wave.to_string(),
+                    |_| Wave::from_number(wave),
+                )
+                .map(WaveOverride::Wave),
+            (None, Some(start), Some(end)) => {
+                let start = read_day(fields, format!("{path}.start"), start);
+                let end = read_day(fields, format!("{path}.end"), end);
+                match (start, end) {
+                    (Some(start), Some(end)) => fields
+                        .value(
+                            format!("{path}.end"),
+                            "end date",
+                            "a date on or after the start date",
+                            &end.to_string(),
+                            |_| DateRange::new(start, end).ok(),
+                        )
+                        .map(WaveOverride::Dates),
+                    _ => None,
+                }
+            }
+            _ => {
+                fields.problem(
+                    path,
+                    FieldIssue::InvalidValue {
+                        what: "wave override",
+                        value: format!(
+                            "wave {}, start {}, end {}",
+                            item.wave.map_or("none".to_owned(), |wave| wave.to_string()),
+                            item.start.as_deref().unwrap_or("none"),
+                            item.end.as_deref().unwrap_or("none")
+                        ),
+                        expected: "either a wave, or a start and an end date".to_owned(),
+                    },
+                );
+                None
+            }
+        };
+        if let Some(value) = value {
+            read.insert(InitiativeId::new(initiative), value);
+        }
+    }
+    read
+}
+
+fn read_day(fields: &mut Fields, path: String, text: &str) -> Option<NaiveDate> {
+    fields.value(path, "date", "a date such as 2026-06-30", text, |text| {
+        NaiveDate::parse_from_str(text, "%Y-%m-%d").ok()
     })
 }

@@ -3,12 +3,14 @@
 //! order given, times in UTC with only the fractional digits they need.
 
 use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
+use tcm_core::strategy::{InitiativeId, WaveOverride};
 use tcm_core::{ActionLink, Consensus, PlannedAction};
 
 use super::model::{PortableAssessment, ScoreSnapshot};
 use super::transfer::{
     ActionFields, AnswerFields, AssessmentFields, CaseFields, ConsensusFields, File, LinkFields,
     OrganisationFields, PerStage, QuestionnaireFields, RespondentFields, ScoreSnapshotFields,
+    WaveOverrideFields,
 };
 use super::{FORMAT, FORMAT_VERSION};
 
@@ -93,6 +95,29 @@ fn file(portable: &PortableAssessment, exported_at: &DateTime<Utc>) -> File {
             .collect(),
         actions: portable.actions.iter().map(action).collect(),
         score_snapshots: portable.score_snapshots.iter().map(snapshot).collect(),
+        wave_overrides: portable.wave_overrides.as_ref().map(|overrides| {
+            overrides
+                .iter()
+                .map(|(initiative, value)| wave_override(initiative, value))
+                .collect()
+        }),
+    }
+}
+
+fn wave_override(initiative: &InitiativeId, value: &WaveOverride) -> WaveOverrideFields {
+    let (wave, start, end) = match value {
+        WaveOverride::Wave(wave) => (Some(wave.number()), None, None),
+        WaveOverride::Dates(dates) => (
+            None,
+            Some(date_text(dates.start())),
+            Some(date_text(dates.end())),
+        ),
+    };
+    WaveOverrideFields {
+        initiative: initiative.as_str().to_owned(),
+        wave,
+        start,
+        end,
     }
 }
 
