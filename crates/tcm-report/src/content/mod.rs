@@ -1,6 +1,7 @@
 //! The report's content, section by section, as [`Block`]s built from a [`ReportInput`].
 
 mod appendix;
+mod benchmark;
 mod cover;
 mod details;
 mod management;
@@ -37,6 +38,7 @@ pub fn report_blocks(input: &ReportInput<'_>) -> Result<Vec<Block>, ChartError> 
         blocks.extend(workshop::workshop(input));
     }
     blocks.extend(trend::trend(input)?);
+    blocks.extend(benchmark::benchmark(input));
     match input.strategy {
         // The roadmap leads; the full list of actions opens the appendix.
         Some(strategy) => {

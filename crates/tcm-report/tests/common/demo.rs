@@ -105,6 +105,7 @@ impl Demo {
                 deltas: &self.deltas,
                 closed: &self.closed,
             }),
+            benchmark: None,
             date: date(),
             language: self.language,
             settings: None,
