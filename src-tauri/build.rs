@@ -70,6 +70,7 @@ const COMMANDS: &[&str] = &[
     "clear_initiative_wave",
     "cancel_operation",
     "assessment_follow_up",
+    "assessment_benchmark",
 ];
 
 fn main() {
