@@ -1,5 +1,6 @@
 //! Renders the demo assessment's report: `demo_report --pdf OUT.pdf [--html OUT.html]
-//! [--lang en] [--grid GRID.pdf] [--firm NAME] [--logo LOGO.png|svg]`. Used by `scripts/bench-report-vs-chromium.sh` and to look
+//! [--lang en] [--grid GRID.pdf] [--firm NAME] [--logo LOGO.png|svg] [--benchmark]`
+//! (`--benchmark`: the "among your clients" section over fourteen fictitious past audits). Used by `scripts/bench-report-vs-chromium.sh` and to look
 //! at the pages.
 
 use std::path::PathBuf;
@@ -16,6 +17,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut grid: Option<PathBuf> = None;
     let mut language = Language::French;
     let mut settings = tcm_report::ReportSettings::default();
+    let mut with_benchmark = false;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         match arg.as_str() {
@@ -28,12 +30,15 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 let bytes = std::fs::read(args.next().unwrap_or_default())?;
                 settings.logo = Some(tcm_report::Logo::read(&bytes)?);
             }
+            "--benchmark" => with_benchmark = true,
             other => return Err(format!("unknown argument `{other}`").into()),
         }
     }
     let fixture = Demo::new(language);
     let mut input = fixture.input();
     input.settings = Some(&settings);
+    let figures = with_benchmark.then(|| fictitious_benchmark(&fixture));
+    input.benchmark = figures.as_deref();
     if let Some(path) = pdf {
         std::fs::write(path, tcm_report::render_report(&input)?)?;
     }
@@ -47,4 +52,35 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         )?;
     }
     Ok(())
+}
+
+/// The demo client placed among fourteen fictitious past audits of its sector.
+fn fictitious_benchmark(fixture: &Demo) -> Vec<tcm_core::strategy::benchmark::BenchmarkFigure> {
+    use tcm_core::strategy::benchmark::{AuditFigures, benchmark};
+    let organisation = &fixture.demo.organisation;
+    let client = AuditFigures {
+        sector: organisation.sector,
+        size: organisation.size,
+        stages: tcm_core::StageId::ALL.map(|stage| {
+            fixture
+                .scorecard
+                .stage(stage)
+                .and_then(|found| found.result.score)
+                .map(|score| score.value())
+        }),
+        overall: fixture.scorecard.overall.map(|score| score.value()),
+    };
+    let past: Vec<AuditFigures> = (0..14_u32)
+        .map(|n| {
+            let stages = [0_u32, 1, 2, 3, 4]
+                .map(|stage| Some(f64::from((n * 37 + stage * 23 + n * stage * 7) % 70 + 15)));
+            AuditFigures {
+                sector: organisation.sector,
+                size: None,
+                overall: Some(stages.iter().flatten().sum::<f64>() / 5.0),
+                stages,
+            }
+        })
+        .collect();
+    benchmark(&client, &past)
 }
