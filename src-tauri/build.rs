@@ -73,6 +73,7 @@ const COMMANDS: &[&str] = &[
     "clear_initiative_wave",
     "cancel_operation",
     "assessment_follow_up",
+    "assessment_benchmark",
 ];
 
 fn main() {

@@ -44,7 +44,7 @@ pub fn import_group_folder_watched(
     folder: &Path,
     progress: &Progress,
 ) -> Result<FolderImportView, ApiError> {
-    let (files, skipped) = list_folder(folder)?;
+    let (files, skipped) = list_folder(folder, "choose the folder of one class")?;
     let mut read = Vec::with_capacity(files.len());
     for (index, path) in files.iter().enumerate() {
         if !progress.advance(OperationStep::Reading, index, files.len()) {
@@ -65,8 +65,12 @@ pub fn import_group_folder_watched(
     Ok(view)
 }
 
-/// The `.tcm` files of a folder, sorted by name, and how many other entries it holds.
-fn list_folder(folder: &Path) -> Result<(Vec<std::path::PathBuf>, usize), ApiError> {
+/// The `.tcm` files of a folder, sorted by name, and how many other entries it holds; more
+/// than [`MAX_FILES`] are refused, with `advice` on which folder to choose.
+pub(crate) fn list_folder(
+    folder: &Path,
+    advice: &str,
+) -> Result<(Vec<std::path::PathBuf>, usize), ApiError> {
     let entries = std::fs::read_dir(folder).map_err(|error| {
         ApiError::new(
             ErrorKind::Storage,
@@ -90,7 +94,7 @@ fn list_folder(folder: &Path) -> Result<(Vec<std::path::PathBuf>, usize), ApiErr
             files.push(path);
             if files.len() > MAX_FILES {
                 return Err(ApiError::invalid(format!(
-                    "the folder {} holds more than {MAX_FILES} .tcm files: choose the folder of one class",
+                    "the folder {} holds more than {MAX_FILES} .tcm files: {advice}",
                     folder.display()
                 )));
             }
@@ -103,7 +107,7 @@ fn list_folder(folder: &Path) -> Result<(Vec<std::path::PathBuf>, usize), ApiErr
 }
 
 /// Reads a file, at most [`MAX_FILE_BYTES`] (one more byte tells it is larger).
-fn read_bounded(path: &Path) -> Result<Vec<u8>, String> {
+pub(crate) fn read_bounded(path: &Path) -> Result<Vec<u8>, String> {
     let file = std::fs::File::open(path).map_err(|error| format!("cannot be read: {error}"))?;
     let mut bytes = Vec::new();
     file.take(u64::try_from(MAX_FILE_BYTES).unwrap_or(u64::MAX) + 1)

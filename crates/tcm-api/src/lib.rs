@@ -7,6 +7,7 @@
 //! only adapts them to Tauri commands.
 
 pub mod assessments;
+pub mod benchmark;
 pub mod catalogue;
 pub mod class_import;
 pub mod classroom;

@@ -82,6 +82,13 @@ fn with_report_input<T>(
             deltas,
             closed,
         });
+    // The database's other clients (a folder chosen in the app is not remembered).
+    let benchmark = crate::benchmark::benchmark_of(
+        store,
+        id,
+        tcm_core::strategy::benchmark::Filter::MostSpecific,
+        None,
+    )?;
     let input = ReportInput {
         organisation: &organisation,
         assessment: &stored.assessment,
@@ -99,6 +106,7 @@ fn with_report_input<T>(
             }),
         strategy: Some(&strategy),
         history,
+        benchmark: Some(&benchmark.figures),
         date,
         language,
         settings: Some(settings),

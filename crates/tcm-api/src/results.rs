@@ -226,12 +226,15 @@ pub fn assessment_results(
                 .collect()
         };
         let several = card.respondents > 1;
+        // The scores projected if the strategy's waves succeed, drawn on the radar.
+        let (strategy, _, _, _) = crate::strategy::stored_strategy(store, id, Some(language))?;
         let charts = ChartSet {
             radar: charts::radar_svg(
                 &questionnaire,
                 &card,
                 targets,
                 previous.as_ref().map(|previous| &previous.card),
+                Some(&strategy.projection),
                 language,
             )
             .map_err(chart_error)?,

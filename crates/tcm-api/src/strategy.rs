@@ -65,7 +65,7 @@ fn parse_language(language: Option<&str>) -> Result<Option<Language>, ApiError> 
 }
 
 /// The assessment's strategy as derived now, with its stored overrides.
-fn stored_strategy(
+pub(crate) fn stored_strategy(
     store: &mut tcm_store::Store,
     id: AssessmentId,
     language: Option<Language>,

@@ -154,3 +154,30 @@ fn the_report_carries_the_follow_up_section_only_when_there_is_an_earlier_audit(
     reports::export_report(&workbench, earlier, "fr", &first).expect("written");
     assert!(!pdf_text(&first).contains("Suivi d’un audit à l’autre"));
 }
+
+#[test]
+fn the_results_radar_shows_the_projected_scores_and_index_of_the_strategy() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let workbench = workbench(&dir);
+    let (workshop, _) = demo(&workbench);
+    let shown = results::assessment_results(&workbench, workshop, "fr").expect("results");
+    let strategy = tcm_api::strategy::strategy(&workbench, workshop, Some("fr")).expect("strategy");
+    let index =
+        |value: Option<f64>| format!("{:.1}", value.expect("a projected index")).replace('.', ",");
+    let radar = &shown.charts.radar;
+    for expected in [
+        format!(
+            "Après la vague 1 (indice {})",
+            index(strategy.overall.after_first_wave)
+        ),
+        format!(
+            "Après les trois vagues (indice {})",
+            index(strategy.overall.after_all_waves)
+        ),
+    ] {
+        assert!(
+            radar.contains(&expected),
+            "`{expected}` is missing from the radar"
+        );
+    }
+}

@@ -1247,3 +1247,142 @@ fn the_classroom_comes_from_the_real_handlers() {
         &json!({ "cases": cases, "exercises": exercises, "folders": folders, "grades": grades }),
     );
 }
+
+// ---- the private benchmark -------------------------------------------------------------------
+//
+// The seed's database holds too few other clients for any benchmark figure (the handler shows
+// nothing under five audits), so the mock also serves a recorded folder of fourteen clients'
+// `.tcm` files — the folder the mock's `choose_folder` returns — added to it. `benchmark.json`
+// holds, for the 2026 workshop of Transports Rivière in its seeded state, the handler's answer
+// without and with that folder, for every filter and both languages.
+
+/// The folder the mock's `choose_folder` returns (`GROUP_FOLDER` in `ui/src/mock/classroom.ts`).
+const MOCK_FOLDER: &str = "/home/claire/Documents/Rendus des groupes";
+
+/// A past client's audit in `workbench`: one respondent, every question answered, each stage
+/// around its own level.
+fn past_client(workbench: &Workbench, number: u32, sector: &str, size: &str) -> i64 {
+    use tcm_core::{Answer, AnswerSheet, Level, Respondent, RespondentProfile, Response};
+    fn wire<T: serde::de::DeserializeOwned>(text: &str) -> T {
+        serde_json::from_value(json!(text)).expect("a value of the list")
+    }
+    let id = tcm_api::assessments::create_assessment(
+        workbench,
+        &tcm_api::transfer::NewAssessmentInput {
+            organisation: tcm_api::transfer::OrganisationInput::New {
+                name: format!("Client {number}"),
+                sector: wire(sector),
+                size: Some(wire(size)),
+                notes: String::new(),
+            },
+            title: "Audit TCM".to_owned(),
+            mode: wire("workshop"),
+            language: wire("fr"),
+            questionnaire_id: "tcm-92".to_owned(),
+            targets: vec![4, 4, 4, 4, 4],
+            first_respondent: None,
+        },
+    )
+    .expect("a past client");
+    workbench
+        .with_store(|store, now| {
+            let assessment = tcm_store::AssessmentId(id);
+            let questionnaire = store.questionnaire(assessment)?;
+            let mut sheet = AnswerSheet::new();
+            for (index, question) in questionnaire.questions().iter().enumerate() {
+                let stage = u32::try_from(question.stage.index()).expect("five stages");
+                let base = (number * 37 + stage * 11 + number * stage) % 4;
+                let mixed = number
+                    .wrapping_mul(2_654_435_761)
+                    .wrapping_add(stage.wrapping_mul(40_503))
+                    .wrapping_add(u32::try_from(index).expect("92 questions").wrapping_mul(97));
+                let level = (base + (mixed >> 13) % 2).min(4);
+                sheet.set(
+                    Respondent::new("Comité"),
+                    question.id.clone(),
+                    Response {
+                        answer: Answer::Level(
+                            Level::new(u8::try_from(level).expect("0–4")).expect("0–4"),
+                        ),
+                        comment: None,
+                    },
+                );
+            }
+            let profile = RespondentProfile {
+                label: "Comité".to_owned(),
+                role: String::new(),
+                group: String::new(),
+            };
+            store.import_responses(assessment, &[profile], &sheet, now)?;
+            Ok(())
+        })
+        .expect("answers");
+    id
+}
+
+#[test]
+fn the_seed_s_benchmark_comes_from_the_real_handler() {
+    use tcm_api::transfer::BenchmarkFilter;
+    // Fourteen past clients exported from another database into a folder.
+    let others = Driver::new();
+    let folder = tempfile::tempdir().expect("temp dir");
+    let clients = [
+        ("services", "medium", 6),
+        ("services", "large", 2),
+        ("industry", "medium", 4),
+        ("retail", "small", 2),
+    ];
+    let mut number = 0;
+    for (sector, size, count) in clients {
+        for _ in 0..count {
+            number += 1;
+            let id = past_client(&others.workbench, number, sector, size);
+            let bytes = others
+                .workbench
+                .with_store(|store, now| {
+                    tcm_api::files::export_tcm(store, tcm_store::AssessmentId(id), now)
+                })
+                .expect("export");
+            std::fs::write(folder.path().join(format!("client-{number:02}.tcm")), bytes)
+                .expect("written");
+        }
+    }
+
+    let mut states = States::default();
+    let mut driver = Driver::new();
+    let mut recorder = Recorder {
+        driver: &mut driver,
+        states: &mut states,
+        ops: Vec::new(),
+    };
+    seed(&mut recorder);
+    let id = driver.id(&json!("riviere-2026"));
+    let key = driver.key(id);
+    let mut recorded = serde_json::Map::new();
+    for (source, path) in [("database", None), ("folder", Some(folder.path()))] {
+        let mut by_filter = serde_json::Map::new();
+        for filter in BenchmarkFilter::ALL {
+            let mut by_language = serde_json::Map::new();
+            for language in ["fr", "en"] {
+                let mut view =
+                    tcm_api::benchmark::benchmark(&driver.workbench, id, *filter, path, language)
+                        .expect("benchmark");
+                if path.is_some() {
+                    assert_eq!((view.files_read, view.files_refused), (14, 0));
+                    view.folder = Some(MOCK_FOLDER.to_owned());
+                }
+                by_language.insert(language.to_owned(), json!(view));
+            }
+            by_filter.insert(filter.as_str().to_owned(), Value::Object(by_language));
+        }
+        recorded.insert(source.to_owned(), Value::Object(by_filter));
+    }
+    let folder_view = &recorded["folder"]["most-specific"]["fr"];
+    assert_eq!(
+        folder_view["figures"].as_array().map(Vec::len),
+        Some(6),
+        "five stages and the index"
+    );
+    let recorded = BTreeMap::from([(key, Value::Object(recorded))]);
+    write_fixture("benchmark.json", &recorded);
+}

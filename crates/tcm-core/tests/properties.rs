@@ -152,6 +152,22 @@ proptest! {
         )
         .map(Score::value);
         prop_assert_eq!(full, tallied);
+        let card = score(&questionnaire, &sheet);
+        let stages = tcm_core::scoring::stage_scores_from_tallies(
+            &questionnaire,
+            |question| {
+                tcm_core::scoring::AnswerTally::of_answers(
+                    sheet
+                        .responses()
+                        .filter(|(_, id, _)| *id == question)
+                        .map(|(_, _, response)| &response.answer),
+                )
+            },
+            |question| sheet.consensus(question),
+        );
+        for stage in &card.stages {
+            prop_assert_eq!(stage.result.score, stages[stage.stage.index()]);
+        }
     }
 
     #[test]

@@ -47,6 +47,7 @@ fn report(c: &mut Criterion) {
                     scorecard,
                     targets,
                     Some(previous),
+                    None,
                     language,
                 ),
                 tcm_report::charts::stage_bars_svg(questionnaire, scorecard, targets, language),

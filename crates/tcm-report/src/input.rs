@@ -2,6 +2,7 @@
 
 use chrono::NaiveDate;
 use tcm_core::strategy::Strategy;
+use tcm_core::strategy::benchmark::BenchmarkFigure;
 use tcm_core::strategy::trend::{ClosedAction, DeltaTable, Trend};
 
 use crate::settings::ReportSettings;
@@ -34,6 +35,9 @@ pub struct ReportInput<'a> {
     pub strategy: Option<&'a Strategy>,
     /// The organisation's audits over time, when it has earlier ones: the follow-up section.
     pub history: Option<History<'a>>,
+    /// The client placed among the consultant's other clients
+    /// (`tcm_core::strategy::benchmark`): the benchmark section, when it has figures.
+    pub benchmark: Option<&'a [BenchmarkFigure]>,
     /// The report's date: shown on every page and written into the PDF's metadata.
     pub date: NaiveDate,
     /// Usually the assessment's language.

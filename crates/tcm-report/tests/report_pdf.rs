@@ -110,6 +110,30 @@ fn every_chart_is_present_with_its_labels() {
     ] {
         assert!(text.contains(title), "chart title `{title}` is missing");
     }
+    // The radar's projected scores, each with the TCM index the domain projected.
+    let index = |values: &tcm_core::strategy::StageValues| {
+        format!(
+            "{:.1}",
+            values.overall.expect("a projected index").rounded()
+        )
+        .replace('.', ",")
+    };
+    let projection = &_demo.strategy.projection;
+    for expected in [
+        format!(
+            "Après la vague 1 (indice {})",
+            index(&projection.after_first_wave)
+        ),
+        format!(
+            "Après les trois vagues (indice {})",
+            index(&projection.after_all_waves)
+        ),
+    ] {
+        assert!(
+            text.contains(&expected),
+            "radar legend `{expected}` is missing"
+        );
+    }
     // The drawings: one vector form per chart.
     let json = run("qpdf", &["--json"], &path);
     let forms = json.matches("\"/Subtype\": \"/Form\"").count();

@@ -33,6 +33,7 @@ mod unit;
 mod actions;
 mod answers;
 mod assessments;
+mod audit_figures;
 mod class_exercises;
 mod live_participants;
 mod organisations;
@@ -53,6 +54,7 @@ use tcm_core::Questionnaire;
 
 pub use access::ReadOnlyReason;
 pub use answers::{ConsensusNote, ImportOutcome};
+pub use audit_figures::{AuditFigureList, AuditFigureRecord};
 pub use backup::{RestoreOutcome, restore, restore_watched};
 pub use class_exercises::ClassExercise;
 pub use error::{Result, StoreError};

@@ -68,7 +68,7 @@ pub(crate) fn questionnaire_of(
 
 /// The questionnaire of snapshot row `snapshot` (cached once parsed); `assessment` names it
 /// in errors.
-fn parse_snapshot(
+pub(crate) fn parse_snapshot(
     connection: &Connection,
     cache: &mut HashMap<i64, Arc<Questionnaire>>,
     path: &Path,

@@ -61,7 +61,7 @@ pub(crate) fn measure(
     })
 }
 
-fn read_consensus(
+pub(crate) fn read_consensus(
     connection: &Connection,
     path: &Path,
     assessment: AssessmentId,

@@ -1,12 +1,15 @@
 //! The strategy: initiatives, their sequence and waves, the projection; and the user's wave
 //! overrides. `language` words the texts (the assessment's own when absent).
 
+use std::path::Path;
 use std::sync::Arc;
 use tauri::State;
 use tcm_api::strategy as handlers;
 use tcm_api::transfer::StrategyView;
 
 use tcm_api::{ApiError, Workbench};
+
+use crate::grants::{DialogGrants, Grant};
 
 use super::run;
 
@@ -88,6 +91,32 @@ pub async fn assessment_follow_up(
 ) -> Result<tcm_api::transfer::FollowUpView, ApiError> {
     run(&workbench, move |workbench| {
         tcm_api::follow_up::follow_up(workbench, assessment, earlier, &language)
+    })
+    .await
+}
+
+/// The client placed among the consultant's other clients: the database's audits and, when
+/// given, the `.tcm` files of `folder` (a folder the user picked in the native dialog).
+#[tauri::command]
+pub async fn assessment_benchmark(
+    workbench: State<'_, Arc<Workbench>>,
+    grants: State<'_, DialogGrants>,
+    assessment: i64,
+    filter: tcm_api::transfer::BenchmarkFilter,
+    folder: Option<String>,
+    language: String,
+) -> Result<tcm_api::transfer::BenchmarkView, ApiError> {
+    if let Some(folder) = &folder {
+        grants.check(Grant::Read, folder)?;
+    }
+    run(&workbench, move |workbench| {
+        tcm_api::benchmark::benchmark(
+            workbench,
+            assessment,
+            filter,
+            folder.as_deref().map(Path::new),
+            &language,
+        )
     })
     .await
 }

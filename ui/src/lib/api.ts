@@ -60,6 +60,8 @@ function watched(watch: Watch | null): Record<string, unknown> {
   return { operation: watch?.operation ?? null, onProgress: watch?.onProgress ?? null };
 }
 import type { FollowUpView } from './bindings/FollowUpView';
+import type { BenchmarkFilter } from './bindings/BenchmarkFilter';
+import type { BenchmarkView } from './bindings/BenchmarkView';
 import type { ReportSettingsInput } from './bindings/ReportSettingsInput';
 import type { ReportSettingsView } from './bindings/ReportSettingsView';
 
@@ -156,6 +158,9 @@ export const api = {
   // Follow-up across the organisation's audits, from `earlier` (the previous audit when null)
   followUp: (assessment: number, language: LanguageCode, earlier: number | null = null) =>
     call<FollowUpView>('assessment_follow_up', { assessment, earlier, language }),
+  // The client among the consultant's other clients; `folder` from chooseFolder adds its .tcm files
+  benchmark: (assessment: number, language: LanguageCode, filter: BenchmarkFilter = 'most-specific', folder: string | null = null) =>
+    call<BenchmarkView>('assessment_benchmark', { assessment, filter, folder, language }),
 
   // Settings and backups
   appInfo: () => call<AppInfo>('app_info'),

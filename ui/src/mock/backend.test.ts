@@ -9,7 +9,9 @@ import { MockBackend, emptyDatabase, replayJourney, seed } from './backend';
 import journeys from './fixtures/journeys.json';
 import type { Journey } from './journey';
 import { goldenStates } from './golden';
+import type { BenchmarkView } from '../lib/bindings/BenchmarkView';
 import type { FollowUpView } from '../lib/bindings/FollowUpView';
+import { GROUP_FOLDER } from './classroom';
 import type { StrategyView } from '../lib/bindings/StrategyView';
 import type { ReauditView } from '../lib/bindings/ReauditView';
 import type { AssessmentDetail } from '../lib/bindings/AssessmentDetail';
@@ -331,5 +333,28 @@ describe('MockBackend', () => {
     const carried = backend.db.actions.filter((action) => action.assessment === view.assessment);
     expect(carried.length).toBe(view.carriedActions);
     expect(carried.every((action) => action.status !== 'done' && action.status !== 'dismissed')).toBe(true);
+  });
+
+  it('serves the recorded benchmark: nothing from the seed alone, figures with the recorded folder', () => {
+    const backend = new MockBackend(emptyDatabase());
+    seed(backend);
+    const riviere = backend.db.assessments.filter((assessment) => assessment.title.startsWith('Audit TCM 202'));
+    const [earlier, later] = [...riviere].sort((x, y) => x.createdAt.localeCompare(y.createdAt)).map((item) => item.id);
+    const benchmark = (filter: string, folder: string | null, language = 'fr') =>
+      backend.handle('assessment_benchmark', { assessment: later, filter, folder, language }) as BenchmarkView;
+    const alone = benchmark('most-specific', null);
+    expect(alone.figures).toEqual([]);
+    expect(alone.filters).toEqual([]);
+    const added = benchmark('most-specific', GROUP_FOLDER);
+    expect(added.assessment).toBe(later);
+    expect(added.figures).toHaveLength(6);
+    expect(added.figures.every((figure) => figure.count >= 5)).toBe(true);
+    expect(added.filesRead).toBe(14);
+    expect(benchmark('all', GROUP_FOLDER, 'en').figures[0].sentence).toMatch(/of your \d+ audits$/);
+    expect(caught(() => benchmark('most-specific', '/elsewhere'))).toMatchObject({ kind: 'storage' });
+    // Another assessment's state was not recorded: no invented figures.
+    expect(
+      caught(() => backend.handle('assessment_benchmark', { assessment: earlier, filter: 'all', folder: null, language: 'fr' })),
+    ).toMatchObject({ kind: 'internal' });
   });
 });

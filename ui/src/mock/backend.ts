@@ -44,7 +44,10 @@ import formChoicesFixture from './fixtures/form-choices.json';
 import strategyFixture from './fixtures/strategy-demo.json';
 import followUpFixture from './fixtures/follow-up.json';
 import reauditFixture from './fixtures/reaudit.json';
+import benchmarkFixture from './fixtures/benchmark.json';
 import type { FollowUpView } from '../lib/bindings/FollowUpView';
+import type { BenchmarkFilter } from '../lib/bindings/BenchmarkFilter';
+import type { BenchmarkView } from '../lib/bindings/BenchmarkView';
 import maturityLevelsFixture from './fixtures/maturity-levels.json';
 import { QUESTIONNAIRES, detail, overview, questionnaireById, type MockQuestionnaire } from './questionnaires';
 import { golden, goldenStates, stateKey, type GoldenState, type StateParts } from './golden';
@@ -166,6 +169,12 @@ const REAUDIT = reauditFixture as unknown as Record<
     actions: Omit<StoredAction, 'id' | 'assessment'>[];
     overrides: Omit<StoredWaveOverride, 'assessment'>[];
   }
+>;
+/** Benchmarks as the real handler answers them for the seeded database, without and with the
+ * recorded folder of past clients' files, keyed by the assessment's state, then filter and language. */
+const BENCHMARK = benchmarkFixture as unknown as Record<
+  string,
+  Record<'database' | 'folder', Record<BenchmarkFilter, Record<'fr' | 'en', BenchmarkView>>>
 >;
 
 export const HOME = '/home/claire/.local/share/tcm-workbench';
@@ -441,6 +450,8 @@ export class MockBackend {
         return this.strategy(a.assessment, a.language);
       case 'assessment_follow_up':
         return this.followUp(a.assessment, a.earlier, a.language);
+      case 'assessment_benchmark':
+        return this.benchmark(a.assessment, a.filter, a.folder, a.language);
       case 'set_initiative_wave':
         return this.setWaveOverride(a.assessment, a.initiative, a.language, { wave: a.wave, start: null, end: null });
       case 'set_initiative_dates':
@@ -604,6 +615,20 @@ export class MockBackend {
       audits: base.audits.map(audit),
       comparison: base.comparison && { ...base.comparison, before: audit(base.comparison.before) },
     };
+  }
+
+  /**
+   * The private benchmark: the real handler's (fixture `benchmark.json`), recorded for the
+   * seeded database with or without the folder `choose_folder` returns. Ids are the mock's own.
+   */
+  private benchmark(id: number, filter: BenchmarkFilter, folder: string | null | undefined, language: string): BenchmarkView {
+    const assessment = this.assessment(id);
+    this.checkLanguage(language);
+    if (folder && folder !== GROUP_FOLDER) fail('storage', `cannot read the folder ${folder}: the mock only has ${GROUP_FOLDER}`);
+    const recorded = BENCHMARK[stateKey(this.stateParts(assessment))]?.[folder ? 'folder' : 'database']?.[filter];
+    if (!recorded)
+      fail('internal', `the mock has no recorded benchmark for assessment ${id} in this state (record it in crates/tcm-api/tests/mock_fixtures.rs)`);
+    return { ...recorded[language as 'fr' | 'en'], assessment: id };
   }
 
   private setWaveOverride(

@@ -2,6 +2,7 @@
 //! has a generated TypeScript twin in `ui/src/lib/bindings`.
 
 pub mod assessment;
+pub mod benchmark;
 pub mod classroom;
 pub mod follow_up;
 pub mod live;
@@ -16,6 +17,7 @@ pub mod strategy;
 pub mod values;
 
 pub use assessment::*;
+pub use benchmark::*;
 pub use classroom::*;
 pub use follow_up::*;
 pub use live::*;

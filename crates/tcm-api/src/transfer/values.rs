@@ -302,6 +302,29 @@ pub enum ImportOutcome {
     Responses,
 }
 
+use tcm_core::strategy::benchmark;
+
+mirror! {
+    /// The audits a benchmark's figures are drawn from, in the client's terms.
+    BenchmarkFilter <=> benchmark::Filter {
+        MostSpecific = "most-specific",
+        SectorAndSize = "sector-and-size",
+        Sector = "sector",
+        Size = "size",
+        All = "all",
+    }
+}
+
+mirror! {
+    /// Where the client stands on a benchmark's distribution.
+    BenchmarkPosition <=> benchmark::Position {
+        LowerQuartile = "lower-quartile",
+        SecondQuartile = "second-quartile",
+        ThirdQuartile = "third-quartile",
+        UpperQuartile = "upper-quartile",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -18,7 +18,7 @@ mod tally;
 
 pub use dispersion::Dispersion;
 pub use score::Score;
-pub use tally::{AnswerTally, overall_from_tallies};
+pub use tally::{AnswerTally, overall_from_tallies, stage_scores_from_tallies};
 
 use std::collections::{HashMap, HashSet};
 

@@ -84,6 +84,22 @@ pub fn overall_from_tallies(
     tally: impl Fn(&QuestionId) -> AnswerTally,
     consensus: impl Fn(&QuestionId) -> Option<Consensus>,
 ) -> Option<Score> {
+    Score::mean(
+        stage_scores_from_tallies(questionnaire, tally, consensus)
+            .into_iter()
+            .flatten(),
+    )
+}
+
+/// The five stage scores (in the order of the cycle, `None` for a stage without a value or
+/// absent from the questionnaire) from per-question tallies and consensus values: the same
+/// figures as [`super::score`]'s stages for the same answers. The private benchmark reads
+/// every past audit this way, without rereading its answers.
+pub fn stage_scores_from_tallies(
+    questionnaire: &Questionnaire,
+    tally: impl Fn(&QuestionId) -> AnswerTally,
+    consensus: impl Fn(&QuestionId) -> Option<Consensus>,
+) -> [Option<Score>; 5] {
     let questions: Vec<QuestionScore> = questionnaire
         .questions()
         .iter()
@@ -103,12 +119,14 @@ pub fn overall_from_tallies(
             }
         })
         .collect();
-    Score::mean(questionnaire.stages().iter().filter_map(|stage| {
-        score_group(
+    let mut scores = [None; 5];
+    for stage in questionnaire.stages() {
+        scores[stage.id.index()] = score_group(
             questions
                 .iter()
                 .filter(|question| question.stage == stage.id),
         )
-        .score
-    }))
+        .score;
+    }
+    scores
 }

@@ -11,8 +11,16 @@
 //!   client's score.
 //! - **Position**: below the first quartile → lower quartile; below the median → second;
 //!   below the third quartile → third; otherwise upper.
-//! - Values that are not finite numbers are ignored. The caller leaves the client's own audit
-//!   out of the past audits.
+//! - Values that are not finite numbers are ignored.
+//! - **One audit per client** ([`one_per_client`]): the client's own audits are left out, and
+//!   of every other client only the latest audit that has a score counts, so that five cells
+//!   never hide a single client audited five times. Clients are told apart by their
+//!   organisation's name, case and spacing aside.
+//! - The user may ask for one cell ([`Filter`]); a cell under five audits then shows nothing.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDateTime;
 
 use crate::assessment::{OrganisationSize, Sector};
 use crate::stage::StageId;
@@ -213,18 +221,153 @@ pub struct BenchmarkFigure {
     pub sentence: Localized,
 }
 
+/// The audits the user asks the figures to be drawn from, in the client's terms.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Filter {
+    /// For each figure, the most specific cell of at least [`MIN_AUDITS`] audits.
+    MostSpecific,
+    /// The client's sector and size.
+    SectorAndSize,
+    /// The client's sector.
+    Sector,
+    /// The client's size.
+    Size,
+    /// Every audit.
+    All,
+}
+
+impl Filter {
+    /// The filters a user can choose, most specific first.
+    pub const ALL: [Filter; 5] = [
+        Filter::MostSpecific,
+        Filter::SectorAndSize,
+        Filter::Sector,
+        Filter::Size,
+        Filter::All,
+    ];
+
+    /// The cells tried for each figure, in order; empty when the filter needs a size the
+    /// client lacks.
+    fn cells(self, client: &AuditFigures) -> Vec<Cell> {
+        match (self, client.size) {
+            (Filter::MostSpecific, size) => {
+                let mut cells = Vec::with_capacity(4);
+                if let Some(size) = size {
+                    cells.push(Cell::SectorAndSize(client.sector, size));
+                }
+                cells.push(Cell::Sector(client.sector));
+                if let Some(size) = size {
+                    cells.push(Cell::Size(size));
+                }
+                cells.push(Cell::All);
+                cells
+            }
+            (Filter::SectorAndSize, Some(size)) => vec![Cell::SectorAndSize(client.sector, size)],
+            (Filter::Sector, _) => vec![Cell::Sector(client.sector)],
+            (Filter::Size, Some(size)) => vec![Cell::Size(size)],
+            (Filter::All, _) => vec![Cell::All],
+            (Filter::SectorAndSize | Filter::Size, None) => Vec::new(),
+        }
+    }
+
+    /// The one cell of a filter other than [`Filter::MostSpecific`].
+    pub fn cell(self, client: &AuditFigures) -> Option<Cell> {
+        match self {
+            Filter::MostSpecific => None,
+            _ => self.cells(client).first().copied(),
+        }
+    }
+}
+
+/// The filters worth offering: [`Filter::MostSpecific`] when any figure exists, and each
+/// single-cell filter whose cell holds at least [`MIN_AUDITS`] audits with an overall index,
+/// with that count.
+pub fn available_filters(client: &AuditFigures, past: &[AuditFigures]) -> Vec<(Filter, usize)> {
+    Filter::ALL
+        .into_iter()
+        .filter_map(|filter| {
+            let count = match filter.cell(client) {
+                Some(cell) => past
+                    .iter()
+                    .filter(|audit| cell.holds(audit))
+                    .filter(|audit| audit.value(Measure::Overall).is_some())
+                    .count(),
+                None if filter == Filter::MostSpecific => {
+                    let figures = benchmark(client, past);
+                    figures
+                        .iter()
+                        .find(|figure| figure.measure == Measure::Overall)
+                        .or(figures.first())
+                        .map_or(0, |figure| figure.count)
+                }
+                None => 0,
+            };
+            (count >= MIN_AUDITS).then_some((filter, count))
+        })
+        .collect()
+}
+
+/// One past audit before the benchmark picks among them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PastAudit {
+    /// The audited organisation's name.
+    pub client: String,
+    /// When the audit was made: the latest of a client's audits counts.
+    pub made_at: NaiveDateTime,
+    pub figures: AuditFigures,
+}
+
+/// How clients are told apart: the name with case and spacing folded.
+fn client_key(name: &str) -> String {
+    name.split_whitespace()
+        .map(str::to_lowercase)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The audits the benchmark rests on: of every client other than `client` (by name), its
+/// latest audit with at least one finite figure (of two made at the same time, the later in
+/// `audits`' order); in the order of their first appearance.
+pub fn one_per_client(audits: Vec<PastAudit>, client: &str) -> Vec<AuditFigures> {
+    let excluded = client_key(client);
+    let mut latest: HashMap<String, usize> = HashMap::new();
+    let mut kept: Vec<PastAudit> = Vec::new();
+    for audit in audits {
+        let has_figure = Measure::ALL
+            .iter()
+            .any(|measure| audit.figures.value(*measure).is_some());
+        let key = client_key(&audit.client);
+        if !has_figure || key == excluded {
+            continue;
+        }
+        match latest.get(&key) {
+            Some(&index) => {
+                if audit.made_at >= kept[index].made_at {
+                    kept[index] = audit;
+                }
+            }
+            None => {
+                latest.insert(key, kept.len());
+                kept.push(audit);
+            }
+        }
+    }
+    kept.into_iter().map(|audit| audit.figures).collect()
+}
+
 /// Places `client` on the distributions of `past` audits: one figure per measure that has a
 /// cell of at least [`MIN_AUDITS`] audits, in the order of [`Measure::ALL`].
 pub fn benchmark(client: &AuditFigures, past: &[AuditFigures]) -> Vec<BenchmarkFigure> {
-    let mut cells = Vec::with_capacity(4);
-    if let Some(size) = client.size {
-        cells.push(Cell::SectorAndSize(client.sector, size));
-    }
-    cells.push(Cell::Sector(client.sector));
-    if let Some(size) = client.size {
-        cells.push(Cell::Size(size));
-    }
-    cells.push(Cell::All);
+    benchmark_filtered(client, past, Filter::MostSpecific)
+}
+
+/// [`benchmark`] drawn from the cells of `filter` only.
+pub fn benchmark_filtered(
+    client: &AuditFigures,
+    past: &[AuditFigures],
+    filter: Filter,
+) -> Vec<BenchmarkFigure> {
+    let cells = filter.cells(client);
 
     let mut figures = Vec::new();
     let mut values = Vec::with_capacity(past.len());
@@ -321,5 +464,86 @@ mod tests {
         ] {
             assert_eq!(quartiles.position(value), expected, "{value}");
         }
+    }
+
+    fn audit(sector: Sector, size: Option<OrganisationSize>, value: f64) -> AuditFigures {
+        AuditFigures {
+            sector,
+            size,
+            stages: [Some(value); 5],
+            overall: Some(value),
+        }
+    }
+
+    fn past(client: &str, day: u32, figures: AuditFigures) -> PastAudit {
+        PastAudit {
+            client: client.to_owned(),
+            made_at: chrono::NaiveDate::from_ymd_opt(2026, 1, day)
+                .and_then(|date| date.and_hms_opt(9, 0, 0))
+                .expect("valid date"),
+            figures,
+        }
+    }
+
+    #[test]
+    fn one_audit_per_client_the_latest_with_a_score_and_never_the_client() {
+        let empty = AuditFigures {
+            sector: Sector::Industry,
+            size: None,
+            stages: [None; 5],
+            overall: None,
+        };
+        let audits = vec![
+            past("Acme", 1, audit(Sector::Industry, None, 10.0)),
+            past("  ACME ", 5, audit(Sector::Industry, None, 30.0)),
+            past("acme", 3, audit(Sector::Industry, None, 20.0)),
+            // A newer audit without any score does not hide the scored one.
+            past("Bolt", 1, audit(Sector::Retail, None, 40.0)),
+            past("Bolt", 9, empty),
+            past("Client  Co", 1, audit(Sector::Retail, None, 50.0)),
+            past("Dune", 2, audit(Sector::Retail, None, f64::NAN)),
+        ];
+        let kept = one_per_client(audits, "client co");
+        let values: Vec<Option<f64>> = kept.iter().map(|figures| figures.overall).collect();
+        assert_eq!(values, vec![Some(30.0), Some(40.0)]);
+    }
+
+    #[test]
+    fn a_filter_draws_from_its_one_cell_or_shows_nothing() {
+        let small = Some(OrganisationSize::Small);
+        let mut audits: Vec<AuditFigures> = (0..4)
+            .map(|n| audit(Sector::Industry, small, f64::from(n)))
+            .collect();
+        audits.extend((0..4).map(|n| audit(Sector::Services, small, 50.0 + f64::from(n))));
+        audits.extend((0..2).map(|n| audit(Sector::Industry, None, 90.0 + f64::from(n))));
+        let client = audit(Sector::Industry, small, 20.0);
+        // Industry 6, small 8, all 10; industry and small 4 only.
+        let available = available_filters(&client, &audits);
+        assert_eq!(
+            available,
+            vec![
+                (Filter::MostSpecific, 6),
+                (Filter::Sector, 6),
+                (Filter::Size, 8),
+                (Filter::All, 10),
+            ]
+        );
+        assert!(benchmark_filtered(&client, &audits, Filter::SectorAndSize).is_empty());
+        let by_size = benchmark_filtered(&client, &audits, Filter::Size);
+        assert_eq!(by_size.len(), 6);
+        assert!(
+            by_size
+                .iter()
+                .all(|figure| figure.cell == Cell::Size(OrganisationSize::Small)
+                    && figure.count == 8)
+        );
+        // Without a size, the size filters have no cell.
+        let sizeless = audit(Sector::Industry, None, 20.0);
+        assert!(benchmark_filtered(&sizeless, &audits, Filter::Size).is_empty());
+        assert_eq!(Filter::Size.cell(&sizeless), None);
+        assert_eq!(
+            benchmark_filtered(&client, &audits, Filter::MostSpecific),
+            benchmark(&client, &audits)
+        );
     }
 }

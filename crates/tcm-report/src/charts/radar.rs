@@ -1,9 +1,12 @@
-//! The radar of the five stages: the current scores against the targets, and the previous
-//! assessment's scores when there is one. Rings mark the maturity-level thresholds.
+//! The radar of the five stages: the current scores against the targets, the previous
+//! assessment's scores when there is one, and the scores projected if the strategy's first
+//! wave, then all its waves, succeed (`tcm_core::strategy::projection`) when it is given, each
+//! with its projected TCM index in the legend. Rings mark the maturity-level thresholds.
 
 use plotters::element::DashedPathElement;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
+use tcm_core::strategy::{Projection, StageValues};
 use tcm_core::{Language, Questionnaire, Scorecard, StageId, Targets};
 
 use super::style::{self, ChartError, Drawn};
@@ -36,12 +39,23 @@ fn stage_score(scorecard: &Scorecard, stage: StageId) -> Option<f64> {
         .map(|score| score.value())
 }
 
-/// The radar as an SVG document. A stage without a score is drawn at the centre.
+fn projected_score(values: &StageValues, stage: StageId) -> Option<f64> {
+    values
+        .stages
+        .iter()
+        .find(|(id, _)| *id == stage)
+        .and_then(|(_, score)| *score)
+        .map(|score| score.value())
+}
+
+/// The radar as an SVG document. A stage without a score is drawn at the centre; a stage the
+/// projection leaves without a score keeps its current one.
 pub fn radar_svg(
     questionnaire: &Questionnaire,
     scorecard: &Scorecard,
     targets: &Targets,
     previous: Option<&Scorecard>,
+    projection: Option<&Projection>,
     language: Language,
 ) -> Result<String, ChartError> {
     style::register_fonts()?;
@@ -92,6 +106,34 @@ pub fn radar_svg(
                 style::PREVIOUS.stroke_width(2),
             ))
             .chart("radar")?;
+        }
+        let projected = |values: &StageValues| -> Vec<f64> {
+            StageId::ALL
+                .iter()
+                .map(|stage| {
+                    projected_score(values, *stage)
+                        .or_else(|| stage_score(scorecard, *stage))
+                        .unwrap_or(0.0)
+                })
+                .collect()
+        };
+        if let Some(projection) = projection {
+            for (values, colour, dash) in [
+                (&projection.after_all_waves, style::AFTER_ALL_WAVES, (3, 3)),
+                (
+                    &projection.after_first_wave,
+                    style::AFTER_FIRST_WAVE,
+                    (2, 4),
+                ),
+            ] {
+                root.draw(&DashedPathElement::new(
+                    closed(&projected(values)),
+                    dash.0,
+                    dash.1,
+                    colour.stroke_width(3),
+                ))
+                .chart("radar")?;
+            }
         }
         let target: Vec<f64> = StageId::ALL
             .iter()
@@ -190,6 +232,22 @@ pub fn radar_svg(
         entry(words.target, style::TARGET, true)?;
         if previous.is_some() {
             entry(words.previous, style::PREVIOUS, true)?;
+        }
+        if let Some(projection) = projection {
+            let index = |values: &StageValues| {
+                values.overall.map_or_else(
+                    || "—".to_owned(),
+                    |score| numbers::score(score.value(), language),
+                )
+            };
+            let first = words
+                .after_first_wave
+                .replace("{index}", &index(&projection.after_first_wave));
+            let all = words
+                .after_all_waves
+                .replace("{index}", &index(&projection.after_all_waves));
+            entry(&first, style::AFTER_FIRST_WAVE, true)?;
+            entry(&all, style::AFTER_ALL_WAVES, true)?;
         }
         root.present().chart("radar")?;
     }

@@ -56,6 +56,9 @@ pub const NO_ANSWER: RGBColor = RGBColor(0xE4, 0xE6, 0xEA);
 pub const NOT_APPLICABLE: RGBColor = RGBColor(0xB8, 0xBD, 0xC5);
 pub const TARGET: RGBColor = RGBColor(0x22, 0x2B, 0x38);
 pub const PREVIOUS: RGBColor = RGBColor(0x9A, 0xA1, 0xAB);
+/// The scores projected if the first wave succeeds, then if every wave does.
+pub const AFTER_FIRST_WAVE: RGBColor = RGBColor(0x6F, 0xC0, 0x6A);
+pub const AFTER_ALL_WAVES: RGBColor = RGBColor(0x12, 0x9E, 0x48);
 
 /// One colour per stage, the same in every chart and in the PDF tables.
 pub fn stage_colour(stage: StageId) -> RGBColor {
@@ -131,6 +134,9 @@ pub struct ChartWords {
     pub current: &'static str,
     pub target: &'static str,
     pub previous: &'static str,
+    /// "After wave 1 (index {index})".
+    pub after_first_wave: &'static str,
+    pub after_all_waves: &'static str,
     pub score: &'static str,
     pub no_answer: &'static str,
     pub not_applicable: &'static str,
@@ -146,6 +152,8 @@ pub fn words(language: Language) -> ChartWords {
             current: "Actuel",
             target: "Cible",
             previous: "Audit précédent",
+            after_first_wave: "Après la vague 1 (indice {index})",
+            after_all_waves: "Après les trois vagues (indice {index})",
             score: "Score",
             no_answer: "Sans réponse",
             not_applicable: "Non applicable",
@@ -158,6 +166,8 @@ pub fn words(language: Language) -> ChartWords {
             current: "Current",
             target: "Target",
             previous: "Previous audit",
+            after_first_wave: "After wave 1 (index {index})",
+            after_all_waves: "After all three waves (index {index})",
             score: "Score",
             no_answer: "No answer",
             not_applicable: "Not applicable",

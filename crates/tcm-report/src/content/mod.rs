@@ -2,6 +2,7 @@
 
 mod alt;
 mod appendix;
+mod benchmark;
 mod cover;
 mod details;
 mod management;
@@ -38,6 +39,7 @@ pub fn report_blocks(input: &ReportInput<'_>) -> Result<Vec<Block>, ChartError> 
         blocks.extend(workshop::workshop(input));
     }
     blocks.extend(trend::trend(input)?);
+    blocks.extend(benchmark::benchmark(input));
     match input.strategy {
         // The roadmap leads; the full list of actions opens the appendix.
         Some(strategy) => {

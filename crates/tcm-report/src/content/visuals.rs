@@ -21,7 +21,14 @@ pub fn charts(input: &ReportInput<'_>) -> Result<Vec<Block>, ChartError> {
         Block::Section(w.charts.to_owned()),
         Block::Chart {
             title: w.radar_title.to_owned(),
-            svg: charts::radar_svg(questionnaire, scorecard, targets, previous, language)?,
+            svg: charts::radar_svg(
+                questionnaire,
+                scorecard,
+                targets,
+                previous,
+                input.strategy.map(|strategy| &strategy.projection),
+                language,
+            )?,
             share: 0.8,
             note: None,
             alt: alt::stage_scores(input, w.radar_title, true),

@@ -128,6 +128,7 @@ impl Demo {
                 deltas: &self.deltas,
                 closed: &self.closed,
             }),
+            benchmark: None,
             date: date(),
             language: self.language,
             settings: None,
