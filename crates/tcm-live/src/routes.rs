@@ -683,16 +683,15 @@ async fn save(
         };
         (participant.respondent, value)
     };
-    let (workbench, question, saved_value, comment) = (
-        session.workbench.clone(),
-        body.question_id.clone(),
-        value.clone(),
-        body.comment.clone(),
-    );
-    let saved = adapter::blocking(move || {
-        adapter::save_answer(&workbench, respondent, &question, &saved_value, &comment)
-    })
-    .await?;
+    let saved = session
+        .writer
+        .save(adapter::Answered {
+            respondent,
+            question: body.question_id.clone(),
+            value: value.clone(),
+            comment: body.comment.clone(),
+        })
+        .await?;
     let ack = {
         let mut inner = session.lock();
         inner.record(

@@ -14,6 +14,7 @@ use tokio::sync::watch;
 use crate::error::LiveError;
 use crate::options::{Pace, Scope, SessionOptions};
 use crate::rate_limit::RateLimiter;
+use crate::writer::AnswerWriter;
 
 /// A question as the participant page shows it.
 #[derive(Debug, Clone, Serialize)]
@@ -130,6 +131,8 @@ pub(crate) struct Session {
     pub inner: Mutex<Inner>,
     pub broadcast: watch::Sender<Broadcast>,
     pub counts: watch::Sender<u64>,
+    /// Commits the answers that arrive together in one unit of work.
+    pub writer: AnswerWriter,
 }
 
 impl Session {
@@ -207,7 +210,6 @@ impl Session {
             Pace::SelfPaced(_) => "self",
         };
         Ok(Session {
-            workbench,
             assessment,
             title,
             language,
@@ -232,6 +234,8 @@ impl Session {
                 stopped: false,
             }),
             counts: watch::Sender::new(0),
+            writer: AnswerWriter::start(workbench.clone()),
+            workbench,
         })
     }
 

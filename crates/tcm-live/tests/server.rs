@@ -682,3 +682,146 @@ async fn a_session_listens_on_one_interface_only() {
     let outcome = LiveSession::start(fixture.workbench.clone(), fixture.assessment, twice).await;
     assert!(matches!(outcome, Err(LiveError::Options(_))));
 }
+
+/// The stored answers of every respondent of the assessment, by label: (question, value).
+fn stored_answers(fixture: &Fixture) -> std::collections::HashMap<String, Vec<(String, String)>> {
+    assessments::assessment_detail(&fixture.workbench, fixture.assessment)
+        .expect("detail")
+        .respondents
+        .into_iter()
+        .map(|respondent| {
+            let mut answers: Vec<(String, String)> =
+                assessments::respondent_answers(&fixture.workbench, respondent.id)
+                    .expect("answers")
+                    .answers
+                    .into_iter()
+                    .map(|answer| {
+                        (
+                            answer.question_id,
+                            tcm_core::Answer::from(answer.answer).to_string(),
+                        )
+                    })
+                    .collect();
+            answers.sort();
+            (respondent.label, answers)
+        })
+        .collect()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn concurrent_answers_from_many_participants_are_all_stored_once() {
+    let fixture = fixture();
+    let (session, client) = start(&fixture, options()).await;
+    let client = Arc::new(client);
+    let questions: Vec<String> = session.questions()[..12].to_vec();
+    let mut tokens = Vec::new();
+    for index in 0..24 {
+        tokens.push(client.token(&format!("Participant {index:02}")).await);
+    }
+    // Every participant sends every answer at once, and its first answer twice (a phone
+    // that sent again before the acknowledgement came back).
+    let mut sent = Vec::new();
+    for (index, token) in tokens.iter().enumerate() {
+        for (number, question) in questions.iter().enumerate() {
+            let copies = if number == 0 { 2 } else { 1 };
+            for _ in 0..copies {
+                let (client, token, question) = (client.clone(), token.clone(), question.clone());
+                let value = ((index + number) % 5).to_string();
+                sent.push(tokio::spawn(async move {
+                    let id = format!("answer-p{index:02}-q{number:02}");
+                    client.answer(&token, &id, &question, &value).await
+                }));
+            }
+        }
+    }
+    for request in sent {
+        let (status, ack) = request.await.expect("request task");
+        assert_eq!(status, 200, "{ack}");
+    }
+    let stored = stored_answers(&fixture);
+    assert_eq!(stored.len(), 24);
+    for index in 0..24 {
+        let mut expected: Vec<(String, String)> = questions
+            .iter()
+            .enumerate()
+            .map(|(number, question)| (question.clone(), ((index + number) % 5).to_string()))
+            .collect();
+        expected.sort();
+        assert_eq!(stored[&format!("Participant {index:02}")], expected);
+    }
+    let counts = session.counts();
+    for question in &questions {
+        assert_eq!(counts.voted_on(question), 24, "{question}");
+    }
+    assert!(
+        counts
+            .participants
+            .iter()
+            .all(|participant| participant.answered == 12)
+    );
+    let detail =
+        assessments::assessment_detail(&fixture.workbench, fixture.assessment).expect("detail");
+    assert_eq!(detail.answered_questions, 12);
+    session.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_bad_answer_in_a_concurrent_burst_is_refused_alone() {
+    let fixture = fixture();
+    let (session, client) = start(&fixture, options()).await;
+    let client = Arc::new(client);
+    let questions: Vec<String> = session.questions()[..6].to_vec();
+    let mut tokens = Vec::new();
+    for index in 0..10 {
+        tokens.push(client.token(&format!("Participant {index}")).await);
+    }
+    // The facilitator removes participant 3 from the assessment in the window meanwhile:
+    // what that phone sends can no longer be saved.
+    let removed = assessments::assessment_detail(&fixture.workbench, fixture.assessment)
+        .expect("detail")
+        .respondents
+        .into_iter()
+        .find(|respondent| respondent.label == "Participant 3")
+        .expect("participant 3");
+    assessments::remove_respondent(&fixture.workbench, removed.id).expect("removed");
+
+    let mut sent = Vec::new();
+    for (index, token) in tokens.iter().enumerate() {
+        for (number, question) in questions.iter().enumerate() {
+            let (client, token, question) = (client.clone(), token.clone(), question.clone());
+            sent.push(tokio::spawn(async move {
+                let outcome = client
+                    .answer(
+                        &token,
+                        &format!("answer-p{index}-q{number}"),
+                        &question,
+                        "2",
+                    )
+                    .await;
+                (index, outcome)
+            }));
+        }
+    }
+    for request in sent {
+        let (index, (status, body)) = request.await.expect("request task");
+        if index == 3 {
+            assert_eq!(status, 404, "{body}");
+            assert_eq!(body["kind"], "notFound");
+            assert!(
+                body["message"]
+                    .as_str()
+                    .is_some_and(|message| message.contains("respondent")),
+                "its own clear error: {body}"
+            );
+        } else {
+            assert_eq!(status, 200, "participant {index}: {body}");
+        }
+    }
+    let stored = stored_answers(&fixture);
+    assert_eq!(stored.len(), 9, "participant 3 stays removed");
+    assert!(stored.values().all(|answers| answers.len() == 6));
+    for question in &questions {
+        assert_eq!(session.counts().voted_on(question), 9);
+    }
+    session.stop().await;
+}
