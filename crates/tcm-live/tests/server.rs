@@ -825,3 +825,109 @@ async fn a_bad_answer_in_a_concurrent_burst_is_refused_alone() {
     }
     session.stop().await;
 }
+
+/// A GET on the server, with or without `Accept-Encoding: gzip`: status, headers and the
+/// bytes as they travelled.
+async fn fetch(
+    client: &Client,
+    url: &str,
+    gzip: bool,
+) -> (u16, reqwest::header::HeaderMap, Vec<u8>) {
+    let mut request = client.http.get(url);
+    if gzip {
+        request = request.header("accept-encoding", "gzip, deflate, br");
+    }
+    let response = request.send().await.expect("sent");
+    let status = response.status().as_u16();
+    let headers = response.headers().clone();
+    (
+        status,
+        headers,
+        response.bytes().await.expect("body").to_vec(),
+    )
+}
+
+fn gunzip(bytes: &[u8]) -> Vec<u8> {
+    use std::io::Read as _;
+    let mut plain = Vec::new();
+    flate2::read::GzDecoder::new(bytes)
+        .read_to_end(&mut plain)
+        .expect("valid gzip");
+    plain
+}
+
+/// The files the page loads: `src="/assets/…"` and `href="/assets/…"`.
+fn page_assets(html: &str) -> Vec<String> {
+    html.split(['"', '\''])
+        .filter(|part| part.starts_with("/assets/"))
+        .map(str::to_owned)
+        .collect()
+}
+
+#[tokio::test]
+async fn the_page_and_its_assets_travel_compressed_when_the_browser_accepts_it() {
+    let fixture = fixture();
+    let (session, client) = start(&fixture, options()).await;
+    let (status, headers, page) = fetch(&client, &client.base, false).await;
+    assert_eq!(status, 200);
+    assert!(
+        headers.get("content-encoding").is_none(),
+        "plain without Accept-Encoding"
+    );
+    let html = String::from_utf8(page.clone()).expect("html");
+    let assets = page_assets(&html);
+    assert!(assets.iter().any(|asset| asset.ends_with(".js")), "{html}");
+
+    let mut files = vec![(client.base.clone(), page)];
+    for asset in &assets {
+        let url = format!("{}{asset}", client.root.trim_end_matches('/'));
+        let (status, headers, bytes) = fetch(&client, &url, false).await;
+        assert_eq!(status, 200, "{url}");
+        assert!(headers.get("content-encoding").is_none(), "{url}");
+        files.push((url, bytes));
+    }
+    let plain_bytes: usize = files.iter().map(|(_, bytes)| bytes.len()).sum();
+    let mut first_load = 0;
+    for (url, plain) in files {
+        let (status, headers, compressed) = fetch(&client, &url, true).await;
+        assert_eq!(status, 200, "{url}");
+        assert_eq!(headers["content-encoding"], "gzip", "{url}");
+        assert!(
+            headers["vary"]
+                .to_str()
+                .expect("text")
+                .to_ascii_lowercase()
+                .contains("accept-encoding"),
+            "{url}"
+        );
+        // The security headers are kept on compressed responses.
+        let policy = headers["content-security-policy"].to_str().expect("text");
+        assert!(policy.contains("default-src 'none'"), "{url}");
+        assert_eq!(headers["x-content-type-options"], "nosniff");
+        assert_eq!(
+            gunzip(&compressed),
+            plain,
+            "{url}: the same bytes once inflated"
+        );
+        assert!(compressed.len() < plain.len(), "{url}");
+        first_load += compressed.len();
+    }
+    assert!(
+        first_load <= 150 * 1024,
+        "first load {first_load} bytes compressed ({plain_bytes} plain)"
+    );
+    // The answers' JSON is not compressed (small, and sent as soon as committed).
+    let token = client.token("Claire").await;
+    let response = client
+        .http
+        .post(format!("{}/answer", client.base))
+        .bearer_auth(&token)
+        .header("accept-encoding", "gzip")
+        .json(&json!({ "answerId": "answer-0001", "questionId": "cre-01", "value": "3" }))
+        .send()
+        .await
+        .expect("sent");
+    assert_eq!(response.status().as_u16(), 200);
+    assert!(response.headers().get("content-encoding").is_none());
+    session.stop().await;
+}
