@@ -1,5 +1,7 @@
 //! Handlers for organisations, assessments, respondents and answers.
 
+use std::collections::hash_map::Entry;
+
 use tcm_core::{
     ActionStatus, Assessment, AssessmentStatus, Mode, Organisation, OrganisationSize,
     RespondentProfile, Score, Sector, StageId, Targets,
@@ -394,34 +396,87 @@ pub fn save_answer(
     workbench: &Workbench,
     input: &SaveAnswerInput,
 ) -> Result<SavedAnswer, ApiError> {
-    let answer: Option<tcm_core::Answer> = input.answer.map(Into::into);
     workbench.with_store(|store, now| {
-        let respondent = RespondentId(input.respondent_id);
         let progress = store.write(now, "saving the answer", |tx| {
-            match answer {
-                Some(answer) => {
-                    tx.put_answer(respondent, &input.question_id, answer, Some(&input.comment))?
-                }
-                None => tx.clear_answer(respondent, &input.question_id)?,
-            }
-            let resume = input
-                .resume_question
-                .as_deref()
-                .unwrap_or(&input.question_id);
-            tx.set_resume_question(respondent, Some(resume))?;
-            let assessment = tx.respondent(respondent)?.assessment;
+            let assessment = put_answer(tx, input)?;
             tx.progress(assessment)
         })?;
-        Ok(SavedAnswer {
-            question_id: input.question_id.clone(),
-            answered_questions: count(progress.answered_questions),
-            question_count: count(progress.question_count),
-            overall_score: progress
-                .overall_score
-                .map(|score| Score::new(score).rounded()),
-            saved_at: now.to_rfc3339(),
-        })
+        Ok(saved_answer(input, &progress, now))
     })
+}
+
+/// Saves many answers (of any respondents) in ONE unit of work, as a live session commits
+/// the answers that arrived together: each is checked and written as [`save_answer`] does,
+/// and a bad one is undone alone (its own error, in its place) while the others commit.
+/// The outer error means nothing was saved (the unit of work failed as a whole).
+pub fn save_answers(
+    workbench: &Workbench,
+    inputs: &[SaveAnswerInput],
+) -> Result<Vec<Result<SavedAnswer, ApiError>>, ApiError> {
+    if inputs.is_empty() {
+        return Ok(Vec::new());
+    }
+    workbench.with_store(|store, now| {
+        Ok(store.write(now, "saving answers", |tx| {
+            let mut outcomes = Vec::with_capacity(inputs.len());
+            for input in inputs {
+                outcomes.push(tx.attempt(|tx| put_answer(tx, input))?);
+            }
+            // Where each assessment stands once the whole batch is in, measured once.
+            let mut measured = std::collections::HashMap::new();
+            let mut saved = Vec::with_capacity(inputs.len());
+            for (outcome, input) in outcomes.into_iter().zip(inputs) {
+                saved.push(match outcome {
+                    Ok(assessment) => {
+                        let progress = match measured.entry(assessment) {
+                            Entry::Occupied(known) => known.into_mut(),
+                            Entry::Vacant(slot) => slot.insert(tx.progress(assessment)?),
+                        };
+                        Ok(saved_answer(input, progress, now))
+                    }
+                    Err(error) => Err(ApiError::from(error)),
+                });
+            }
+            Ok(saved)
+        })?)
+    })
+}
+
+/// One answer written inside a unit of work, where the respondent stands with it: the one
+/// write [`save_answer`] and [`save_answers`] share. Returns the respondent's assessment.
+fn put_answer(
+    tx: &mut tcm_store::Tx<'_>,
+    input: &SaveAnswerInput,
+) -> tcm_store::Result<AssessmentId> {
+    let respondent = RespondentId(input.respondent_id);
+    match input.answer.map(tcm_core::Answer::from) {
+        Some(answer) => {
+            tx.put_answer(respondent, &input.question_id, answer, Some(&input.comment))?
+        }
+        None => tx.clear_answer(respondent, &input.question_id)?,
+    }
+    let resume = input
+        .resume_question
+        .as_deref()
+        .unwrap_or(&input.question_id);
+    tx.set_resume_question(respondent, Some(resume))?;
+    Ok(tx.respondent(respondent)?.assessment)
+}
+
+fn saved_answer(
+    input: &SaveAnswerInput,
+    progress: &tcm_store::Progress,
+    now: chrono::DateTime<chrono::Utc>,
+) -> SavedAnswer {
+    SavedAnswer {
+        question_id: input.question_id.clone(),
+        answered_questions: count(progress.answered_questions),
+        question_count: count(progress.question_count),
+        overall_score: progress
+            .overall_score
+            .map(|score| Score::new(score).rounded()),
+        saved_at: now.to_rfc3339(),
+    }
 }
 
 /// The consensus values of an assessment, and every respondent's answers to compare.

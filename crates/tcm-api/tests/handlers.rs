@@ -1249,3 +1249,102 @@ fn an_endless_file_is_refused_after_the_size_bound_in_the_app_too() {
         );
     }
 }
+
+#[test]
+fn answers_saved_together_commit_at_once_and_a_bad_one_fails_alone() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let workbench = workbench(&dir);
+    let id = assessments::create_assessment(&workbench, &new_assessment("Maison Durand"))
+        .expect("created");
+    let claire = assessments::assessment_detail(&workbench, id)
+        .expect("detail")
+        .respondents[0]
+        .id;
+    let marc = assessments::add_respondent(
+        &workbench,
+        id,
+        &RespondentInput {
+            label: "Marc".into(),
+            role: String::new(),
+            group: String::new(),
+        },
+    )
+    .expect("respondent")
+    .id;
+    let input = |respondent: i64, question: &str, value: &str, comment: &str| SaveAnswerInput {
+        respondent_id: respondent,
+        question_id: question.into(),
+        answer: Some(wire(value)),
+        comment: comment.into(),
+        resume_question: None,
+    };
+    let batch = [
+        input(claire, "cre-01", "3", "« déjà vu »"),
+        input(marc, "cre-01", "1", ""),
+        input(claire, "no-such-question", "2", ""),
+        input(marc, "cre-02", "4", &"x".repeat(10_001)),
+        input(marc, "cre-03", "?", ""),
+        input(999_999, "cre-01", "2", ""),
+    ];
+    let outcomes = assessments::save_answers(&workbench, &batch).expect("the batch commits");
+    assert_eq!(
+        outcomes.len(),
+        batch.len(),
+        "one outcome per answer, in order"
+    );
+    let kinds: Vec<Option<ErrorKind>> = outcomes
+        .iter()
+        .map(|outcome| outcome.as_ref().err().map(|error| error.kind))
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            None,
+            None,
+            Some(ErrorKind::InvalidInput),
+            Some(ErrorKind::InvalidInput),
+            None,
+            Some(ErrorKind::NotFound),
+        ],
+        "{outcomes:?}"
+    );
+    let message = |index: usize| {
+        outcomes[index]
+            .as_ref()
+            .err()
+            .map(|error| error.message.clone())
+            .unwrap_or_default()
+    };
+    assert!(message(2).contains("no-such-question"), "{}", message(2));
+    assert!(message(3).contains("comment"), "{}", message(3));
+    // Every saved answer reports where the assessment stands after the whole batch: two
+    // questions answered (cre-01 by both, cre-03 by Marc).
+    let saved: Vec<_> = outcomes.iter().flatten().collect();
+    assert!(
+        saved
+            .iter()
+            .all(|one| one.answered_questions == 2 && one.question_count == 92),
+        "{saved:?}"
+    );
+    let claire_answers = assessments::respondent_answers(&workbench, claire).expect("answers");
+    assert_eq!(claire_answers.answers.len(), 1);
+    assert_eq!(claire_answers.answers[0].comment, "« déjà vu »");
+    assert_eq!(claire_answers.resume_question.as_deref(), Some("cre-01"));
+    let marc_answers = assessments::respondent_answers(&workbench, marc).expect("answers");
+    assert_eq!(
+        marc_answers.answers.len(),
+        2,
+        "the refused comment left no answer"
+    );
+    assert_eq!(marc_answers.resume_question.as_deref(), Some("cre-03"));
+
+    // The same answers sent again are stored once; the summary still counts two questions.
+    let again = assessments::save_answers(&workbench, &batch[..2]).expect("committed");
+    assert!(again.iter().all(Result::is_ok));
+    let list = assessments::list_assessments(&workbench).expect("list");
+    assert_eq!(list[0].answered_questions, 2);
+    assert_eq!(
+        assessments::save_answers(&workbench, &[]).expect("nothing to save"),
+        Vec::new()
+    );
+}

@@ -3,7 +3,8 @@
 //! participants join, then all answer the 92 questions at once, each as a phone would (one
 //! answer after the other). Reports answers lost, acknowledgement p50/p99, how long after a
 //! vote the facilitator's counts show it, and the growth of this process's resident memory
-//! (server and simulated phones together: an upper bound for the server).
+//! (server and simulated phones together: an upper bound for the server); and the bytes of
+//! the participant page's first load, gzip-compressed.
 
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -75,6 +76,38 @@ async fn answer(
     }
 }
 
+/// Bytes a browser accepting gzip receives on first load (the room's page and the assets it
+/// names), and the same files uncompressed.
+async fn first_load(client: &reqwest::Client, page_url: &str, root: &str) -> (usize, usize) {
+    let get = |url: String, gzip: bool| async move {
+        let mut request = client.get(url);
+        if gzip {
+            request = request.header("accept-encoding", "gzip, deflate, br");
+        }
+        request
+            .send()
+            .await
+            .expect("sent")
+            .bytes()
+            .await
+            .expect("body")
+    };
+    let page = get(page_url.to_owned(), false).await;
+    let html = String::from_utf8_lossy(&page).into_owned();
+    let mut urls = vec![page_url.to_owned()];
+    urls.extend(
+        html.split(['"', '\''])
+            .filter(|part| part.starts_with("/assets/"))
+            .map(|asset| format!("{}{asset}", root.trim_end_matches('/'))),
+    );
+    let (mut compressed, mut plain) = (0, 0);
+    for url in urls {
+        compressed += get(url.clone(), true).await.len();
+        plain += get(url, false).await.len();
+    }
+    (compressed, plain)
+}
+
 fn main() {
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
@@ -124,7 +157,10 @@ async fn run() {
             .await
             .expect("session"),
     );
-    let base = session.join_info().expect("info").url;
+    let info = session.join_info().expect("info");
+    let base = info.url.clone();
+    let (first_load_compressed, first_load_plain) =
+        first_load(&reqwest::Client::new(), &info.url, &info.short_url).await;
 
     let mut phones = Vec::new();
     for index in 0..participants {
@@ -269,6 +305,11 @@ async fn run() {
         memory_before as f64 / 1024.0,
         memory_after as f64 / 1024.0,
         memory_after.saturating_sub(memory_before) as f64 / 1024.0
+    );
+    println!(
+        "  participant page, first load: {:.1} KB gzip-compressed ({:.1} KB uncompressed)",
+        first_load_compressed as f64 / 1024.0,
+        first_load_plain as f64 / 1024.0
     );
     if let Ok(session) = Arc::try_unwrap(session) {
         session.stop().await;

@@ -1,6 +1,7 @@
 //! The only module that calls `tcm-api` (and the store through the workbench): every read and
 //! write of a live session goes through these functions, run off the async threads with
-//! `spawn_blocking`. Answers and consensus are saved with the same handlers the window uses.
+//! `spawn_blocking`. Answers (in batches, see `writer`) and consensus are saved with the same
+//! handlers the window uses.
 
 use std::sync::Arc;
 
@@ -98,29 +99,52 @@ pub fn resume(
     }))
 }
 
-/// Saves one answer with its comment: committed when this returns.
-pub fn save_answer(
+/// An answer (or a comment on it) as a participant sent it.
+pub struct Answered {
+    pub respondent: i64,
+    pub question: String,
+    /// `0`–`4`, `NA` or `?`.
+    pub value: String,
+    pub comment: String,
+}
+
+/// Saves answers that arrived together in ONE unit of work, with the window's handler
+/// (`save_answers`: the same checks as one answer saved from the window): committed when
+/// this returns. One outcome per answer, in order; a bad answer gets its own error and the
+/// others are saved. The outer error means none was saved.
+pub fn save_answers(
     workbench: &Workbench,
-    respondent: i64,
-    question: &str,
-    value: &str,
-    comment: &str,
-) -> Result<SavedAnswer, ApiError> {
-    tcm_api::assessments::save_answer(
-        workbench,
-        &SaveAnswerInput {
-            respondent_id: respondent,
-            question_id: question.to_owned(),
-            answer: Some(
-                value
-                    .parse::<tcm_core::Answer>()
-                    .map(tcm_api::transfer::AnswerValue::from)
-                    .map_err(|error| ApiError::invalid(error.to_string()))?,
-            ),
-            comment: comment.to_owned(),
-            resume_question: None,
-        },
-    )
+    answers: &[Answered],
+) -> Result<Vec<Result<SavedAnswer, ApiError>>, ApiError> {
+    let mut outcomes: Vec<Option<Result<SavedAnswer, ApiError>>> = Vec::new();
+    let mut inputs = Vec::with_capacity(answers.len());
+    for answer in answers {
+        match answer.value.parse::<tcm_core::Answer>() {
+            Ok(value) => {
+                inputs.push(SaveAnswerInput {
+                    respondent_id: answer.respondent,
+                    question_id: answer.question.clone(),
+                    answer: Some(value.into()),
+                    comment: answer.comment.clone(),
+                    resume_question: None,
+                });
+                outcomes.push(None);
+            }
+            Err(error) => outcomes.push(Some(Err(ApiError::invalid(error.to_string())))),
+        }
+    }
+    let mut saved = tcm_api::assessments::save_answers(workbench, &inputs)?.into_iter();
+    Ok(outcomes
+        .into_iter()
+        .map(|outcome| {
+            outcome.or_else(|| saved.next()).unwrap_or_else(|| {
+                Err(ApiError::new(
+                    ErrorKind::Internal,
+                    "an answer of the batch has no outcome",
+                ))
+            })
+        })
+        .collect())
 }
 
 /// Records the value the room agreed on.

@@ -91,18 +91,28 @@ pub struct Division {
     pub dont_know_share: f64,
 }
 
+/// How to join a session listening on `address` with this secret and room code.
+pub(crate) fn join_info(
+    address: std::net::SocketAddr,
+    secret: &str,
+    room_code: &str,
+) -> Result<JoinInfo, LiveError> {
+    let short_url = format!("http://{address}/");
+    let url = format!("{short_url}j/{secret}");
+    Ok(JoinInfo {
+        qr_svg: qr::svg(&url)?,
+        qr_terminal: qr::terminal(&url)?,
+        url,
+        short_url,
+        room_code: room_code.to_owned(),
+    })
+}
+
 impl LiveSession {
-    /// The join URL, short URL, room code and QR codes.
+    /// The join URL, short URL, room code and QR codes (drawn once, when the session
+    /// started: the window asks for them with every refresh).
     pub fn join_info(&self) -> Result<JoinInfo, LiveError> {
-        let short_url = format!("http://{}/", self.address());
-        let url = format!("{short_url}j/{}", self.session.secret);
-        Ok(JoinInfo {
-            qr_svg: qr::svg(&url)?,
-            qr_terminal: qr::terminal(&url)?,
-            url,
-            short_url,
-            room_code: self.session.code.clone(),
-        })
+        Ok(self.join.clone())
     }
 
     /// A channel whose value changes whenever a count changes (a join, an acknowledged vote).

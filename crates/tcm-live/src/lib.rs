@@ -7,7 +7,8 @@
 //! - The server offers only the participant endpoints ([`routes`]): the page, join, the
 //!   current question(s), answer, comment and a Server-Sent Events stream of the pace.
 //! - Every answer is saved through `tcm-api`'s handlers ([`adapter`], the only module that
-//!   calls them) and acknowledged once committed.
+//!   calls them) and acknowledged once committed; answers arriving together are committed
+//!   together, in one unit of work (`writer`: group commit).
 //! - Security: a random room secret in the join URL, a per-participant token ([`tokens`]),
 //!   the Host header checked ([`host_check`]), body and rate limits ([`rate_limit`]), a strict
 //!   CSP; see SECURITY.md, "Live sessions".
@@ -25,6 +26,7 @@ pub mod routes;
 mod server;
 mod state;
 pub mod tokens;
+mod writer;
 
 pub use desk::{LiveDesk, USUAL_PORT, interfaces, session_options};
 pub use error::LiveError;

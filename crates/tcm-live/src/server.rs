@@ -11,6 +11,7 @@ use tokio::task::JoinHandle;
 
 use crate::adapter;
 use crate::error::LiveError;
+use crate::facilitator::{self, JoinInfo};
 use crate::host_check;
 use crate::options::SessionOptions;
 use crate::routes;
@@ -24,6 +25,7 @@ const MAX_GROUP_NAME: usize = 40;
 pub struct LiveSession {
     pub(crate) session: Arc<Session>,
     address: SocketAddr,
+    pub(crate) join: JoinInfo,
     /// Taken by the first `stop` (or the drop).
     shutdown: Mutex<Option<oneshot::Sender<()>>>,
     task: Mutex<Option<JoinHandle<std::io::Result<()>>>>,
@@ -97,6 +99,7 @@ impl LiveSession {
             tokens::room_code()?,
             host_check::accepted_hosts(address),
         )?);
+        let join = facilitator::join_info(address, &session.secret, &session.code)?;
         let app =
             routes::router(session.clone()).into_make_service_with_connect_info::<SocketAddr>();
         let (shutdown, stopped) = oneshot::channel::<()>();
@@ -110,6 +113,7 @@ impl LiveSession {
         Ok(LiveSession {
             session,
             address,
+            join,
             shutdown: Mutex::new(Some(shutdown)),
             task: Mutex::new(Some(task)),
         })

@@ -14,6 +14,7 @@ use tokio::sync::watch;
 use crate::error::LiveError;
 use crate::options::{Pace, Scope, SessionOptions};
 use crate::rate_limit::RateLimiter;
+use crate::writer::AnswerWriter;
 
 /// A question as the participant page shows it.
 #[derive(Debug, Clone, Serialize)]
@@ -140,6 +141,8 @@ pub(crate) struct Session {
     pub inner: Mutex<Inner>,
     pub broadcast: watch::Sender<Broadcast>,
     pub counts: watch::Sender<u64>,
+    /// Commits the answers that arrive together in one unit of work.
+    pub writer: AnswerWriter,
 }
 
 impl Session {
@@ -217,7 +220,6 @@ impl Session {
             Pace::SelfPaced(_) => "self",
         };
         Ok(Session {
-            workbench,
             assessment,
             title,
             language,
@@ -242,6 +244,8 @@ impl Session {
                 stopped: false,
             }),
             counts: watch::Sender::new(0),
+            writer: AnswerWriter::start(workbench.clone()),
+            workbench,
         })
     }
 

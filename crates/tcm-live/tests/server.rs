@@ -694,3 +694,252 @@ async fn a_session_listens_on_one_interface_only() {
     let outcome = LiveSession::start(fixture.workbench.clone(), fixture.assessment, twice).await;
     assert!(matches!(outcome, Err(LiveError::Options(_))));
 }
+
+/// The stored answers of every respondent of the assessment, by label: (question, value).
+fn stored_answers(fixture: &Fixture) -> std::collections::HashMap<String, Vec<(String, String)>> {
+    assessments::assessment_detail(&fixture.workbench, fixture.assessment)
+        .expect("detail")
+        .respondents
+        .into_iter()
+        .map(|respondent| {
+            let mut answers: Vec<(String, String)> =
+                assessments::respondent_answers(&fixture.workbench, respondent.id)
+                    .expect("answers")
+                    .answers
+                    .into_iter()
+                    .map(|answer| {
+                        (
+                            answer.question_id,
+                            tcm_core::Answer::from(answer.answer).to_string(),
+                        )
+                    })
+                    .collect();
+            answers.sort();
+            (respondent.label, answers)
+        })
+        .collect()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn concurrent_answers_from_many_participants_are_all_stored_once() {
+    let fixture = fixture();
+    let (session, client) = start(&fixture, options()).await;
+    let client = Arc::new(client);
+    let questions: Vec<String> = session.questions()[..12].to_vec();
+    let mut tokens = Vec::new();
+    for index in 0..24 {
+        tokens.push(client.token(&format!("Participant {index:02}")).await);
+    }
+    // Every participant sends every answer at once, and its first answer twice (a phone
+    // that sent again before the acknowledgement came back).
+    let mut sent = Vec::new();
+    for (index, token) in tokens.iter().enumerate() {
+        for (number, question) in questions.iter().enumerate() {
+            let copies = if number == 0 { 2 } else { 1 };
+            for _ in 0..copies {
+                let (client, token, question) = (client.clone(), token.clone(), question.clone());
+                let value = ((index + number) % 5).to_string();
+                sent.push(tokio::spawn(async move {
+                    let id = format!("answer-p{index:02}-q{number:02}");
+                    client.answer(&token, &id, &question, &value).await
+                }));
+            }
+        }
+    }
+    for request in sent {
+        let (status, ack) = request.await.expect("request task");
+        assert_eq!(status, 200, "{ack}");
+    }
+    let stored = stored_answers(&fixture);
+    assert_eq!(stored.len(), 24);
+    for index in 0..24 {
+        let mut expected: Vec<(String, String)> = questions
+            .iter()
+            .enumerate()
+            .map(|(number, question)| (question.clone(), ((index + number) % 5).to_string()))
+            .collect();
+        expected.sort();
+        assert_eq!(stored[&format!("Participant {index:02}")], expected);
+    }
+    let counts = session.counts();
+    for question in &questions {
+        assert_eq!(counts.voted_on(question), 24, "{question}");
+    }
+    assert!(
+        counts
+            .participants
+            .iter()
+            .all(|participant| participant.answered == 12)
+    );
+    let detail =
+        assessments::assessment_detail(&fixture.workbench, fixture.assessment).expect("detail");
+    assert_eq!(detail.answered_questions, 12);
+    session.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_bad_answer_in_a_concurrent_burst_is_refused_alone() {
+    let fixture = fixture();
+    let (session, client) = start(&fixture, options()).await;
+    let client = Arc::new(client);
+    let questions: Vec<String> = session.questions()[..6].to_vec();
+    let mut tokens = Vec::new();
+    for index in 0..10 {
+        tokens.push(client.token(&format!("Participant {index}")).await);
+    }
+    // The facilitator removes participant 3 from the assessment in the window meanwhile:
+    // what that phone sends can no longer be saved.
+    let removed = assessments::assessment_detail(&fixture.workbench, fixture.assessment)
+        .expect("detail")
+        .respondents
+        .into_iter()
+        .find(|respondent| respondent.label == "Participant 3")
+        .expect("participant 3");
+    assessments::remove_respondent(&fixture.workbench, removed.id).expect("removed");
+
+    let mut sent = Vec::new();
+    for (index, token) in tokens.iter().enumerate() {
+        for (number, question) in questions.iter().enumerate() {
+            let (client, token, question) = (client.clone(), token.clone(), question.clone());
+            sent.push(tokio::spawn(async move {
+                let outcome = client
+                    .answer(
+                        &token,
+                        &format!("answer-p{index}-q{number}"),
+                        &question,
+                        "2",
+                    )
+                    .await;
+                (index, outcome)
+            }));
+        }
+    }
+    for request in sent {
+        let (index, (status, body)) = request.await.expect("request task");
+        if index == 3 {
+            assert_eq!(status, 404, "{body}");
+            assert_eq!(body["kind"], "notFound");
+            assert!(
+                body["message"]
+                    .as_str()
+                    .is_some_and(|message| message.contains("respondent")),
+                "its own clear error: {body}"
+            );
+        } else {
+            assert_eq!(status, 200, "participant {index}: {body}");
+        }
+    }
+    let stored = stored_answers(&fixture);
+    assert_eq!(stored.len(), 9, "participant 3 stays removed");
+    assert!(stored.values().all(|answers| answers.len() == 6));
+    for question in &questions {
+        assert_eq!(session.counts().voted_on(question), 9);
+    }
+    session.stop().await;
+}
+
+/// A GET on the server, with or without `Accept-Encoding: gzip`: status, headers and the
+/// bytes as they travelled.
+async fn fetch(
+    client: &Client,
+    url: &str,
+    gzip: bool,
+) -> (u16, reqwest::header::HeaderMap, Vec<u8>) {
+    let mut request = client.http.get(url);
+    if gzip {
+        request = request.header("accept-encoding", "gzip, deflate, br");
+    }
+    let response = request.send().await.expect("sent");
+    let status = response.status().as_u16();
+    let headers = response.headers().clone();
+    (
+        status,
+        headers,
+        response.bytes().await.expect("body").to_vec(),
+    )
+}
+
+fn gunzip(bytes: &[u8]) -> Vec<u8> {
+    use std::io::Read as _;
+    let mut plain = Vec::new();
+    flate2::read::GzDecoder::new(bytes)
+        .read_to_end(&mut plain)
+        .expect("valid gzip");
+    plain
+}
+
+/// The files the page loads: `src="/assets/…"` and `href="/assets/…"`.
+fn page_assets(html: &str) -> Vec<String> {
+    html.split(['"', '\''])
+        .filter(|part| part.starts_with("/assets/"))
+        .map(str::to_owned)
+        .collect()
+}
+
+#[tokio::test]
+async fn the_page_and_its_assets_travel_compressed_when_the_browser_accepts_it() {
+    let fixture = fixture();
+    let (session, client) = start(&fixture, options()).await;
+    let (status, headers, page) = fetch(&client, &client.base, false).await;
+    assert_eq!(status, 200);
+    assert!(
+        headers.get("content-encoding").is_none(),
+        "plain without Accept-Encoding"
+    );
+    let html = String::from_utf8(page.clone()).expect("html");
+    let assets = page_assets(&html);
+    assert!(assets.iter().any(|asset| asset.ends_with(".js")), "{html}");
+
+    let mut files = vec![(client.base.clone(), page)];
+    for asset in &assets {
+        let url = format!("{}{asset}", client.root.trim_end_matches('/'));
+        let (status, headers, bytes) = fetch(&client, &url, false).await;
+        assert_eq!(status, 200, "{url}");
+        assert!(headers.get("content-encoding").is_none(), "{url}");
+        files.push((url, bytes));
+    }
+    let plain_bytes: usize = files.iter().map(|(_, bytes)| bytes.len()).sum();
+    let mut first_load = 0;
+    for (url, plain) in files {
+        let (status, headers, compressed) = fetch(&client, &url, true).await;
+        assert_eq!(status, 200, "{url}");
+        assert_eq!(headers["content-encoding"], "gzip", "{url}");
+        assert!(
+            headers["vary"]
+                .to_str()
+                .expect("text")
+                .to_ascii_lowercase()
+                .contains("accept-encoding"),
+            "{url}"
+        );
+        // The security headers are kept on compressed responses.
+        let policy = headers["content-security-policy"].to_str().expect("text");
+        assert!(policy.contains("default-src 'none'"), "{url}");
+        assert_eq!(headers["x-content-type-options"], "nosniff");
+        assert_eq!(
+            gunzip(&compressed),
+            plain,
+            "{url}: the same bytes once inflated"
+        );
+        assert!(compressed.len() < plain.len(), "{url}");
+        first_load += compressed.len();
+    }
+    assert!(
+        first_load <= 150 * 1024,
+        "first load {first_load} bytes compressed ({plain_bytes} plain)"
+    );
+    // The answers' JSON is not compressed (small, and sent as soon as committed).
+    let token = client.token("Claire").await;
+    let response = client
+        .http
+        .post(format!("{}/answer", client.base))
+        .bearer_auth(&token)
+        .header("accept-encoding", "gzip")
+        .json(&json!({ "answerId": "answer-0001", "questionId": "cre-01", "value": "3" }))
+        .send()
+        .await
+        .expect("sent");
+    assert_eq!(response.status().as_u16(), 200);
+    assert!(response.headers().get("content-encoding").is_none());
+    session.stop().await;
+}

@@ -126,6 +126,37 @@ impl<'store> Tx<'store> {
         }
     }
 
+    /// Runs `work` as a part of this unit of work that may fail alone, inside a savepoint:
+    /// kept when `work` returns `Ok`; when it returns `Err`, everything it wrote is undone
+    /// and the rest of the unit goes on as if it had not run. Independent changes written
+    /// together (a batch of answers committed at once) thus keep the good ones and report
+    /// each bad one. The inner result is the work's; the outer error means the savepoint
+    /// itself failed, and the whole unit of work must stop.
+    pub fn attempt<T>(
+        &mut self,
+        work: impl FnOnce(&mut Tx<'store>) -> Result<T>,
+    ) -> Result<Result<T>> {
+        let path = self.path;
+        let run = |tx: &Tx<'_>, sql: &str| {
+            tx.transaction
+                .execute_batch(sql)
+                .map_err(|error| StoreError::from_sqlite(path, tx.doing.to_owned(), error))
+        };
+        run(self, "SAVEPOINT attempt")?;
+        let (touched, touched_at) = (self.touched.clone(), self.touched_at.clone());
+        let outcome = work(self);
+        if outcome.is_ok() {
+            run(self, "RELEASE attempt")?;
+        } else {
+            run(self, "ROLLBACK TO attempt; RELEASE attempt")?;
+            self.touched = touched;
+            self.touched_at = touched_at;
+            // A questionnaire snapshot read or written in the undone part may be gone.
+            self.questionnaires.clear();
+        }
+        Ok(outcome)
+    }
+
     /// The time of this unit of work.
     pub fn now(&self) -> DateTime<Utc> {
         self.now

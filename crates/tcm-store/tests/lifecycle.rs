@@ -481,3 +481,28 @@ fn an_import_counts_its_answers_once_and_the_counts_stay_right() {
         .expect("saved");
     agrees(&mut store);
 }
+
+#[test]
+fn a_failed_attempt_is_undone_alone_and_the_rest_of_the_unit_commits() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = database(&dir);
+    let (mut store, _, assessment, claire) = seeded(&path);
+    let outcomes = store
+        .write(at(20), "saving answers", |tx| {
+            let first = tx.attempt(|tx| tx.put_answer(claire, "sample-cre-01", level(3), None))?;
+            // Writes an answer, then fails: what it wrote is undone.
+            let undone = tx.attempt(|tx| {
+                tx.put_answer(claire, "sample-cre-02", level(4), Some("annulé"))?;
+                tx.put_answer(claire, "no-such-question", level(1), None)
+            })?;
+            let last = tx.attempt(|tx| tx.put_answer(claire, "sample-act-01", level(1), None))?;
+            Ok((first.is_ok(), undone.is_err(), last.is_ok()))
+        })
+        .expect("the unit commits");
+    assert_eq!(outcomes, (true, true, true));
+    let (_, sheet, _) = store.score_assessment(assessment).expect("scored");
+    assert_eq!(sheet.len(), 2, "the undone answer is not stored");
+    let list = store.list_assessments().expect("list");
+    // The tallies (and the summary read from them) count the two kept answers only.
+    assert_eq!(list[0].answered_questions, 2);
+}
