@@ -928,8 +928,28 @@ async fn the_page_and_its_assets_travel_compressed_when_the_browser_accepts_it()
         first_load <= 150 * 1024,
         "first load {first_load} bytes compressed ({plain_bytes} plain)"
     );
-    // The answers' JSON is not compressed (small, and sent as soon as committed).
+    // The questions a participant loads after joining (the largest answer) travel compressed
+    // too; the answers' acknowledgements do not (small, and sent as soon as committed).
     let token = client.token("Claire").await;
+    let questions = client
+        .http
+        .get(format!("{}/questions", client.base))
+        .bearer_auth(&token)
+        .header("accept-encoding", "gzip")
+        .send()
+        .await
+        .expect("sent");
+    assert_eq!(questions.status().as_u16(), 200);
+    assert_eq!(questions.headers()["content-encoding"], "gzip");
+    let compressed = questions.bytes().await.expect("body");
+    let inflated: serde_json::Value =
+        serde_json::from_slice(&gunzip(&compressed)).expect("the questions' JSON once inflated");
+    assert!(
+        inflated["questions"]
+            .as_array()
+            .is_some_and(|all| !all.is_empty()),
+        "{inflated}"
+    );
     let response = client
         .http
         .post(format!("{}/answer", client.base))
