@@ -401,7 +401,7 @@ pub fn save_answer(
             let assessment = put_answer(tx, input)?;
             tx.progress(assessment)
         })?;
-        Ok(saved_answer(input, &progress, now))
+        Ok(saved_answer(&input.question_id, &progress, now))
     })
 }
 
@@ -432,7 +432,7 @@ pub fn save_answers(
                             Entry::Occupied(known) => known.into_mut(),
                             Entry::Vacant(slot) => slot.insert(tx.progress(assessment)?),
                         };
-                        Ok(saved_answer(input, progress, now))
+                        Ok(saved_answer(&input.question_id, progress, now))
                     }
                     Err(error) => Err(ApiError::from(error)),
                 });
@@ -463,13 +463,14 @@ fn put_answer(
     Ok(tx.respondent(respondent)?.assessment)
 }
 
+/// What the window is told once an answer (or a consensus value) to `question_id` is saved.
 fn saved_answer(
-    input: &SaveAnswerInput,
+    question_id: &str,
     progress: &tcm_store::Progress,
     now: chrono::DateTime<chrono::Utc>,
 ) -> SavedAnswer {
     SavedAnswer {
-        question_id: input.question_id.clone(),
+        question_id: question_id.to_owned(),
         answered_questions: count(progress.answered_questions),
         question_count: count(progress.question_count),
         overall_score: progress
@@ -540,15 +541,7 @@ pub fn set_consensus(
             value.map(|value| (value, input.note.as_str())),
             now,
         )?;
-        Ok(SavedAnswer {
-            question_id: input.question_id.clone(),
-            answered_questions: count(progress.answered_questions),
-            question_count: count(progress.question_count),
-            overall_score: progress
-                .overall_score
-                .map(|score| Score::new(score).rounded()),
-            saved_at: now.to_rfc3339(),
-        })
+        Ok(saved_answer(&input.question_id, &progress, now))
     })
 }
 
