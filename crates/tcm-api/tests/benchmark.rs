@@ -3,28 +3,15 @@
 //! files added (copies of audits already here counted once, unreadable files counted apart),
 //! and the report's section.
 
-use chrono::{DateTime, TimeZone, Utc};
 use tcm_api::transfer::{
     BenchmarkFilter, BenchmarkPosition, NewAssessmentInput, OrganisationInput, StageId,
 };
 use tcm_api::{Workbench, assessments, benchmark, files, reports, results};
 use tcm_core::{Answer, AnswerSheet, Level, Respondent, RespondentProfile, Response};
 use tcm_store::AssessmentId;
-
-fn wire<T: serde::de::DeserializeOwned>(text: &str) -> T {
-    serde_json::from_value(serde_json::json!(text))
-        .unwrap_or_else(|error| panic!("`{text}` is not a value of the list: {error}"))
-}
-
-fn clock() -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2026, 11, 23, 10, 0, 0)
-        .single()
-        .expect("date")
-}
-
-fn workbench(dir: &tempfile::TempDir) -> Workbench {
-    Workbench::start(dir.path().join("tcm.sqlite"), clock)
-}
+#[path = "support/workbench.rs"]
+mod support_workbench;
+use support_workbench::{clock, wire, workbench};
 
 /// An audit of `client` whose one respondent answers every question at `level`, except the
 /// proactive ones, answered at `proactive`.

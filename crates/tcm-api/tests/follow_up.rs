@@ -1,23 +1,15 @@
 //! Follow-up across audits through the handlers: the trend over every audit of the
 //! organisation, the deltas from an earlier audit and the actions closed between the two.
 
-use chrono::{DateTime, TimeZone, Utc};
 use tcm_api::transfer::{Movement, StageId};
 use tcm_api::{ErrorKind, Workbench, assessments, follow_up, reports, results};
 
 #[path = "support/pdf_text.rs"]
 mod pdf_text;
 use pdf_text::pdf_text;
-
-fn clock() -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2026, 11, 23, 10, 0, 0)
-        .single()
-        .expect("date")
-}
-
-fn workbench(dir: &tempfile::TempDir) -> Workbench {
-    Workbench::start(dir.path().join("tcm.sqlite"), clock)
-}
+#[path = "support/workbench.rs"]
+mod support_workbench;
+use support_workbench::workbench;
 
 /// The demo's workshop and its earlier self-assessment.
 fn demo(workbench: &Workbench) -> (i64, i64) {

@@ -1,7 +1,6 @@
 //! The application surface on a temporary database, without a window: what the desktop
 //! commands return, and how failures reach the UI.
 
-use chrono::{DateTime, TimeZone, Utc};
 use tcm_api::transfer::{BackupKind, ImportOutcome};
 use tcm_api::transfer::{NewAssessmentInput, OrganisationInput, RespondentInput, SaveAnswerInput};
 use tcm_api::{ErrorKind, Workbench, assessments};
@@ -9,22 +8,9 @@ use tcm_api::{ErrorKind, Workbench, assessments};
 #[path = "support/pdf_text.rs"]
 mod pdf_text;
 use pdf_text::pdf_text;
-
-/// A closed-list value as the UI sends it on the wire (`"retail"`, `"NA"`, `"planned"`…).
-fn wire<T: serde::de::DeserializeOwned>(text: &str) -> T {
-    serde_json::from_value(serde_json::json!(text))
-        .unwrap_or_else(|error| panic!("`{text}` is not a value of the list: {error}"))
-}
-
-fn clock() -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2026, 11, 23, 10, 0, 0)
-        .single()
-        .expect("date")
-}
-
-fn workbench(dir: &tempfile::TempDir) -> Workbench {
-    Workbench::start(dir.path().join("tcm.sqlite"), clock)
-}
+#[path = "support/workbench.rs"]
+mod support_workbench;
+use support_workbench::{clock, wire, workbench};
 
 fn new_assessment(name: &str) -> NewAssessmentInput {
     NewAssessmentInput {

@@ -3,19 +3,11 @@
 //! three audits; a class exercise is not re-audited; a re-audit of an audit on the older grid
 //! moves to the newer one.
 
-use chrono::{DateTime, TimeZone, Utc};
 use tcm_api::transfer::{ActionStatus, ReauditInput};
-use tcm_api::{ErrorKind, Workbench, assessments, follow_up, plan, reaudit, reports, strategy};
-
-fn clock() -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2026, 11, 23, 10, 0, 0)
-        .single()
-        .expect("date")
-}
-
-fn workbench(dir: &tempfile::TempDir) -> Workbench {
-    Workbench::start(dir.path().join("tcm.sqlite"), clock)
-}
+use tcm_api::{ErrorKind, assessments, follow_up, plan, reaudit, reports, strategy};
+#[path = "support/workbench.rs"]
+mod support_workbench;
+use support_workbench::workbench;
 
 #[test]
 fn the_demo_s_workshop_re_audited_carries_its_open_plan_and_targets() {
