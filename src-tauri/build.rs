@@ -53,6 +53,7 @@ const COMMANDS: &[&str] = &[
     "live_interfaces",
     "live_start",
     "live_status",
+    "live_follow",
     "live_push",
     "live_reveal",
     "live_consensus",

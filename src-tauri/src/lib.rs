@@ -91,6 +91,7 @@ pub fn build_app<R: Runtime>(builder: Builder<R>, workbench: Workbench) -> Build
             commands::live::live_interfaces,
             commands::live::live_start,
             commands::live::live_status,
+            commands::live::live_follow,
             commands::live::live_push,
             commands::live::live_reveal,
             commands::live::live_consensus,

@@ -14,6 +14,7 @@ use tcm_api::{ApiError, ErrorKind, Workbench};
 
 use crate::error::LiveError;
 use crate::facilitator::{Distribution, Division};
+use crate::follow::Follower;
 use crate::options::{Pace, Scope, SessionOptions};
 use crate::server::LiveSession;
 
@@ -198,6 +199,8 @@ impl LiveSession {
 #[derive(Default)]
 pub struct LiveDesk {
     session: Mutex<Option<Arc<LiveSession>>>,
+    /// The number of the latest follower (one window follows the session at a time).
+    followers: tokio::sync::watch::Sender<u64>,
 }
 
 impl LiveDesk {
@@ -253,6 +256,14 @@ impl LiveDesk {
     /// The running session, if any.
     pub fn status(&self) -> Result<Option<LiveSessionView>, ApiError> {
         self.running().map(|session| session.view()).transpose()
+    }
+
+    /// A follower of the running session, if any: it sends the window the session's view
+    /// now and as it changes (see [`Follower::run`]). It replaces the previous follower: one
+    /// window follows the session, and a reloaded window follows it again.
+    pub fn follow(&self) -> Option<Follower> {
+        self.running()
+            .map(|session| Follower::new(&session, &self.followers))
     }
 
     /// Facilitated pace: pushes `question` to every device.

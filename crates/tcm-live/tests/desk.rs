@@ -403,3 +403,137 @@ async fn a_self_paced_session_on_chosen_questions_serves_and_counts_only_those()
     assert_eq!(stored, ["cre-01", "cur-03", "pro-02"]);
     desk.stop().await;
 }
+
+/// Receives the next view a follower sent, waiting at most a few seconds (a hang is a failure,
+/// not a measure).
+async fn next_view(
+    views: &mut tokio::sync::mpsc::UnboundedReceiver<Option<tcm_api::transfer::LiveSessionView>>,
+) -> Option<tcm_api::transfer::LiveSessionView> {
+    tokio::time::timeout(std::time::Duration::from_secs(10), views.recv())
+        .await
+        .expect("a view within 10 s")
+        .expect("the follower is still running")
+}
+
+/// Waits for a view that satisfies `wanted`, skipping older ones.
+async fn view_where(
+    views: &mut tokio::sync::mpsc::UnboundedReceiver<Option<tcm_api::transfer::LiveSessionView>>,
+    wanted: impl Fn(&tcm_api::transfer::LiveSessionView) -> bool,
+) -> tcm_api::transfer::LiveSessionView {
+    loop {
+        let view = next_view(views).await.expect("the session is running");
+        if wanted(&view) {
+            return view;
+        }
+    }
+}
+
+#[tokio::test]
+async fn the_window_following_the_session_receives_joins_votes_reveal_and_stop() {
+    let fixture = fixture();
+    let desk = LiveDesk::new();
+    assert!(desk.follow().is_none(), "nothing to follow before a start");
+    let started = desk
+        .start(
+            fixture.workbench.clone(),
+            &input(&fixture, LivePace::Facilitated, None),
+        )
+        .await
+        .expect("started");
+    let (sender, mut views) = tokio::sync::mpsc::unbounded_channel();
+    let follower = desk.follow().expect("a session to follow");
+    let following = tokio::spawn(follower.run(move |view| sender.send(view).is_ok()));
+
+    // The view as it is, at once.
+    let first = next_view(&mut views).await.expect("running");
+    assert_eq!(first.room_code, started.room_code);
+    assert!(first.participants.is_empty());
+
+    let phones = [
+        Phone::join(&started.url, "Ventes").await,
+        Phone::join(&started.url, "Service client").await,
+    ];
+    view_where(&mut views, |view| view.participants.len() == 2).await;
+    desk.push("pro-03").expect("pushed");
+    view_where(&mut views, |view| view.current.as_deref() == Some("pro-03")).await;
+
+    // A vote reaches the window without the window asking.
+    assert_eq!(phones[0].answer("follow-a-1", "pro-03", "2").await.0, 200);
+    let voted = view_where(&mut views, |view| view.current_votes == 1).await;
+    assert_eq!(voted.revealed, None, "how they voted stays hidden");
+
+    // The last vote reveals the question: the window receives the distribution.
+    assert_eq!(phones[1].answer("follow-b-1", "pro-03", "4").await.0, 200);
+    let revealed = view_where(&mut views, |view| view.revealed.is_some()).await;
+    assert_eq!(
+        revealed.revealed.expect("distribution").levels,
+        [0, 0, 1, 0, 1]
+    );
+
+    // Stopped: the window is told once, and the follower ends.
+    desk.stop().await;
+    loop {
+        if next_view(&mut views).await.is_none() {
+            break;
+        }
+    }
+    tokio::time::timeout(std::time::Duration::from_secs(10), following)
+        .await
+        .expect("the follower ends with the session")
+        .expect("no panic");
+}
+
+#[tokio::test]
+async fn a_new_follower_replaces_the_previous_one() {
+    let fixture = fixture();
+    let desk = LiveDesk::new();
+    let started = desk
+        .start(
+            fixture.workbench.clone(),
+            &input(&fixture, LivePace::SelfPaced, None),
+        )
+        .await
+        .expect("started");
+    let (old_sender, mut old_views) = tokio::sync::mpsc::unbounded_channel();
+    let old = tokio::spawn(
+        desk.follow()
+            .expect("running")
+            .run(move |view| old_sender.send(view).is_ok()),
+    );
+    next_view(&mut old_views).await.expect("running");
+
+    // The window reloads and follows again: the old follower ends without a word.
+    let (sender, mut views) = tokio::sync::mpsc::unbounded_channel();
+    let new = tokio::spawn(
+        desk.follow()
+            .expect("running")
+            .run(move |view| sender.send(view).is_ok()),
+    );
+    tokio::time::timeout(std::time::Duration::from_secs(10), old)
+        .await
+        .expect("the old follower ends")
+        .expect("no panic");
+    assert!(
+        old_views.recv().await.is_none(),
+        "nothing more to the old window"
+    );
+
+    let phone = Phone::join(&started.url, "Ventes").await;
+    let questions = next_view(&mut views).await.expect("running").questions;
+    assert_eq!(phone.answer("replace-1", &questions[0], "1").await.0, 200);
+    view_where(&mut views, |view| {
+        view.participants
+            .first()
+            .is_some_and(|participant| participant.answered == 1)
+    })
+    .await;
+
+    // A window that no longer listens ends its follower too.
+    drop(views);
+    phone.answer("replace-2", &questions[1], "3").await;
+    tokio::time::timeout(std::time::Duration::from_secs(10), new)
+        .await
+        .expect("the follower ends when nobody listens")
+        .expect("no panic");
+    desk.stop().await;
+}

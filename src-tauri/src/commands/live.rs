@@ -4,6 +4,7 @@
 use std::sync::Arc;
 
 use tauri::State;
+use tauri::ipc::Channel;
 use tcm_api::transfer::{LiveConsensusInput, LiveInterface, LiveSessionView, LiveStartInput};
 use tcm_api::{ApiError, Workbench};
 use tcm_live::LiveDesk;
@@ -27,6 +28,21 @@ pub async fn live_status(
     desk: State<'_, Arc<LiveDesk>>,
 ) -> Result<Option<LiveSessionView>, ApiError> {
     desk.status()
+}
+
+/// Sends the running session's view to the window's channel now and as it changes (joins,
+/// votes, reveal; `null` once stopped), coalesced by `tcm-live`. Answers whether a session runs.
+/// A window that follows again (after a reload) replaces its earlier follower.
+#[tauri::command]
+pub async fn live_follow(
+    desk: State<'_, Arc<LiveDesk>>,
+    on_change: Channel<Option<LiveSessionView>>,
+) -> Result<bool, ApiError> {
+    let Some(follower) = desk.follow() else {
+        return Ok(false);
+    };
+    tauri::async_runtime::spawn(follower.run(move |view| on_change.send(view).is_ok()));
+    Ok(true)
 }
 
 #[tauri::command]

@@ -204,6 +204,9 @@ export const api = {
   liveInterfaces: () => call<LiveInterface[]>('live_interfaces'),
   liveStart: (input: LiveStartInput) => call<LiveSessionView>('live_start', { input }),
   liveStatus: () => call<LiveSessionView | null>('live_status'),
+  /** The session's view comes back on `onChange` now and as it changes (`null` once stopped);
+   *  answers whether a session runs. */
+  liveFollow: (onChange: Channel<LiveSessionView | null>) => call<boolean>('live_follow', { onChange }),
   livePush: (question: string) => call<LiveSessionView>('live_push', { question }),
   liveReveal: (question: string) => call<LiveSessionView>('live_reveal', { question }),
   liveConsensus: (input: LiveConsensusInput) => call<LiveSessionView>('live_consensus', { input }),

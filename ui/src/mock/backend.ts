@@ -527,6 +527,9 @@ export class MockBackend {
         return [{ name: 'lo', address: '127.0.0.1', loopback: true }];
       case 'live_status':
         return null;
+      case 'live_follow':
+        // No session runs here: nothing to follow (the real app answers the same then).
+        return false;
       case 'live_start':
       case 'live_push':
       case 'live_reveal':
