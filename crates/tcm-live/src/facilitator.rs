@@ -162,7 +162,9 @@ impl LiveSession {
         }
     }
 
-    /// Facilitated pace: shows `question` on every device, open for a blind vote.
+    /// Facilitated pace: shows `question` on every device, open for a blind vote — or
+    /// revealed at once when every participant in the room has answered it already (a
+    /// question pushed again, or answered before the app restarted), as the last vote does.
     pub fn push_question(&self, question: &str) -> Result<(), LiveError> {
         if !self.session.facilitated() {
             return Err(LiveError::Refused(
@@ -175,6 +177,7 @@ impl LiveSession {
             return Err(LiveError::Stopped);
         }
         inner.current = Some(question.to_owned());
+        inner.reveal_when_everyone_voted();
         self.session.publish(&inner);
         drop(inner);
         self.session.counts_changed();
@@ -192,8 +195,9 @@ impl LiveSession {
             .ok_or_else(|| LiveError::Refused("nothing to reveal".to_owned()))
     }
 
-    /// The votes on `question`: only once revealed, or once every participant voted (which
-    /// reveals the pushed question: see `routes::save`).
+    /// The votes on `question`, only once revealed (by Reveal, or because every participant
+    /// voted: `Inner::reveal_when_everyone_voted`), so the window shows them exactly when the
+    /// vote is closed on the phones.
     pub fn distribution(&self, question: &str) -> Option<Distribution> {
         let inner = self.session.lock();
         let votes: Vec<&Given> = inner
@@ -202,7 +206,7 @@ impl LiveSession {
             .filter_map(|participant| inner.answers.get(&participant.respondent))
             .filter_map(|given| given.get(question))
             .collect();
-        if !inner.revealed.contains(question) && !inner.everyone_voted(question) {
+        if !inner.revealed.contains(question) {
             return None;
         }
         let counted = VoteDistribution::of_votes(votes.iter().filter_map(|vote| vote.answer()));

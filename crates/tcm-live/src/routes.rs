@@ -712,13 +712,8 @@ async fn save(
             },
             session.in_scope(&body.question_id),
         );
-        // The room's last vote on the pushed question reveals it: the projector shows the
-        // distribution from then on, so the vote closes on every device as after Reveal.
-        if session.facilitated()
-            && inner.current.as_deref() == Some(body.question_id.as_str())
-            && inner.everyone_voted(&body.question_id)
-            && inner.revealed.insert(body.question_id.clone())
-        {
+        // The room's last vote on the pushed question reveals it (see the rule's doc).
+        if inner.reveal_when_everyone_voted() {
             session.publish(&inner);
         }
         let answered = session.answered_in_scope(&inner, respondent);

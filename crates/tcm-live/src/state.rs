@@ -109,6 +109,24 @@ impl Inner {
             })
     }
 
+    /// The facilitated pace's rule, kept here only: once every participant in the room has
+    /// answered the pushed question, its votes are revealed and it closes on every device, as
+    /// after Reveal. Applied when a vote is acknowledged and when the facilitator pushes a
+    /// question (after a restart, the participants back in the room may have answered it
+    /// before); not when a phone comes back, since the room is still filling up then.
+    /// Answers whether the question was revealed now (the pace is then to be published).
+    pub fn reveal_when_everyone_voted(&mut self) -> bool {
+        match &self.current {
+            Some(question)
+                if !self.revealed.contains(question) && self.everyone_voted(question) =>
+            {
+                let question = question.clone();
+                self.revealed.insert(question)
+            }
+            _ => false,
+        }
+    }
+
     /// Keeps an acknowledged answer, and the counts with it.
     pub fn record(&mut self, respondent: i64, question: &str, given: Given, in_scope: bool) {
         let answers = self.answers.entry(respondent).or_default();

@@ -963,3 +963,89 @@ async fn the_page_and_its_assets_travel_compressed_when_the_browser_accepts_it()
     assert!(response.headers().get("content-encoding").is_none());
     session.stop().await;
 }
+
+#[tokio::test]
+async fn a_question_the_room_answered_before_a_restart_is_revealed_when_pushed_again() {
+    let fixture = fixture();
+    let facilitated = || SessionOptions {
+        pace: Pace::Facilitated,
+        ..options()
+    };
+    let (session, client) = start(&fixture, facilitated()).await;
+    let tokens = [
+        client.token("Alice").await,
+        client.token("Bob").await,
+        client.token("Chloé").await,
+    ];
+    // The whole room votes on cre-01; two of three on cre-02; then the app goes away.
+    session.push_question("cre-01").expect("pushed");
+    for (token, (id, value)) in tokens.iter().zip([
+        ("vote-a-0001", "1"),
+        ("vote-b-0001", "2"),
+        ("vote-c-0001", "4"),
+    ]) {
+        assert_eq!(client.answer(token, id, "cre-01", value).await.0, 200);
+    }
+    session.push_question("cre-02").expect("pushed");
+    for (token, id) in tokens[..2].iter().zip(["vote-a-0002", "vote-b-0002"]) {
+        assert_eq!(client.answer(token, id, "cre-02", "3").await.0, 200);
+    }
+    drop(session);
+
+    // The app restarts and starts the session again; the three phones come back.
+    let restarted = Arc::new(Workbench::start(fixture.path.clone(), now));
+    let again = LiveSession::start(restarted, fixture.assessment, facilitated())
+        .await
+        .expect("starts again");
+    let client = Client {
+        http: reqwest::Client::new(),
+        base: again.join_info().expect("info").url,
+        root: String::new(),
+    };
+    // Pushed to a room nobody is back in yet: open.
+    again.push_question("cre-01").expect("pushed");
+    assert_eq!(again.distribution("cre-01"), None);
+    for token in &tokens {
+        assert_eq!(client.questions(token).await.0, 200, "resumed");
+    }
+    assert_eq!(again.counts().joined, 3);
+    assert_eq!(
+        again.distribution("cre-01"),
+        None,
+        "a phone coming back reveals nothing"
+    );
+
+    // Pushed again when everyone in the room answered it: revealed at once, on the
+    // facilitator's side and on every phone alike, and closed.
+    again.push_question("cre-02").expect("pushed");
+    again.push_question("cre-01").expect("pushed");
+    let revealed = again.distribution("cre-01").expect("revealed at once");
+    assert_eq!((revealed.votes, revealed.levels), (3, [0, 1, 1, 0, 1]));
+    let (_, shown) = client.questions(&tokens[0]).await;
+    assert_eq!(shown["pace"]["current"], "cre-01");
+    assert_eq!(shown["pace"]["revealed"], true);
+    assert_eq!(
+        client
+            .answer(&tokens[0], "vote-a-0003", "cre-01", "0")
+            .await
+            .0,
+        409
+    );
+
+    // A question one of them had not answered opens as usual, and the last vote reveals it.
+    again.push_question("cre-02").expect("pushed");
+    assert_eq!(again.distribution("cre-02"), None, "Chloé has not voted");
+    let (_, shown) = client.questions(&tokens[2]).await;
+    assert_eq!(shown["pace"]["revealed"], false);
+    assert_eq!(
+        client
+            .answer(&tokens[2], "vote-c-0002", "cre-02", "1")
+            .await
+            .0,
+        200
+    );
+    assert_eq!(again.distribution("cre-02").expect("revealed").votes, 3);
+    let (_, shown) = client.questions(&tokens[0]).await;
+    assert_eq!(shown["pace"]["revealed"], true);
+    again.stop().await;
+}
