@@ -8,13 +8,17 @@
 // reveals after two votes: the third phone is closed without having voted. On a third question
 // the app is killed (SIGKILL) after two acknowledged votes; the votes are in the database, the
 // app starts again on the same database, a session is started again (same port, new room
-// code), and the phones come back as the same participants and finish the vote. The scores
-// the window shows then equal `tcm score` on the exported assessment (answers and consensus).
+// code: the spec types a port it found free, so another program or run holding the app's
+// usual port changes nothing), and the phones come back as the same participants and finish
+// the vote (the first question, which the whole room answered before the crash, is revealed at
+// once when pushed again). The scores the window shows then equal `tcm score` on the exported
+// assessment (answers and consensus).
 // Stop closes the server: the phones say so and a late answer is refused.
 // Every request of a phone goes to 127.0.0.1: anything else is aborted and fails the test.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
@@ -45,6 +49,8 @@ let database;
 let chrome;
 let shortUrl;
 let roomCode;
+/** The port the session listens on, before and after the crash: free when the spec began. */
+let port;
 /** The question pushed to the phones, its text in the window, and the consensus recorded. */
 let question;
 let questionText;
@@ -118,8 +124,20 @@ function shownNumber(text) {
   return match ? Number(match[0]) : null;
 }
 
-/** Opens the demo workshop and starts an anonymous, facilitator-paced session on loopback with
- * two groups; returns the short URL and room code the projector shows. */
+/** A port free on loopback now (the system's choice). */
+async function freePort() {
+  const server = createServer();
+  await new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', resolve);
+  });
+  const { port: free } = server.address();
+  await new Promise((resolve) => server.close(resolve));
+  return free;
+}
+
+/** Opens the demo workshop and starts an anonymous, facilitator-paced session on loopback, on
+ * `port`, with two groups; returns the short URL and room code the projector shows. */
 async function startSession() {
   await press(browser, await byTestId(browser, 'open-demo'));
   await press(browser, await byTestId(browser, 'go-live'));
@@ -137,10 +155,27 @@ async function startSession() {
     await byTestId(browser, 'live-groups'),
     'Ventes\nService client',
   );
+  await browser.execute(
+    (input, value) => {
+      input.value = value;
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    },
+    await byTestId(browser, 'live-port'),
+    String(port),
+  );
   await press(browser, await byTestId(browser, 'live-pace-facilitated'));
   await press(browser, await byTestId(browser, 'live-start'));
+  // Started, or refused (the port was taken since): say which, not a timeout.
+  await browser.waitUntil(
+    async () =>
+      (await browser.$('[data-testid="live-short-url"]').isExisting()) ||
+      (await browser.$('[data-testid="error"]').isExisting()),
+    { timeout: 15000, timeoutMsg: `the session neither started on port ${port} nor said why` },
+  );
+  const refused = await browser.$('[data-testid="error"]');
+  if (await refused.isExisting()) assert.fail(`the session could not start on port ${port}: ${await refused.getText()}`);
   const url = await (await byTestId(browser, 'live-short-url')).getText();
-  assert.match(url, /^http:\/\/127\.0\.0\.1:\d+\/$/);
+  assert.equal(url, `http://127.0.0.1:${port}/`);
   const code = await (await byTestId(browser, 'live-room-code')).getText();
   assert.match(code, /^[A-Z0-9]{6}$/);
   await byTestId(browser, 'live-qr');
@@ -157,6 +192,7 @@ async function enterRoom(page) {
 }
 
 test('the facilitator starts a live session on loopback', async () => {
+  port = await freePort();
   ({ browser, database } = await openApp());
   ({ url: shortUrl, code: roomCode } = await startSession());
 });
@@ -347,7 +383,6 @@ test('kill -9 the app during the session; started again, the votes are there and
   }
 
   // The app's process is the one listening on the session's port.
-  const port = new URL(shortUrl).port;
   const listening = execFileSync('ss', ['-Htlnp', `sport = :${port}`]).toString();
   const pid = Number(/pid=(\d+)/.exec(listening)?.[1]);
   assert.ok(pid > 0, `the app listens on ${port}: ${listening}`);
@@ -386,8 +421,13 @@ test('kill -9 the app during the session; started again, the votes are there and
   });
   // The facilitator pushes the interrupted question again: the votes given are there, the last
   // phone votes, and that reveals it.
-  // A new session starts with no question out: push the first, then jump to the third.
+  // A new session starts with no question out: push the first, then jump to the third. The
+  // whole room answered the first before the crash: it is revealed at once, in the window and
+  // on the phones alike.
   await press(browser, await byTestId(browser, 'live-push-first'));
+  await waitForText(await byTestId(browser, 'live-figures'), /3 votes/, 'the first question revealed at once');
+  await phoneShows(phones[0].page, questionText);
+  await phones[0].page.getByText(/Les votes sont révélés/).waitFor();
   await browser.execute(
     (select, value) => {
       select.value = value;

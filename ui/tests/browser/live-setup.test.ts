@@ -1,6 +1,7 @@
 // The start form of a live session (mock backend: it lists loopback and runs no session):
 // a self-paced session on questions chosen one by one, with the picker's stage boxes, filter,
-// count and the Start button held back until something is chosen.
+// count and the Start button held back until something is chosen; the port, chosen or left
+// to the app.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { byTestId, expectClean, launch, open } from './helpers';
@@ -52,4 +53,34 @@ describe('live session setup', () => {
     expectClean(watch);
     await page.context().close();
   });
+
+  it('sends the port the facilitator typed, or none (0) when left empty', async () => {
+    const { page, watch } = await open(browser, 'empty');
+    await page.locator(byTestId('open-demo')).click();
+    await page.locator(byTestId('go-live')).click();
+    await page.locator(byTestId('live-setup')).waitFor();
+    const port = page.locator(byTestId('live-port'));
+    expect(await port.getAttribute('placeholder')).toBe('automatique');
+    const started = () =>
+      page.evaluate(() =>
+        (window as unknown as Mock).__tcmMock.calls
+          .filter((call) => call.command === 'live_start')
+          .map((call) => (call.args.input as { port: number }).port),
+      );
+    // The mock runs no session: each start is refused, after it was sent.
+    await page.locator(byTestId('live-start')).click();
+    await page.locator(byTestId('error')).waitFor();
+    await port.fill('48123');
+    await page.locator(byTestId('live-start')).click();
+    await expect.poll(started).toEqual([0, 48123]);
+    // Out of range: the form does not send it.
+    await port.fill('80');
+    await page.locator(byTestId('live-start')).click();
+    await page.waitForTimeout(300);
+    expect(await started()).toEqual([0, 48123]);
+    expectClean(watch);
+    await page.context().close();
+  });
 });
+
+type Mock = { __tcmMock: { calls: { command: string; args: Record<string, unknown> }[] } };
