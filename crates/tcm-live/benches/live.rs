@@ -2,7 +2,7 @@
 //! `TCM_LIVE_PARTICIPANTS` for fewer than 200): 200 simulated
 //! participants join, then all answer the 92 questions at once, each as a phone would (one
 //! answer after the other). Reports answers lost, acknowledgement p50/p99, how long after a
-//! vote the facilitator's counts show it, and the growth of this process's resident memory
+//! vote the view sent to the facilitator's window (`LiveSession::follow`) shows it, and the growth of this process's resident memory
 //! (server and simulated phones together: an upper bound for the server); and the bytes of
 //! the participant page's first load, gzip-compressed.
 
@@ -172,19 +172,19 @@ async fn run() {
     let probe_token = join(&probe_client, &base, "Sonde").await;
     let memory_before = resident_kib();
 
-    // The facilitator's view: woken on every change, reads the counts.
+    // The facilitator's window: follows the session as the app does (a view after each change,
+    // coalesced) and notes when a view shows the probe's votes.
     let watcher = {
-        let session = session.clone();
+        let (sender, mut views) = tokio::sync::mpsc::unbounded_channel();
+        tokio::spawn(session.follow().run(move |view| sender.send(view).is_ok()));
         tokio::spawn(async move {
-            let mut changes = session.subscribe_counts();
             let mut seen = Vec::new();
-            while changes.changed().await.is_ok() {
-                let counts = session.counts();
-                let probe = counts
+            while let Some(Some(view)) = views.recv().await {
+                let probe = view
                     .participants
                     .iter()
                     .find(|one| one.label == "Sonde")
-                    .map_or(0, |one| one.answered);
+                    .map_or(0, |one| one.answered as usize);
                 while seen.len() < probe {
                     seen.push(Instant::now());
                 }
@@ -290,7 +290,7 @@ async fn run() {
         latencies.last().copied().unwrap_or_default().as_secs_f64() * 1e3
     );
     println!(
-        "  facilitator counts after a vote (sent → counts show it, {} probes): p50 {:.1} ms, max {:.1} ms",
+        "  facilitator's window after a vote (sent → a view sent to the window shows it, {} probes): p50 {:.1} ms, max {:.1} ms",
         count_latencies.len(),
         percentile(&count_latencies, 0.5).as_secs_f64() * 1e3,
         count_latencies

@@ -263,7 +263,7 @@ impl LiveDesk {
     /// window follows the session, and a reloaded window follows it again.
     pub fn follow(&self) -> Option<Follower> {
         self.running()
-            .map(|session| Follower::new(&session, &self.followers))
+            .map(|session| Follower::new(&session, Some(&self.followers)))
     }
 
     /// Facilitated pace: pushes `question` to every device.

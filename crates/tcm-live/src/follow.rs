@@ -17,14 +17,16 @@ use crate::state::Broadcast;
 /// view takes to build).
 pub const FOLLOW_INTERVAL: Duration = Duration::from_millis(50);
 
-/// One window following the session (see [`crate::LiveDesk::follow`]).
+/// One window following the session (see [`crate::LiveDesk::follow`], or
+/// [`LiveSession::follow`] for a session run without the desk).
 pub struct Follower {
     /// Weak: a follower never keeps a session alive (a dropped session stops).
     session: Weak<LiveSession>,
     counts: watch::Receiver<u64>,
     pace: watch::Receiver<Broadcast>,
-    /// The number of the desk's latest follower: a newer one replaces this one.
-    followers: watch::Receiver<u64>,
+    /// The number of the desk's latest follower: a newer one replaces this one (none: a
+    /// follower of the session alone, never replaced).
+    followers: Option<watch::Receiver<u64>>,
     number: u64,
 }
 
@@ -35,24 +37,31 @@ enum Wake {
 }
 
 impl Follower {
-    /// A follower of `session`, numbered after the previous ones of `followers`.
-    pub(crate) fn new(session: &Arc<LiveSession>, followers: &watch::Sender<u64>) -> Follower {
+    /// A follower of `session`, numbered after the previous ones of `followers` (if any).
+    pub(crate) fn new(
+        session: &Arc<LiveSession>,
+        followers: Option<&watch::Sender<u64>>,
+    ) -> Follower {
         let mut number = 0;
-        followers.send_modify(|latest| {
-            *latest += 1;
-            number = *latest;
-        });
+        if let Some(followers) = followers {
+            followers.send_modify(|latest| {
+                *latest += 1;
+                number = *latest;
+            });
+        }
         Follower {
             session: Arc::downgrade(session),
             counts: session.subscribe_counts(),
             pace: session.session.broadcast.subscribe(),
-            followers: followers.subscribe(),
+            followers: followers.map(watch::Sender::subscribe),
             number,
         }
     }
 
     fn replaced(&mut self) -> bool {
-        *self.followers.borrow_and_update() != self.number
+        self.followers
+            .as_mut()
+            .is_some_and(|followers| *followers.borrow_and_update() != self.number)
     }
 
     /// Sends the session's view at once, then after every change (at most once per
@@ -91,13 +100,28 @@ impl Follower {
     async fn next_change(&mut self) -> Wake {
         // A sender gone (the session dropped) counts as a change: the loop then finds the
         // session stopped and says so.
-        tokio::select! {
+        let replacement = async {
+            match self.followers.as_mut() {
+                Some(followers) => followers.changed().await.is_ok(),
+                None => std::future::pending().await,
+            }
+        };
+        let woken = tokio::select! {
             _ = self.counts.changed() => Wake::Changed,
             _ = self.pace.changed() => Wake::Changed,
-            latest = self.followers.changed() => match latest {
-                Ok(()) if !self.replaced() => Wake::Changed,
-                _ => Wake::Replaced,
-            },
+            open = replacement => if open { Wake::Changed } else { Wake::Replaced },
+        };
+        match woken {
+            Wake::Changed if self.replaced() => Wake::Replaced,
+            woken => woken,
         }
+    }
+}
+
+impl LiveSession {
+    /// A follower of this session alone (a session run without the desk: the headless
+    /// `tcm live`, the benchmark); the desk's [`crate::LiveDesk::follow`] keeps one per window.
+    pub fn follow(self: &Arc<Self>) -> Follower {
+        Follower::new(self, None)
     }
 }
