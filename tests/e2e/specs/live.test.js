@@ -1,9 +1,10 @@
 // A live workshop in the real window with three real phones: the facilitator opens the demo
 // workshop and starts an anonymous, facilitator-paced session on loopback with groups; three
 // headless Chromium pages emulating a 360-pixel phone open the short URL the projector shows,
-// type its room code, pick a group and join; the facilitator pushes a question, the phones vote
-// blind by tapping the page's buttons (one with a comment), the window counts the votes without
-// showing them; the last vote reveals the distribution on the projector and closes the vote on
+// type its room code, pick a group and join; the window reloads and finds the session again
+// (it follows it: every count below reaches it without asking); the facilitator pushes a
+// question, the phones vote blind by tapping the page's buttons (one with a comment), the
+// window counts the votes without showing them; the last vote reveals the distribution on the projector and closes the vote on
 // the phones, and the facilitator records the consensus. On the next question the facilitator
 // reveals after two votes: the third phone is closed without having voted. On a third question
 // the app is killed (SIGKILL) after two acknowledged votes; the votes are in the database, the
@@ -218,6 +219,15 @@ test('three phones open the short URL, type the room code and join', async () =>
     assert.ok(listed.includes(label), `the join screen lists ${label}: ${listed}`);
   }
   await screenshot(browser, 'live-join-fr');
+
+  // The window reloads (the session runs on in Rust): it asks once for the session, shows the
+  // banner on the first screen, and follows the session again — the votes below reach it.
+  await browser.refresh();
+  await press(browser, await byTestId(browser, 'live-global-back'));
+  await browser.waitUntil(async () => (await browser.$$('[data-testid="live-participants"] li').length) === 3, {
+    timeout: 15000,
+    timeoutMsg: 'the reloaded window did not find the session again',
+  });
 });
 
 test('the phones vote blind on the question pushed, by tapping its buttons', async () => {

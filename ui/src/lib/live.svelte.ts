@@ -33,6 +33,15 @@ class LiveState {
     }
   }
 
+  /** Asks Rust once whether a session runs — the window just opened, or reloaded while a
+   *  session ran — and follows it if so. */
+  async resume(): Promise<void> {
+    const view = await api.liveStatus();
+    if (view === null) return;
+    this.view ??= view;
+    await this.follow();
+  }
+
   /** The session stopped from this window: forget it (Rust also says so on the channel). */
   stopped(): void {
     this.channel = null;
