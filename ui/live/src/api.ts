@@ -126,6 +126,8 @@ export class Session {
     private readonly onAck: (ack: Ack) => void,
     private readonly onRefused: (pending: Pending, error: Refused) => void,
     private readonly onNetwork: (online: boolean) => void,
+    /** The queue changed (an answer queued, acknowledged or refused). */
+    private readonly onQueue: (queue: Pending[]) => void = () => {},
   ) {
     this.base = `/j/${secret}`;
     // Kept per origin, not per room: a session started again after the app quit or crashed
@@ -144,6 +146,7 @@ export class Session {
   forget(): void {
     localStorage.removeItem(this.tokenKey);
     localStorage.removeItem(this.queueKey);
+    this.onQueue([]);
   }
 
   async join(name: string, group: string): Promise<void> {
@@ -168,6 +171,7 @@ export class Session {
 
   private save(queue: Pending[]): void {
     localStorage.setItem(this.queueKey, JSON.stringify(queue));
+    this.onQueue(queue);
   }
 
   /** Queues an answer (or a comment when `value` is null) and sends the queue. */
@@ -201,6 +205,13 @@ export class Session {
           if (transient) {
             this.onNetwork(error instanceof Refused);
             this.retry = setTimeout(() => void this.flush(), 2000);
+            return;
+          }
+          if (error.kind === 'notFound' || error.kind === 'stopped') {
+            // The room is closed (stopped, or started again under a new link): the answer is
+            // kept on the device and goes to the room the participant joins next with this
+            // token (a session started again on this assessment).
+            this.onRefused(next, error);
             return;
           }
           this.save(this.pending().filter((one) => one.answerId !== next.answerId));

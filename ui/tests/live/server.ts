@@ -15,6 +15,9 @@ export interface LiveServer {
   /** The `tcm` command on this test's database. */
   tcm(...args: string[]): string;
   stop(): Promise<void>;
+  /** Stops the session and starts it again on the same port and database: a new room (new
+   * link and code), as when the facilitator starts the session again after the app quit. */
+  restart(): Promise<LiveServer>;
 }
 
 export async function startLive(liveArgs: string[]): Promise<LiveServer> {
@@ -23,7 +26,17 @@ export async function startLive(liveArgs: string[]): Promise<LiveServer> {
   const tcm = (...args: string[]) => execFileSync(TCM, ['--db', db, ...args], { encoding: 'utf8' });
   tcm('org', 'add', '--name', 'Maison Durand', '--sector', 'retail');
   tcm('assessment', 'new', '--org', 'Maison Durand', '--title', 'Atelier direction', '--mode', 'workshop');
-  const child: ChildProcess = spawn(TCM, ['--db', db, 'live', '--assessment', '1', '--bind', '127.0.0.1:0', ...liveArgs], {
+  return serve(folder, db, tcm, liveArgs, '127.0.0.1:0');
+}
+
+async function serve(
+  folder: string,
+  db: string,
+  tcm: (...args: string[]) => string,
+  liveArgs: string[],
+  bind: string,
+): Promise<LiveServer> {
+  const child: ChildProcess = spawn(TCM, ['--db', db, 'live', '--assessment', '1', '--bind', bind, ...liveArgs], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -43,19 +56,24 @@ export async function startLive(liveArgs: string[]): Promise<LiveServer> {
   const url = /Join: (\S+)/.exec(output)?.[1];
   const short = /open (\S+) and type the room code (\w{6})/.exec(output);
   if (!url || !short) throw new Error(`no join URL in:\n${output}`);
+  const ended = () =>
+    new Promise<void>((done) => {
+      child.once('exit', () => done());
+      child.kill('SIGINT');
+    });
   return {
     url,
     shortUrl: short[1],
     code: short[2],
     db,
     tcm,
-    stop: () =>
-      new Promise<void>((done) => {
-        child.once('exit', () => {
-          rmSync(folder, { recursive: true, force: true });
-          done();
-        });
-        child.kill('SIGINT');
-      }),
+    stop: async () => {
+      await ended();
+      rmSync(folder, { recursive: true, force: true });
+    },
+    restart: async () => {
+      await ended();
+      return serve(folder, db, tcm, liveArgs, new URL(url).host);
+    },
   };
 }
