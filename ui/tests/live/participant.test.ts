@@ -169,6 +169,22 @@ describe('a participant on a phone', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => progress(page)).toBe('1 of 92 answered');
     expect(stored(server)).toEqual([['Sam', 'cre-01', '1']]);
+    // Arrow keys move between the choices as in a radio group (wrapping around).
+    await page.getByRole('radio', { name: /^0/ }).focus();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('ArrowUp');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("?Don't know");
+    await page.keyboard.press('Home');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Space');
+    await expect.poll(() => progress(page)).toBe('2 of 92 answered');
+    expect(stored(server)).toEqual([
+      ['Sam', 'cre-01', '1'],
+      ['Sam', 'cre-02', '1'],
+    ]);
   });
 
   it('keeps every comment typed, even without its button, and shows the level chosen offline', async () => {
@@ -270,6 +286,43 @@ describe('a participant on a phone', () => {
     await second.getByLabel('Your name').fill('Marie\tD.');
     await second.getByRole('button', { name: 'Join' }).click();
     await second.getByText('You are Marie D.').waitFor();
+  });
+
+  it('shows a tab coming back what another tab of the same participant answered', async () => {
+    server = await startLive(['--stage', 'creative']);
+    const first = await phone();
+    await first.goto(server.url);
+    await first.getByLabel('Votre nom').fill('Deux onglets');
+    await first.getByRole('button', { name: 'Rejoindre' }).click();
+    await first.getByText('Vous êtes Deux onglets').waitFor();
+    const second = await context!.newPage();
+    await second.goto(server.url);
+    await second.getByText('Question 1 sur 24').waitFor();
+
+    await first.getByRole('radio', { name: /^3/ }).click();
+    await first.getByRole('radio', { name: /^2/ }).click();
+    await expect.poll(() => progress(first)).toBe('2 sur 24 répondues');
+    // The first tab, back on its last answer, left while a comment is typed (the phone locks,
+    // another tab comes to the front): the comment is sent.
+    await first.getByRole('button', { name: 'Précédente' }).click();
+    await first.getByLabel('Commentaire').fill('Écrit avant de changer d’onglet');
+    await first.evaluate(() => {
+      Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
+      document.dispatchEvent(new Event('visibilitychange'));
+    });
+    await expect
+      .poll(() => storedComments(server!))
+      .toEqual([
+        ['cre-01', '3', ''],
+        ['cre-02', '2', 'Écrit avant de changer d’onglet'],
+      ]);
+    // The second tab comes to the front: it shows both answers and the comment, where the
+    // participant is, instead of the state it loaded first.
+    await second.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+    await expect.poll(() => progress(second)).toBe('2 sur 24 répondues');
+    await second.getByText('Question 2 sur 24').waitFor();
+    expect(await second.getByRole('radio', { name: /^2/ }).getAttribute('aria-checked')).toBe('true');
+    expect(await second.getByLabel('Commentaire').inputValue()).toBe('Écrit avant de changer d’onglet');
   });
 });
 
