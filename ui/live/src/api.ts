@@ -223,8 +223,15 @@ export class Session {
     }
   }
 
-  /** Follows the pace until the session stops; reconnects after a lost network. */
-  async follow(onPace: (pace: Pace) => void, signal: AbortSignal): Promise<void> {
+  /** Follows the pace until the session stops; reconnects after a lost network. Stops, and
+   * tells `onRefused`, when the room is gone (`notFound`: started again under a new link) or
+   * the token is refused (`unauthorized`): neither is a lost network, and retrying changes
+   * nothing. */
+  async follow(
+    onPace: (pace: Pace) => void,
+    signal: AbortSignal,
+    onRefused: (kind: 'notFound' | 'unauthorized') => void = () => {},
+  ): Promise<void> {
     while (!signal.aborted) {
       try {
         const response = await fetch(`${this.base}/events`, {
@@ -234,6 +241,10 @@ export class Session {
         });
         if (response.status === 503) {
           onPace({ version: 0, pace: 'self', current: null, revealed: false, stopped: true });
+          return;
+        }
+        if (response.status === 404 || response.status === 401) {
+          onRefused(response.status === 404 ? 'notFound' : 'unauthorized');
           return;
         }
         if (!response.ok || !response.body) throw new Error(String(response.status));

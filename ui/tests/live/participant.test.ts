@@ -244,8 +244,12 @@ describe('a participant on a phone', () => {
     await page.getByRole('radio', { name: /^3/ }).click();
     await expect.poll(() => progress(page)).toBe('1 sur 92 répondues');
 
-    // The facilitator starts the session again (the app quit): a new link and code, same port.
-    server = await server.restart();
+    // The app crashes and the facilitator starts the session again: a new link and code, on
+    // the same port. The page still open finds its room gone (not a lost network), and so does
+    // a reload of its link.
+    server = await server.restart('SIGKILL');
+    await page.getByText('Ce lien ne mène plus à une session ouverte').waitFor({ timeout: 10_000 });
+    expect(await page.getByText('Pas de réseau').count()).toBe(0);
     await page.reload();
     await page.getByText('Ce lien ne mène plus à une session ouverte').waitFor();
     await phoneShot(page, 'live-phone-stale-link');

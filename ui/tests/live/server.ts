@@ -15,9 +15,10 @@ export interface LiveServer {
   /** The `tcm` command on this test's database. */
   tcm(...args: string[]): string;
   stop(): Promise<void>;
-  /** Stops the session and starts it again on the same port and database: a new room (new
-   * link and code), as when the facilitator starts the session again after the app quit. */
-  restart(): Promise<LiveServer>;
+  /** Ends `tcm live` (SIGINT like Ctrl-C, SIGKILL like a crash) and starts the session again
+   * on the same port and database: a new room (new link and code), as when the facilitator
+   * starts the session again after the app quit. */
+  restart(signal?: NodeJS.Signals): Promise<LiveServer>;
 }
 
 export async function startLive(liveArgs: string[]): Promise<LiveServer> {
@@ -56,10 +57,10 @@ async function serve(
   const url = /Join: (\S+)/.exec(output)?.[1];
   const short = /open (\S+) and type the room code (\w{6})/.exec(output);
   if (!url || !short) throw new Error(`no join URL in:\n${output}`);
-  const ended = () =>
+  const ended = (signal: NodeJS.Signals = 'SIGINT') =>
     new Promise<void>((done) => {
       child.once('exit', () => done());
-      child.kill('SIGINT');
+      child.kill(signal);
     });
   return {
     url,
@@ -71,8 +72,8 @@ async function serve(
       await ended();
       rmSync(folder, { recursive: true, force: true });
     },
-    restart: async () => {
-      await ended();
+    restart: async (signal?: NodeJS.Signals) => {
+      await ended(signal);
       return serve(folder, db, tcm, liveArgs, new URL(url).host);
     },
   };
