@@ -119,7 +119,7 @@ describe('a participant on a phone', () => {
     await page.getByRole('radio', { name: /^NA/ }).click();
     await page.getByRole('radio', { name: /^\?/ }).click();
     await page.getByRole('radio', { name: /^4/ }).click();
-    await page.getByText('Pas de réseau').waitFor();
+    await page.getByText('Pas de connexion avec l’ordinateur de l’animateur').waitFor();
     expect(await progress(page)).toBe('1 sur 92 répondues');
     expect(stored(server).length).toBe(1);
     // The answer given offline is kept on the phone but not shown as saved: nothing committed.
@@ -249,7 +249,7 @@ describe('a participant on a phone', () => {
     // a reload of its link.
     server = await server.restart('SIGKILL');
     await page.getByText('Ce lien ne mène plus à une session ouverte').waitFor({ timeout: 10_000 });
-    expect(await page.getByText('Pas de réseau').count()).toBe(0);
+    expect(await page.getByText('Pas de connexion avec l’ordinateur de l’animateur').count()).toBe(0);
     await page.reload();
     await page.getByText('Ce lien ne mène plus à une session ouverte').waitFor();
     await phoneShot(page, 'live-phone-stale-link');
