@@ -256,6 +256,10 @@ async fn page() -> Response {
     index(None)
 }
 
+/// The room's page. A link to no open room — most often the link of an earlier session,
+/// kept in a phone's tab when the facilitator started the session again and the room got a
+/// new secret — still gets the page, without the room and with status 404: the page says so
+/// and asks for the room code, instead of a browser showing a JSON error.
 async fn room_page(State(session): State<Arc<Session>>, Path(secret): Path<String>) -> Response {
     if tokens::same_secret(&secret, &session.secret) {
         index(Some(&Room {
@@ -265,7 +269,9 @@ async fn room_page(State(session): State<Arc<Session>>, Path(secret): Path<Strin
             groups: &session.options.groups,
         }))
     } else {
-        Refusal::not_found().into_response()
+        let mut page = index(None);
+        *page.status_mut() = StatusCode::NOT_FOUND;
+        page
     }
 }
 

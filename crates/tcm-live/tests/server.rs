@@ -647,6 +647,31 @@ async fn the_page_has_a_strict_policy_no_cors_and_the_room_as_text() {
     session.stop().await;
 }
 
+/// A phone that kept the link of an earlier session (the facilitator started it again: a new
+/// secret) reloads it: it gets the page, which asks for the room code, not a JSON error.
+#[tokio::test]
+async fn a_link_to_no_open_room_gets_the_page_without_the_room() {
+    let fixture = fixture();
+    let (session, client) = start(&fixture, options()).await;
+    let stale = format!("{}j/{}", client.root, "f".repeat(40));
+    let response = client.http.get(&stale).send().await.expect("page");
+    assert_eq!(response.status().as_u16(), 404);
+    let headers = response.headers().clone();
+    assert!(
+        headers["content-type"]
+            .to_str()
+            .expect("text")
+            .starts_with("text/html"),
+        "{headers:?}"
+    );
+    assert!(headers.contains_key("content-security-policy"));
+    let page = response.text().await.expect("html");
+    assert!(page.contains("<script"), "the page itself: {page}");
+    assert!(!page.contains("tcm-room"), "no room's description");
+    assert!(!page.contains("Atelier"), "nothing of the open room");
+    session.stop().await;
+}
+
 #[tokio::test]
 async fn the_room_code_leads_to_the_room() {
     let fixture = fixture();

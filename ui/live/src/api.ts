@@ -126,6 +126,8 @@ export class Session {
     private readonly onAck: (ack: Ack) => void,
     private readonly onRefused: (pending: Pending, error: Refused) => void,
     private readonly onNetwork: (online: boolean) => void,
+    /** The queue changed (an answer queued, acknowledged or refused). */
+    private readonly onQueue: (queue: Pending[]) => void = () => {},
   ) {
     this.base = `/j/${secret}`;
     // Kept per origin, not per room: a session started again after the app quit or crashed
@@ -144,6 +146,7 @@ export class Session {
   forget(): void {
     localStorage.removeItem(this.tokenKey);
     localStorage.removeItem(this.queueKey);
+    this.onQueue([]);
   }
 
   async join(name: string, group: string): Promise<void> {
@@ -168,6 +171,7 @@ export class Session {
 
   private save(queue: Pending[]): void {
     localStorage.setItem(this.queueKey, JSON.stringify(queue));
+    this.onQueue(queue);
   }
 
   /** Queues an answer (or a comment when `value` is null) and sends the queue. */
@@ -203,6 +207,13 @@ export class Session {
             this.retry = setTimeout(() => void this.flush(), 2000);
             return;
           }
+          if (error.kind === 'notFound' || error.kind === 'stopped') {
+            // The room is closed (stopped, or started again under a new link): the answer is
+            // kept on the device and goes to the room the participant joins next with this
+            // token (a session started again on this assessment).
+            this.onRefused(next, error);
+            return;
+          }
           this.save(this.pending().filter((one) => one.answerId !== next.answerId));
           this.onRefused(next, error);
         }
@@ -212,8 +223,15 @@ export class Session {
     }
   }
 
-  /** Follows the pace until the session stops; reconnects after a lost network. */
-  async follow(onPace: (pace: Pace) => void, signal: AbortSignal): Promise<void> {
+  /** Follows the pace until the session stops; reconnects after a lost network. Stops, and
+   * tells `onRefused`, when the room is gone (`notFound`: started again under a new link) or
+   * the token is refused (`unauthorized`): neither is a lost network, and retrying changes
+   * nothing. */
+  async follow(
+    onPace: (pace: Pace) => void,
+    signal: AbortSignal,
+    onRefused: (kind: 'notFound' | 'unauthorized') => void = () => {},
+  ): Promise<void> {
     while (!signal.aborted) {
       try {
         const response = await fetch(`${this.base}/events`, {
@@ -223,6 +241,10 @@ export class Session {
         });
         if (response.status === 503) {
           onPace({ version: 0, pace: 'self', current: null, revealed: false, stopped: true });
+          return;
+        }
+        if (response.status === 404 || response.status === 401) {
+          onRefused(response.status === 404 ? 'notFound' : 'unauthorized');
           return;
         }
         if (!response.ok || !response.body) throw new Error(String(response.status));

@@ -51,6 +51,20 @@ function stored(live: LiveServer): string[][] {
     .map((line) => line.split(',').slice(0, 3));
 }
 
+/** The answers stored with their comments (question, answer, comment), in question order. */
+function storedComments(live: LiveServer): string[][] {
+  const out = `${live.db}.comments.csv`;
+  live.tcm('export', '--assessment', '1', '--format', 'csv', '--out', out);
+  return readFileSync(out, 'utf8')
+    .trim()
+    .split('\n')
+    .slice(1)
+    .map((line) => {
+      const [, question, answer, ...comment] = line.split(',');
+      return [question, answer, comment.join(',').replace(/^"|"$/g, '').replaceAll('""', '"')];
+    });
+}
+
 const SHOTS = process.env.TCM_SCREENSHOTS ? resolve(process.cwd(), process.env.TCM_SCREENSHOTS) : null;
 
 /** The whole page as a 360-pixel-wide PNG (CSS pixels), when TCM_SCREENSHOTS names a folder. */
@@ -105,7 +119,7 @@ describe('a participant on a phone', () => {
     await page.getByRole('radio', { name: /^NA/ }).click();
     await page.getByRole('radio', { name: /^\?/ }).click();
     await page.getByRole('radio', { name: /^4/ }).click();
-    await page.getByText('Pas de réseau').waitFor();
+    await page.getByText('Pas de connexion avec l’ordinateur de l’animateur').waitFor();
     expect(await progress(page)).toBe('1 sur 92 répondues');
     expect(stored(server).length).toBe(1);
     // The answer given offline is kept on the phone but not shown as saved: nothing committed.
@@ -121,11 +135,12 @@ describe('a participant on a phone', () => {
     expect(stored(server).map((row) => row[2])).toEqual(['2', 'NA', '?', '4']);
     await phoneShot(page, 'live-phone-fr');
 
-    // A reload resumes where the participant was, with the same token.
+    // A reload resumes where the participant was — the question on screen, gone back to —,
+    // with the same token.
     await page.reload();
     await expect.poll(() => progress(page)).toBe('4 sur 92 répondues');
     await page.getByText('Vous êtes Participant 1').waitFor();
-    expect(await page.getByText('Question 5 sur 92').count()).toBe(1);
+    expect(await page.getByText('Question 4 sur 92').count()).toBe(1);
     const rows = stored(server);
     expect(rows.map((row) => row[2])).toEqual(['2', 'NA', '?', '4']);
     expect(new Set(rows.map((row) => row[0]))).toEqual(new Set(['Participant 1']));
@@ -154,5 +169,164 @@ describe('a participant on a phone', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => progress(page)).toBe('1 of 92 answered');
     expect(stored(server)).toEqual([['Sam', 'cre-01', '1']]);
+    // Arrow keys move between the choices as in a radio group (wrapping around).
+    await page.getByRole('radio', { name: /^0/ }).focus();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('ArrowUp');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("?Don't know");
+    await page.keyboard.press('Home');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Space');
+    await expect.poll(() => progress(page)).toBe('2 of 92 answered');
+    expect(stored(server)).toEqual([
+      ['Sam', 'cre-01', '1'],
+      ['Sam', 'cre-02', '1'],
+    ]);
+  });
+
+  it('keeps every comment typed, even without its button, and shows the level chosen offline', async () => {
+    server = await startLive(['--stage', 'creative']);
+    const page = await phone();
+    await page.goto(server.url);
+    // A 60-letter word as a name still fits a 360-pixel screen.
+    const long = 'Wolfeschlegelsteinhausenbergerdorffvoralternwarenge'.padEnd(60, 'x');
+    await page.getByLabel('Votre nom').fill(long);
+    await page.getByRole('button', { name: 'Rejoindre' }).click();
+    await page.getByText(`Vous êtes ${long}`).waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+
+    // Answered (the page moves on), back, a comment typed, then on to the next question
+    // without "Enregistrer le commentaire": the comment is saved all the same.
+    await page.getByRole('radio', { name: /^2/ }).click();
+    await page.getByText('Question 2 sur').waitFor();
+    await page.getByRole('button', { name: 'Précédente' }).click();
+    await page.getByLabel('Commentaire').fill('Seulement en magasin, pas « en ligne » ; l’équipe l’ignore');
+    await page.getByRole('button', { name: 'Suivante' }).click();
+    // A comment typed before answering stays with its question and goes with the answer.
+    await page.getByLabel('Commentaire').fill('À vérifier avec la direction');
+    await page.getByRole('button', { name: 'Suivante' }).click();
+    await page.getByRole('button', { name: 'Précédente' }).click();
+    expect(await page.getByLabel('Commentaire').inputValue()).toBe('À vérifier avec la direction');
+    await page.getByRole('radio', { name: /^1/ }).click();
+    await expect.poll(() => progress(page)).toBe('2 sur 24 répondues');
+    await expect
+      .poll(() => storedComments(server!))
+      .toEqual([
+        ['cre-01', '2', 'Seulement en magasin, pas « en ligne » ; l’équipe l’ignore'],
+        ['cre-02', '1', 'À vérifier avec la direction'],
+      ]);
+
+    // Offline, an answer then its comment: the level chosen stays shown while both wait.
+    await context?.setOffline(true);
+    await page.getByRole('radio', { name: /^4/ }).click();
+    await page.getByRole('button', { name: 'Précédente' }).click();
+    await page.getByLabel('Commentaire').fill('Hors ligne');
+    await page.getByRole('button', { name: 'Enregistrer le commentaire' }).click();
+    expect(await page.getByRole('radio', { name: /^4/ }).getAttribute('aria-checked')).toBe('true');
+    await page.getByTestId('state').getByText('Envoi').waitFor();
+    await context?.setOffline(false);
+    await page.getByTestId('state').getByText('Enregistré').waitFor({ timeout: 15_000 });
+    expect(await page.getByRole('radio', { name: /^4/ }).getAttribute('aria-checked')).toBe('true');
+    expect((await storedComments(server))[2]).toEqual(['cre-03', '4', 'Hors ligne']);
+    await phoneShot(page, 'live-phone-comment');
+    expect(outside).toEqual([]);
+  });
+
+  it('sends a phone holding the link of a session started again to the room code, and resumes it', async () => {
+    server = await startLive([]);
+    const page = await phone();
+    await page.goto(server.url);
+    await page.getByLabel('Votre nom').fill('Anaïs');
+    await page.getByRole('button', { name: 'Rejoindre' }).click();
+    await page.getByRole('radio', { name: /^3/ }).click();
+    await expect.poll(() => progress(page)).toBe('1 sur 92 répondues');
+
+    // The app crashes and the facilitator starts the session again: a new link and code, on
+    // the same port. The page still open finds its room gone (not a lost network), and so does
+    // a reload of its link.
+    server = await server.restart('SIGKILL');
+    await page.getByText('Ce lien ne mène plus à une session ouverte').waitFor({ timeout: 10_000 });
+    expect(await page.getByText('Pas de connexion avec l’ordinateur de l’animateur').count()).toBe(0);
+    await page.reload();
+    await page.getByText('Ce lien ne mène plus à une session ouverte').waitFor();
+    await phoneShot(page, 'live-phone-stale-link');
+    await page.getByLabel('Code de la salle').fill(server.code);
+    await page.getByRole('button', { name: 'Continuer' }).click();
+    // The same participant, back on the question they were on.
+    await page.getByText('Vous êtes Anaïs').waitFor();
+    await expect.poll(() => progress(page)).toBe('1 sur 92 répondues');
+    expect(await page.getByText('Question 2 sur 92').count()).toBe(1);
+    await page.getByRole('radio', { name: /^1/ }).click();
+    await expect.poll(() => progress(page)).toBe('2 sur 92 répondues');
+    expect(stored(server)).toEqual([
+      ['Anaïs', 'cre-01', '3'],
+      ['Anaïs', 'cre-02', '1'],
+    ]);
+    expect(outside).toEqual([]);
+  });
+
+  it('words what the server refuses in the page’s language', async () => {
+    server = await startLive([]);
+    const first = await phone();
+    await first.goto(server.url);
+    await first.getByLabel('Votre nom').fill('Marie');
+    await first.getByRole('button', { name: 'Rejoindre' }).click();
+    await first.getByText('Vous êtes Marie').waitFor();
+    await context?.close();
+
+    const second = await phone();
+    await second.goto(server.url);
+    // Only spaces: asked for a name, nothing sent.
+    await second.getByLabel('Votre nom').fill('   ');
+    await second.getByRole('button', { name: 'Rejoindre' }).click();
+    await second.getByText('Tapez votre nom pour rejoindre la session.').waitFor();
+    await second.getByLabel('Votre nom').fill('  Marie ');
+    await second.getByRole('button', { name: 'Rejoindre' }).click();
+    await second.getByText('Ce nom est déjà pris dans cette session').waitFor();
+    await second.getByRole('button', { name: 'English' }).click();
+    await second.getByLabel('Your name').fill('Marie\tD.');
+    await second.getByRole('button', { name: 'Join' }).click();
+    await second.getByText('You are Marie D.').waitFor();
+  });
+
+  it('shows a tab coming back what another tab of the same participant answered', async () => {
+    server = await startLive(['--stage', 'creative']);
+    const first = await phone();
+    await first.goto(server.url);
+    await first.getByLabel('Votre nom').fill('Deux onglets');
+    await first.getByRole('button', { name: 'Rejoindre' }).click();
+    await first.getByText('Vous êtes Deux onglets').waitFor();
+    const second = await context!.newPage();
+    await second.goto(server.url);
+    await second.getByText('Question 1 sur 24').waitFor();
+
+    await first.getByRole('radio', { name: /^3/ }).click();
+    await first.getByRole('radio', { name: /^2/ }).click();
+    await expect.poll(() => progress(first)).toBe('2 sur 24 répondues');
+    // The first tab, back on its last answer, left while a comment is typed (the phone locks,
+    // another tab comes to the front): the comment is sent.
+    await first.getByRole('button', { name: 'Précédente' }).click();
+    await first.getByLabel('Commentaire').fill('Écrit avant de changer d’onglet');
+    await first.evaluate(() => {
+      Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
+      document.dispatchEvent(new Event('visibilitychange'));
+    });
+    await expect
+      .poll(() => storedComments(server!))
+      .toEqual([
+        ['cre-01', '3', ''],
+        ['cre-02', '2', 'Écrit avant de changer d’onglet'],
+      ]);
+    // The second tab comes to the front: it shows both answers and the comment, where the
+    // participant is, instead of the state it loaded first.
+    await second.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+    await expect.poll(() => progress(second)).toBe('2 sur 24 répondues');
+    await second.getByText('Question 2 sur 24').waitFor();
+    expect(await second.getByRole('radio', { name: /^2/ }).getAttribute('aria-checked')).toBe('true');
+    expect(await second.getByLabel('Commentaire').inputValue()).toBe('Écrit avant de changer d’onglet');
   });
 });
+

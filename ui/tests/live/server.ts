@@ -15,6 +15,10 @@ export interface LiveServer {
   /** The `tcm` command on this test's database. */
   tcm(...args: string[]): string;
   stop(): Promise<void>;
+  /** Ends `tcm live` (SIGINT like Ctrl-C, SIGKILL like a crash) and starts the session again
+   * on the same port and database: a new room (new link and code), as when the facilitator
+   * starts the session again after the app quit. */
+  restart(signal?: NodeJS.Signals): Promise<LiveServer>;
 }
 
 export async function startLive(liveArgs: string[]): Promise<LiveServer> {
@@ -23,7 +27,17 @@ export async function startLive(liveArgs: string[]): Promise<LiveServer> {
   const tcm = (...args: string[]) => execFileSync(TCM, ['--db', db, ...args], { encoding: 'utf8' });
   tcm('org', 'add', '--name', 'Maison Durand', '--sector', 'retail');
   tcm('assessment', 'new', '--org', 'Maison Durand', '--title', 'Atelier direction', '--mode', 'workshop');
-  const child: ChildProcess = spawn(TCM, ['--db', db, 'live', '--assessment', '1', '--bind', '127.0.0.1:0', ...liveArgs], {
+  return serve(folder, db, tcm, liveArgs, '127.0.0.1:0');
+}
+
+async function serve(
+  folder: string,
+  db: string,
+  tcm: (...args: string[]) => string,
+  liveArgs: string[],
+  bind: string,
+): Promise<LiveServer> {
+  const child: ChildProcess = spawn(TCM, ['--db', db, 'live', '--assessment', '1', '--bind', bind, ...liveArgs], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -43,19 +57,24 @@ export async function startLive(liveArgs: string[]): Promise<LiveServer> {
   const url = /Join: (\S+)/.exec(output)?.[1];
   const short = /open (\S+) and type the room code (\w{6})/.exec(output);
   if (!url || !short) throw new Error(`no join URL in:\n${output}`);
+  const ended = (signal: NodeJS.Signals = 'SIGINT') =>
+    new Promise<void>((done) => {
+      child.once('exit', () => done());
+      child.kill(signal);
+    });
   return {
     url,
     shortUrl: short[1],
     code: short[2],
     db,
     tcm,
-    stop: () =>
-      new Promise<void>((done) => {
-        child.once('exit', () => {
-          rmSync(folder, { recursive: true, force: true });
-          done();
-        });
-        child.kill('SIGINT');
-      }),
+    stop: async () => {
+      await ended();
+      rmSync(folder, { recursive: true, force: true });
+    },
+    restart: async (signal?: NodeJS.Signals) => {
+      await ended(signal);
+      return serve(folder, db, tcm, liveArgs, new URL(url).host);
+    },
   };
 }
