@@ -5,6 +5,7 @@
 // looked up in golden fixtures (golden.ts); a state nobody recorded has no results. Its seed is
 // the list of operations the fixtures were recorded with. A test double: it never enters the
 // production bundle.
+import { WRITES } from './writes';
 import type { ActionInput } from '../lib/bindings/ActionInput';
 import type { AnswerValue } from '../lib/bindings/AnswerValue';
 import type { AssessmentStatus } from '../lib/bindings/AssessmentStatus';
@@ -196,9 +197,6 @@ export function emptyDatabase(): Database {
   };
 }
 
-/** The commands that write the database (refused when it was opened read-only). */
-const WRITES =
-  /^(create_|update_|delete_|add_|remove_|anonymise_|erase_|save_|set_|keep_|clear_|import_|restore_|open_demo$|live_start$|live_consensus$)/;
 
 export function fail(kind: ErrorKind, message: string): never {
   throw { kind, message } satisfies ApiError;
