@@ -143,6 +143,9 @@ export interface Database {
   readOnly?: ReadOnlyView | null;
   /** The database file opened from the recovery screen instead of the usual one. */
   databasePath?: string;
+  /** The configuration folder cannot be written: a database opened from the recovery screen
+   *  is used but not remembered for the next start (`choiceNotKept`). */
+  configReadOnly?: boolean;
   /** Set when the user quit the app (the mock has no window to close). */
   quit?: boolean;
   /** What was done since the scenario started, for tcm-api's tests to replay (see journey.ts). */
@@ -481,7 +484,14 @@ export class MockBackend {
           } satisfies ApiError;
         this.db.damaged = null;
         this.db.databasePath = path;
-        return this.appInfo();
+        if (!this.db.configReadOnly) return this.appInfo();
+        const folder = '/home/claire/.config/tcm-workbench';
+        const choiceNotKept: ApiError = {
+          kind: 'storage',
+          message: `${folder} is read-only (cannot create the folder of ${folder}/chosen-database.txt); nothing was changed.`,
+          detail: { code: 'readOnly', path: folder, reason: 'folder' },
+        };
+        return { ...this.appInfo(), choiceNotKept };
       }
       case 'quit_app':
         this.db.quit = true;
