@@ -16,6 +16,31 @@ use tcm_api::Workbench;
 /// platform's data folder; `None` when there is no data folder (the app then says so rather
 /// than inventing a database in the working directory).
 pub fn database_path(arguments: impl IntoIterator<Item = String>) -> Option<PathBuf> {
+    tcm_store::location::resolve(given_database(arguments))
+}
+
+/// The workbench the app starts on: `--db FILE`, else `TCM_DB`, else the database the user
+/// opened instead last time (remembered in `choice`, see `tcm_store::location`), else the
+/// platform's data folder. A database opened from the recovery screen is remembered in
+/// `choice` for the next start.
+pub fn start_workbench(
+    arguments: impl IntoIterator<Item = String>,
+    choice: Option<PathBuf>,
+) -> Workbench {
+    use tcm_store::location::{DatabaseOrigin, resolve_for_app};
+    let workbench = match resolve_for_app(given_database(arguments), choice.as_deref()) {
+        Some((path, DatabaseOrigin::Chosen)) => Workbench::start_chosen(path, chrono::Utc::now),
+        Some((path, _)) => Workbench::start(path, chrono::Utc::now),
+        None => Workbench::without_database(chrono::Utc::now),
+    };
+    match choice {
+        Some(file) => workbench.remembering(file),
+        None => workbench,
+    }
+}
+
+/// `--db FILE` or `--db=FILE`, the last one given.
+fn given_database(arguments: impl IntoIterator<Item = String>) -> Option<PathBuf> {
     let mut arguments = arguments.into_iter();
     let mut given = None;
     while let Some(argument) = arguments.next() {
@@ -25,7 +50,7 @@ pub fn database_path(arguments: impl IntoIterator<Item = String>) -> Option<Path
             given = arguments.next().map(PathBuf::from);
         }
     }
-    tcm_store::location::resolve(given)
+    given
 }
 
 /// Registers the state, plugins and commands on a builder. Tests pass
@@ -112,10 +137,7 @@ pub fn build_app<R: Runtime>(builder: Builder<R>, workbench: Workbench) -> Build
 
 /// Starts the application.
 pub fn run() {
-    let workbench = match database_path(std::env::args().skip(1)) {
-        Some(path) => Workbench::start(path, chrono::Utc::now),
-        None => Workbench::without_database(chrono::Utc::now),
-    };
+    let workbench = start_workbench(std::env::args().skip(1), tcm_store::location::choice_file());
     let context = tauri::generate_context!();
     let builder = build_app(Builder::default(), workbench).setup(|app| {
         if let Some(window) = app.get_webview_window("main") {

@@ -209,3 +209,75 @@ fn a_long_command_reads_its_operation_number_and_progress_channel_or_says_what_i
         .expect_err("not a channel");
     assert!(refusal.to_string().contains("`onProgress`"), "{refusal}");
 }
+
+/// The recovery screen's "open another file", across two starts of the app: the file opened
+/// is remembered (in the configuration folder given) and opened at the next start; the
+/// damaged database is left exactly as it was.
+#[test]
+fn a_database_opened_from_the_recovery_screen_is_the_one_the_next_start_opens() {
+    use tauri::Manager;
+    use tcm_desktop::grants::{DialogGrants, Grant};
+
+    let dir = tempfile::tempdir().expect("temp dir");
+    let choice = dir.path().join("config").join("chosen-database.txt");
+    let damaged = dir.path().join("tcm.sqlite");
+    let broken = b"not a database at all, but long enough to be read as one?".to_vec();
+    std::fs::write(&damaged, &broken).expect("damaged");
+    let copy = dir.path().join("copie").join("tcm.sqlite");
+    drop(tcm_api::Workbench::start(copy.clone(), chrono::Utc::now));
+    let arguments = vec!["--db".to_owned(), damaged.display().to_string()];
+
+    let call = |webview: &tauri::WebviewWindow<tauri::test::MockRuntime>,
+                command: &str,
+                body: serde_json::Value| {
+        get_ipc_response(
+            webview,
+            InvokeRequest {
+                cmd: command.into(),
+                callback: CallbackFn(0),
+                error: CallbackFn(1),
+                url: "tauri://localhost".parse().expect("url"),
+                body: InvokeBody::Json(body),
+                headers: Default::default(),
+                invoke_key: INVOKE_KEY.to_string(),
+            },
+        )
+        .map(|body| body.deserialize::<serde_json::Value>().expect("JSON"))
+    };
+    let start = |arguments: Vec<String>| {
+        let workbench = tcm_desktop::start_workbench(arguments, Some(choice.clone()));
+        let app = tcm_desktop::build_app(mock_builder(), workbench)
+            .build(mock_context(noop_assets()))
+            .expect("the app builds with the mock runtime");
+        let webview = tauri::WebviewWindowBuilder::new(&app, "main", Default::default())
+            .build()
+            .expect("a mock window");
+        (app, webview)
+    };
+
+    {
+        let (app, webview) = start(arguments);
+        let info = call(&webview, "app_info", serde_json::json!({})).expect("info");
+        assert!(info["openingError"].is_object(), "{info}");
+        app.state::<DialogGrants>().grant(Grant::Read, &copy);
+        let info = call(
+            &webview,
+            "open_database",
+            serde_json::json!({ "path": copy.display().to_string() }),
+        )
+        .expect("opened");
+        assert_eq!(info["databasePath"], copy.display().to_string());
+        assert!(info["openingError"].is_null(), "{info}");
+        assert!(info.get("choiceNotKept").is_none(), "{info}");
+    }
+    assert_eq!(std::fs::read(&damaged).expect("kept"), broken);
+
+    // The next start, without --db (and without TCM_DB, which would win): the copy.
+    if std::env::var_os(tcm_store::location::DATABASE_VARIABLE).is_none() {
+        let (_app, webview) = start(Vec::new());
+        let info = call(&webview, "app_info", serde_json::json!({})).expect("info");
+        assert_eq!(info["databasePath"], copy.display().to_string());
+        assert!(info["openingError"].is_null(), "{info}");
+    }
+    assert_eq!(std::fs::read(&damaged).expect("kept"), broken);
+}

@@ -94,6 +94,9 @@ pub enum ErrorDetail {
     ForbiddenOutput { path: String },
     /// No data folder was found for the database: the user opens a database file.
     NoDataFolder,
+    /// The database the user opened last time is no longer where it was (moved, deleted, on
+    /// a drive not connected): nothing was made in its place; the user opens a database file.
+    ChosenDatabaseMissing { path: String },
 }
 
 /// Why a database cannot be written, for the UI to say so (tcm-store's `ReadOnlyReason`).

@@ -17,14 +17,21 @@ pub fn app_info(workbench: &Workbench) -> AppInfo {
             .to_string(),
         opening_error: workbench.opening_error(),
         read_only: workbench.read_only(),
+        choice_not_kept: None,
     }
 }
 
-/// Opens another database file the user picked (from the recovery screen) and answers the
-/// app's information about it; on failure the app stays where it was and the error says why.
+/// Opens another database file the user picked (from the recovery screen), remembers it as
+/// the database to open at the next start, and answers the app's information about it; on
+/// failure the app stays where it was and the error says why. The file left is never
+/// touched. When it cannot be remembered, the app works on it all the same and
+/// `choice_not_kept` says why.
 pub fn open_database(workbench: &Workbench, path: &Path) -> Result<AppInfo, ApiError> {
     workbench.open_other(path.to_owned())?;
-    Ok(app_info(workbench))
+    Ok(AppInfo {
+        choice_not_kept: workbench.remember_choice().err(),
+        ..app_info(workbench)
+    })
 }
 
 fn backup_view(path: &Path) -> BackupView {

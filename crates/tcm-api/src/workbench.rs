@@ -23,6 +23,9 @@ pub struct Workbench {
     path: Mutex<PathBuf>,
     database: Mutex<Database>,
     clock: Clock,
+    /// Where a database the user opens instead is remembered for the next start
+    /// (`tcm_store::location::choice_file`); `None`: nothing is remembered (tests, the CLI).
+    choice: Option<PathBuf>,
 }
 
 impl Workbench {
@@ -39,6 +42,51 @@ impl Workbench {
             path: Mutex::new(path),
             database: Mutex::new(database),
             clock,
+            choice: None,
+        }
+    }
+
+    /// Opens the database the user chose in an earlier session (remembered by
+    /// [`Workbench::remember_choice`]). When it is no longer there — moved, deleted, on a drive
+    /// not plugged in — no empty database is made in its place: every data handler says so,
+    /// and the recovery screen lets the user open another file.
+    pub fn start_chosen(path: PathBuf, clock: Clock) -> Workbench {
+        match std::fs::symlink_metadata(&path) {
+            Err(error) if error.kind() == std::io::ErrorKind::NotFound => Workbench {
+                database: Mutex::new(Database::Unusable(
+                    ApiError::new(
+                        ErrorKind::Storage,
+                        format!(
+                            "{} was opened last time but is no longer there (moved, deleted or on a drive that is not connected); open another database file",
+                            path.display()
+                        ),
+                    )
+                    .with_detail(crate::error::ErrorDetail::ChosenDatabaseMissing {
+                        path: path.display().to_string(),
+                    }),
+                )),
+                path: Mutex::new(path),
+                clock,
+                choice: None,
+            },
+            _ => Workbench::start(path, clock),
+        }
+    }
+
+    /// The same workbench, remembering in `file` the database the user opens instead of this
+    /// one ([`Workbench::open_other`]), so that the next start opens it.
+    pub fn remembering(mut self, file: PathBuf) -> Workbench {
+        self.choice = Some(file);
+        self
+    }
+
+    /// Remembers the database in use as the one to open at the next start, when this
+    /// workbench remembers ([`Workbench::remembering`]). Only the small choice file is
+    /// written: no database is moved, replaced or deleted.
+    pub fn remember_choice(&self) -> Result<(), ApiError> {
+        match &self.choice {
+            Some(file) => Ok(tcm_store::location::remember_choice(file, &self.path())?),
+            None => Ok(()),
         }
     }
 
@@ -75,6 +123,7 @@ impl Workbench {
                 .with_detail(crate::error::ErrorDetail::NoDataFolder),
             )),
             clock,
+            choice: None,
         }
     }
 
@@ -88,7 +137,9 @@ impl Workbench {
 
     /// Works on another database file from now on (the user opened it instead of one that
     /// could not be opened): opened, then fully checked. When it cannot be opened or is
-    /// damaged, the workbench stays on the database it had and the error says why.
+    /// damaged, the workbench stays on the database it had and the error says why. The file
+    /// it leaves is not touched. (Remembering it for the next start is
+    /// [`Workbench::remember_choice`].)
     pub fn open_other(&self, path: PathBuf) -> Result<(), ApiError> {
         let now = self.now();
         let store = Store::open(&path, now)?;

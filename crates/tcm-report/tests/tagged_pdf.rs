@@ -309,3 +309,34 @@ fn the_english_report_and_the_blank_grid_are_tagged_too() {
     // remark lines.
     assert!(grid.root.find("P").len() >= 3 * demo.questionnaire.questions().len());
 }
+
+/// Each bookmark names its heading's structure element (`/SE`): a section's its H1, a stage's
+/// or theme's its H2, with the same title — in the report and in the blank grid.
+#[test]
+fn every_bookmark_names_its_heading_element() {
+    let (_directory, path, demo) = rendered(Language::French);
+    let directory = tempfile::tempdir().expect("a temporary folder");
+    let grid = directory.path().join("grille.pdf");
+    let bytes =
+        tcm_report::render_blank_grid(&demo.questionnaire, Language::French, common::date())
+            .expect("the grid renders");
+    std::fs::write(&grid, bytes).expect("written");
+    for path in [&path, &grid] {
+        assert!(run("qpdf", &["--check"], path).contains("No syntax or stream encoding errors"));
+        let bookmarks = tagged::bookmarks(path);
+        assert!(bookmarks.iter().filter(|mark| mark.level == 0).count() >= 5);
+        assert!(
+            bookmarks.iter().any(|mark| mark.level == 1),
+            "{bookmarks:?}"
+        );
+        for mark in &bookmarks {
+            let (kind, tag, title) = mark
+                .element
+                .clone()
+                .unwrap_or_else(|| panic!("{} ({}) has no /SE", mark.title, path.display()));
+            assert_eq!(kind, "StructElem", "{mark:?}");
+            assert_eq!(tag, if mark.level == 0 { "H1" } else { "H2" }, "{mark:?}");
+            assert_eq!(title, mark.title, "{mark:?}");
+        }
+    }
+}

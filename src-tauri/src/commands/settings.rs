@@ -52,7 +52,7 @@ pub async fn restore_backup<R: Runtime>(
 }
 
 /// Works on another database file, picked in the native open dialog (the recovery screen's
-/// "open another file").
+/// "open another file"), and remembers it for the next start.
 #[tauri::command]
 pub async fn open_database(
     workbench: State<'_, Arc<Workbench>>,
@@ -60,10 +60,14 @@ pub async fn open_database(
     path: String,
 ) -> Result<AppInfo, ApiError> {
     grants.check(Grant::Read, &path)?;
-    run(&workbench, move |workbench| {
+    let info = run(&workbench, move |workbench| {
         handlers::open_database(workbench, Path::new(&path))
     })
-    .await
+    .await?;
+    if let Some(error) = &info.choice_not_kept {
+        eprintln!("TCM Workbench: {}", error.message);
+    }
+    Ok(info)
 }
 
 /// Quits the app (the recovery screen's "Quit"); the live session, if any, closes on exit.

@@ -45,6 +45,7 @@ const EXAMPLES: { [Code in ErrorDetail['code']]: Extract<ErrorDetail, { code: Co
   cancelled: { code: 'cancelled' },
   forbiddenOutput: { code: 'forbiddenOutput', path: '/data/tcm.sqlite-wal' },
   noDataFolder: { code: 'noDataFolder' },
+  chosenDatabaseMissing: { code: 'chosenDatabaseMissing', path: '/media/usb/tcm.sqlite' },
 };
 
 const REASONS: Record<ReadOnlyReason, true> = { file: true, locked: true, folder: true, volume: true, companion: true };

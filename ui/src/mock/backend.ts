@@ -5,6 +5,7 @@
 // looked up in golden fixtures (golden.ts); a state nobody recorded has no results. Its seed is
 // the list of operations the fixtures were recorded with. A test double: it never enters the
 // production bundle.
+import { WRITES } from './writes';
 import type { ActionInput } from '../lib/bindings/ActionInput';
 import type { AnswerValue } from '../lib/bindings/AnswerValue';
 import type { AssessmentStatus } from '../lib/bindings/AssessmentStatus';
@@ -142,6 +143,9 @@ export interface Database {
   readOnly?: ReadOnlyView | null;
   /** The database file opened from the recovery screen instead of the usual one. */
   databasePath?: string;
+  /** The configuration folder cannot be written: a database opened from the recovery screen
+   *  is used but not remembered for the next start (`choiceNotKept`). */
+  configReadOnly?: boolean;
   /** Set when the user quit the app (the mock has no window to close). */
   quit?: boolean;
   /** What was done since the scenario started, for tcm-api's tests to replay (see journey.ts). */
@@ -196,9 +200,6 @@ export function emptyDatabase(): Database {
   };
 }
 
-/** The commands that write the database (refused when it was opened read-only). */
-const WRITES =
-  /^(create_|update_|delete_|add_|remove_|anonymise_|erase_|save_|set_|keep_|clear_|import_|restore_|open_demo$|live_start$|live_consensus$)/;
 
 export function fail(kind: ErrorKind, message: string): never {
   throw { kind, message } satisfies ApiError;
@@ -483,7 +484,14 @@ export class MockBackend {
           } satisfies ApiError;
         this.db.damaged = null;
         this.db.databasePath = path;
-        return this.appInfo();
+        if (!this.db.configReadOnly) return this.appInfo();
+        const folder = '/home/claire/.config/tcm-workbench';
+        const choiceNotKept: ApiError = {
+          kind: 'storage',
+          message: `${folder} is read-only (cannot create the folder of ${folder}/chosen-database.txt); nothing was changed.`,
+          detail: { code: 'readOnly', path: folder, reason: 'folder' },
+        };
+        return { ...this.appInfo(), choiceNotKept };
       }
       case 'quit_app':
         this.db.quit = true;

@@ -31,6 +31,8 @@ export interface MockControls {
   cancelDialogs(cancel: boolean): void;
   /** The file the open dialog answers. */
   openFile(path: string | null): void;
+  /** The configuration folder cannot be written (a database opened is not remembered). */
+  configReadOnly(readOnly: boolean): void;
   reset(scenario: Scenario): void;
   /** Files the exports wrote. */
   files(): { path: string; what: string }[];
@@ -90,6 +92,10 @@ export function installMock(): void {
     },
     openFile(path) {
       backend.dialogs.openFile = path;
+    },
+    configReadOnly(readOnly) {
+      backend.db.configReadOnly = readOnly;
+      persist();
     },
     reset(scenario) {
       backend.db = build(scenario);

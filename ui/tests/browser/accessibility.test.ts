@@ -87,6 +87,23 @@ describe('accessibility (axe-core)', () => {
     found.push(...(await audit(page, 'settings')));
     await context.close();
 
+    // Read-only: every control that writes is off and described by the banner.
+    const locked = await open(browser, 'read-only');
+    await locked.page.locator(byTestId('assessment-row')).first().waitFor();
+    found.push(...(await audit(locked.page, 'home, read-only')));
+    await openAssessment(locked.page, 'atelier direction');
+    await locked.page.locator(byTestId('question-card')).waitFor();
+    found.push(...(await audit(locked.page, 'questionnaire, read-only')));
+    for (const tab of ['plan', 'export']) {
+      await locked.page.locator(byTestId(`go-${tab}`)).click();
+      await locked.page.waitForTimeout(600);
+      found.push(...(await audit(locked.page, `${tab}, read-only`)));
+    }
+    await locked.page.locator(byTestId('report-settings-open')).click();
+    await locked.page.locator(byTestId('rs-firm')).waitFor();
+    found.push(...(await audit(locked.page, 'report settings, read-only')));
+    await locked.context.close();
+
     const damaged = await open(browser, 'damaged');
     await damaged.page.locator(byTestId('screen-recovery')).waitFor();
     found.push(...(await audit(damaged.page, 'recovery')));

@@ -18,6 +18,12 @@ pub struct AppInfo {
     /// Why the database was opened read-only, when it was: the UI says so and offers no
     /// editing (reading, exports and backups elsewhere work).
     pub read_only: Option<ReadOnlyView>,
+    /// Set by `open_database` when the database opened could not be remembered for the next
+    /// start (its configuration folder cannot be written): the app works on it now, but
+    /// will start on the usual database next time.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub choice_not_kept: Option<ApiError>,
 }
 
 /// A database opened read-only: why, and the file or folder that is read-only.

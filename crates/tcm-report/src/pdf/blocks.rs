@@ -93,8 +93,8 @@ pub fn render(
                     composer.new_page();
                 }
                 composer.open_titled(Tag::Sect, title);
-                composer.bookmark(0, title);
-                composer.open_titled(Tag::H1, title);
+                let heading = composer.open_titled(Tag::H1, title);
+                composer.bookmark(0, title, heading);
                 composer.paragraph(MARGIN_X, CONTENT_WIDTH, title, TITLE);
                 composer.close();
                 let y = composer.y() + 4.0;
@@ -113,10 +113,10 @@ pub fn render(
                 composer.skip(8.0);
                 let style = Style::new(Face::Bold, 14.0, stage_colour(*stage));
                 composer.ensure(style.leading() + 80.0);
-                composer.bookmark(1, text);
                 let top = composer.y();
                 composer.rect(MARGIN_X, top, 4.0, style.leading(), stage_colour(*stage));
-                composer.open_titled(Tag::H2, text);
+                let heading = composer.open_titled(Tag::H2, text);
+                composer.bookmark(1, text, heading);
                 composer.paragraph(MARGIN_X + 10.0, CONTENT_WIDTH - 10.0, text, style);
                 composer.close();
                 composer.skip(3.0);

@@ -33,8 +33,8 @@ pub fn finish(document: &mut Document, metadata: &Metadata<'_>, tagging: &Taggin
     // PDF/UA-1 rests on ISO 32000-1 (PDF 1.7).
     document.version = "1.7".to_owned();
     let pages: Vec<ObjectId> = document.get_pages().into_values().collect();
-    let outlines = add_outline(document, &pages, metadata.outline);
-    let structure = add_structure(document, &pages, tagging);
+    let (structure, elements) = add_structure(document, &pages, tagging);
+    let outlines = add_outline(document, &pages, metadata.outline, &elements);
     let mut xmp = Stream::new(
         Dictionary::from_iter([("Type", name("Metadata")), ("Subtype", name("XML"))]),
         xmp(metadata).into_bytes(),
@@ -119,8 +119,12 @@ fn name(value: &str) -> Object {
 }
 
 /// Writes the structure tree of `tagging` over `pages` and gives each page its
-/// `/StructParents`; returns the `/StructTreeRoot`.
-fn add_structure(document: &mut Document, pages: &[ObjectId], tagging: &Tagging) -> ObjectId {
+/// `/StructParents`; returns the `/StructTreeRoot` and each element's object, by index.
+fn add_structure(
+    document: &mut Document,
+    pages: &[ObjectId],
+    tagging: &Tagging,
+) -> (ObjectId, Vec<ObjectId>) {
     let root = document.new_object_id();
     let elements = tagging.elements();
     let ids: Vec<ObjectId> = elements.iter().map(|_| document.new_object_id()).collect();
@@ -221,7 +225,7 @@ fn add_structure(document: &mut Document, pages: &[ObjectId], tagging: &Tagging)
     document
         .objects
         .insert(root, Object::Dictionary(dictionary));
-    root
+    (root, ids)
 }
 
 fn clean_info(document: &mut Document) {
@@ -244,11 +248,14 @@ fn text(value: &str) -> Object {
     Object::String(bytes, StringFormat::Hexadecimal)
 }
 
-/// Writes the outline tree; `None` when there is no bookmark.
+/// Writes the outline tree, each bookmark naming its heading's structure element (`/SE`,
+/// from `elements`, the structure's objects by index) so that assistive technology goes from
+/// the bookmark to the heading; `None` when there is no bookmark.
 fn add_outline(
     document: &mut Document,
     pages: &[ObjectId],
     outline: &[OutlineEntry],
+    elements: &[ObjectId],
 ) -> Option<ObjectId> {
     if outline.is_empty() {
         return None;
@@ -288,6 +295,9 @@ fn add_outline(
                 "Dest",
                 Object::Array(vec![Object::Reference(page), Object::Name(b"Fit".to_vec())]),
             );
+            if let Some(element) = entry.element.and_then(|element| elements.get(element)) {
+                item.set("SE", Object::Reference(*element));
+            }
             if position > 0 {
                 item.set("Prev", Object::Reference(ids[siblings[position - 1]]));
             }

@@ -77,9 +77,9 @@ pub fn render_blank_grid(
             w.stage_title,
             &[("name", stage.name.get(language).to_owned())],
         );
-        composer.bookmark(0, &stage_title);
         composer.open_titled(Tag::Sect, &stage_title);
-        composer.open_titled(Tag::H1, &stage_title);
+        let heading = composer.open_titled(Tag::H1, &stage_title);
+        composer.bookmark(0, &stage_title, heading);
         composer.paragraph(MARGIN_X + 10.0, CONTENT_WIDTH - 10.0, &stage_title, style);
         composer.close();
         composer.open(Tag::P);
@@ -93,10 +93,10 @@ pub fn render_blank_grid(
         composer.skip(6.0);
         for theme in questionnaire.themes_of(stage.id) {
             composer.skip(4.0);
-            composer.open_titled(Tag::H2, theme.name.get(language));
+            let heading = composer.open_titled(Tag::H2, theme.name.get(language));
             composer.heading(theme.name.get(language), HEADING, 90.0);
             composer.close();
-            composer.bookmark(1, theme.name.get(language));
+            composer.bookmark(1, theme.name.get(language), heading);
             composer.skip(2.0);
             for question in questionnaire.questions_in_theme(&theme.id) {
                 question_block(

@@ -193,6 +193,9 @@ pub struct OutlineEntry {
     pub title: String,
     /// The page it points to, from 0.
     pub page: usize,
+    /// The heading's structure element (its index in the tagging), which the bookmark
+    /// names as its `/SE`.
+    pub element: Option<usize>,
 }
 
 pub struct Composer<'f> {
@@ -287,12 +290,14 @@ impl<'f> Composer<'f> {
         target.extend(ops);
     }
 
-    /// Records a bookmark to the current page: level 0 for a section, 1 inside it.
-    pub fn bookmark(&mut self, level: u8, title: &str) {
+    /// Records a bookmark to the current page: level 0 for a section, 1 inside it;
+    /// `heading` the heading element it leads to (what `open_titled` returned).
+    pub fn bookmark(&mut self, level: u8, title: &str, heading: Option<usize>) {
         self.outline.push(OutlineEntry {
             level,
             title: title.to_owned(),
             page: self.pages.len() - 1,
+            element: heading,
         });
     }
 

@@ -402,3 +402,47 @@ pub fn headings(root: &Element) -> Vec<(String, String)> {
         })
         .collect()
 }
+
+/// One bookmark of the outline and the structure element its `/SE` names.
+#[derive(Debug)]
+pub struct Bookmark {
+    /// 0 for a top-level item, 1 for its children.
+    pub level: usize,
+    pub title: String,
+    /// The element's `/Type`, `/S` and `/T`, when the item has an `/SE`.
+    pub element: Option<(String, String, String)>,
+}
+
+/// Every bookmark of the outline, in order, each with the element it names.
+pub fn bookmarks(path: &Path) -> Vec<Bookmark> {
+    let document = Document::load(path).expect("lopdf reads the PDF");
+    let catalog = document.catalog().expect("a catalogue");
+    let mut found = Vec::new();
+    let Ok(outlines) = catalog.get(b"Outlines") else {
+        return found;
+    };
+    fn walk(document: &Document, first: Option<Object>, level: usize, found: &mut Vec<Bookmark>) {
+        let mut next = first;
+        while let Some(reference) = next {
+            let item = dictionary(document, &reference);
+            let element = item.get(b"SE").ok().map(|se| {
+                let element = dictionary(document, se);
+                (
+                    name(element, b"Type").unwrap_or_default(),
+                    name(element, b"S").unwrap_or_default(),
+                    element.get(b"T").ok().and_then(text).unwrap_or_default(),
+                )
+            });
+            found.push(Bookmark {
+                level,
+                title: item.get(b"Title").ok().and_then(text).unwrap_or_default(),
+                element,
+            });
+            walk(document, item.get(b"First").ok().cloned(), level + 1, found);
+            next = item.get(b"Next").ok().cloned();
+        }
+    }
+    let first = dictionary(&document, outlines).get(b"First").ok().cloned();
+    walk(&document, first, 0, &mut found);
+    found
+}

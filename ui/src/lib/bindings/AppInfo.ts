@@ -11,4 +11,10 @@ openingError: ApiError | null,
  * Why the database was opened read-only, when it was: the UI says so and offers no
  * editing (reading, exports and backups elsewhere work).
  */
-readOnly: ReadOnlyView | null, };
+readOnly: ReadOnlyView | null, 
+/**
+ * Set by `open_database` when the database opened could not be remembered for the next
+ * start (its configuration folder cannot be written): the app works on it now, but
+ * will start on the usual database next time.
+ */
+choiceNotKept?: ApiError, };

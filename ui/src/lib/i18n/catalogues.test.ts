@@ -53,6 +53,7 @@ function builtKeys(): string[] {
     cancelled: true,
     forbiddenOutput: true,
     noDataFolder: true,
+    chosenDatabaseMissing: true,
   };
   const errorCodes = Object.keys(everyErrorCode);
   return [
