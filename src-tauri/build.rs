@@ -74,6 +74,7 @@ const COMMANDS: &[&str] = &[
     "cancel_operation",
     "assessment_follow_up",
     "assessment_benchmark",
+    "set_benchmark_folder",
 ];
 
 fn main() {
