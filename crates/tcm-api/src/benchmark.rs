@@ -237,8 +237,45 @@ fn list_tcm_files(
     Ok(Ok((kept.into_iter().collect(), beyond)))
 }
 
+/// The most distinct questionnaires kept parsed while a folder is read.
+const KEPT_QUESTIONNAIRES: usize = 8;
+
+/// Questionnaires already parsed, by their snapshot's text: a consultant's files mostly share
+/// one or two grids, and parsing a grid costs more than reading the rest of a file.
+#[derive(Default)]
+struct Grids(Vec<(String, std::sync::Arc<tcm_core::Questionnaire>)>);
+
+impl Grids {
+    fn parse(
+        &mut self,
+        file: &portable::PortableAssessment,
+    ) -> Result<
+        std::sync::Arc<tcm_core::Questionnaire>,
+        tcm_core::questionnaire::InvalidQuestionnaire,
+    > {
+        if let Some((_, questionnaire)) = self
+            .0
+            .iter()
+            .find(|(snapshot, _)| *snapshot == file.questionnaire_snapshot)
+        {
+            return Ok(std::sync::Arc::clone(questionnaire));
+        }
+        let questionnaire = std::sync::Arc::new(file.questionnaire()?);
+        if self.0.len() < KEPT_QUESTIONNAIRES {
+            self.0.push((
+                file.questionnaire_snapshot.clone(),
+                std::sync::Arc::clone(&questionnaire),
+            ));
+        }
+        Ok(questionnaire)
+    }
+}
+
 /// One file read as an audit, or why not.
-fn read_audit(path: &Path) -> Result<Option<(String, PastAudit)>, (BenchmarkFileRefusal, String)> {
+fn read_audit(
+    path: &Path,
+    grids: &mut Grids,
+) -> Result<Option<(String, PastAudit)>, (BenchmarkFileRefusal, String)> {
     let metadata = std::fs::metadata(path).map_err(|error| {
         (
             BenchmarkFileRefusal::Unreadable,
@@ -280,24 +317,28 @@ fn read_audit(path: &Path) -> Result<Option<(String, PastAudit)>, (BenchmarkFile
         return Err(too_large());
     }
     // The reader and the scoring were fuzzed; a panic all the same refuses this file alone.
-    std::panic::catch_unwind(|| audit_of(&bytes)).unwrap_or_else(|_| {
-        Err((
-            BenchmarkFileRefusal::NotAnAudit,
-            "could not be read as an audit (an internal error was caught)".to_owned(),
-        ))
-    })
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| audit_of(&bytes, grids)))
+        .unwrap_or_else(|_| {
+            Err((
+                BenchmarkFileRefusal::NotAnAudit,
+                "could not be read as an audit (an internal error was caught)".to_owned(),
+            ))
+        })
 }
 
 /// A `.tcm` file's organisation and stage scores, scored by `tcm_core::score`; `None` for a
 /// class exercise (its groups are students, not a client).
-fn audit_of(bytes: &[u8]) -> Result<Option<(String, PastAudit)>, (BenchmarkFileRefusal, String)> {
+fn audit_of(
+    bytes: &[u8],
+    grids: &mut Grids,
+) -> Result<Option<(String, PastAudit)>, (BenchmarkFileRefusal, String)> {
     let file = portable::from_json(bytes).map_err(|error| {
         (
             BenchmarkFileRefusal::NotAnAudit,
             format!("is not a readable .tcm file: {error}"),
         )
     })?;
-    let questionnaire = file.questionnaire().map_err(|error| {
+    let questionnaire = grids.parse(&file).map_err(|error| {
         (
             BenchmarkFileRefusal::InvalidQuestionnaire,
             format!("its questionnaire cannot be read: {error}"),
@@ -341,6 +382,7 @@ pub fn read_folder(
         not_read: beyond,
         ..FolderAudits::default()
     };
+    let mut grids = Grids::default();
     for (index, path) in files.iter().enumerate() {
         if !progress.advance(OperationStep::Reading, index, files.len()) {
             return Err(Progress::cancelled(DOING));
@@ -349,7 +391,7 @@ pub fn read_folder(
             || path.display().to_string(),
             |name| name.to_string_lossy().into_owned(),
         );
-        match read_audit(path) {
+        match read_audit(path, &mut grids) {
             Ok(Some(audit)) => read.audits.push(audit),
             Ok(None) => read.refuse(
                 name,
