@@ -75,6 +75,7 @@ const COMMANDS: &[&str] = &[
     "cancel_operation",
     "assessment_follow_up",
     "assessment_benchmark",
+    "set_benchmark_folder",
 ];
 
 fn main() {

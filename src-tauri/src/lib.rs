@@ -91,6 +91,7 @@ pub fn build_app<R: Runtime>(builder: Builder<R>, workbench: Workbench) -> Build
             commands::strategy::assessment_strategy,
             commands::strategy::assessment_follow_up,
             commands::strategy::assessment_benchmark,
+            commands::strategy::set_benchmark_folder,
             commands::strategy::set_initiative_wave,
             commands::strategy::set_initiative_dates,
             commands::strategy::clear_initiative_wave,

@@ -199,6 +199,10 @@ fn files_are_written_and_read_only_where_a_dialog_said() {
             "import_responses",
             serde_json::json!({"assessment": demo, "path": "/etc/passwd"}),
         ),
+        (
+            "set_benchmark_folder",
+            serde_json::json!({"folder": "/etc"}),
+        ),
     ] {
         let refusal = app.invoke(command, body).expect_err(command);
         assert_eq!(refusal["kind"], "forbiddenPath", "{command}: {refusal}");

@@ -9,6 +9,7 @@ use tcm_report::{
 };
 use tcm_store::{AssessmentId, NewAssessment, Store};
 
+use crate::benchmark::{FolderReading, FolderSource};
 use crate::catalogue;
 use crate::error::{ApiError, ErrorKind};
 use crate::files::plan_of;
@@ -50,6 +51,7 @@ fn with_report_input<T>(
     language: Option<Language>,
     date: NaiveDate,
     settings: &ReportSettings,
+    folder: &FolderReading,
     render: impl FnOnce(&ReportInput<'_>) -> Result<T, ApiError>,
 ) -> Result<T, ApiError> {
     let stored = store.assessment(id)?;
@@ -82,12 +84,12 @@ fn with_report_input<T>(
             deltas,
             closed,
         });
-    // The database's other clients (a folder chosen in the app is not remembered).
+    // The database's other clients and the folder's audits (none when it could not be read).
     let benchmark = crate::benchmark::benchmark_of(
         store,
         id,
         tcm_core::strategy::benchmark::Filter::MostSpecific,
-        None,
+        folder.audits(),
     )?;
     let input = ReportInput {
         organisation: &organisation,
@@ -115,7 +117,8 @@ fn with_report_input<T>(
 }
 
 /// An assessment's report as PDF bytes, dated `date`, with its organisation's saved report
-/// settings; in `language`, else the settings' language, else the assessment's.
+/// settings and the benchmark's remembered folder (left out, never failing the report, when
+/// it cannot be read); in `language`, else the settings' language, else the assessment's.
 pub fn report_pdf(
     store: &mut Store,
     id: AssessmentId,
@@ -123,24 +126,35 @@ pub fn report_pdf(
     date: NaiveDate,
 ) -> Result<Vec<u8>, ApiError> {
     let (settings, saved_language) = saved_settings(store, id)?;
-    report_pdf_with(store, id, language.or(saved_language), date, &settings)
+    let folder = FolderReading::of(FolderSource::Remembered, store, &Progress::none())?;
+    report_pdf_with(
+        store,
+        id,
+        language.or(saved_language),
+        date,
+        &settings,
+        &folder,
+    )
 }
 
-/// An assessment's report as PDF bytes with the given settings.
+/// An assessment's report as PDF bytes with the given settings and benchmark folder (read
+/// by [`FolderReading::of`], which says when it could not be).
 pub fn report_pdf_with(
     store: &mut Store,
     id: AssessmentId,
     language: Option<Language>,
     date: NaiveDate,
     settings: &ReportSettings,
+    folder: &FolderReading,
 ) -> Result<Vec<u8>, ApiError> {
-    with_report_input(store, id, language, date, settings, |input| {
+    with_report_input(store, id, language, date, settings, folder, |input| {
         render_report(input).map_err(report_error)
     })
 }
 
 /// An assessment's report as an editable Word document (.docx), with its organisation's
-/// saved report settings; the language as for [`report_pdf`].
+/// saved report settings and the benchmark's remembered folder; the language as for
+/// [`report_pdf`].
 pub fn report_docx(
     store: &mut Store,
     id: AssessmentId,
@@ -148,18 +162,27 @@ pub fn report_docx(
     date: NaiveDate,
 ) -> Result<Vec<u8>, ApiError> {
     let (settings, saved_language) = saved_settings(store, id)?;
-    report_docx_with(store, id, language.or(saved_language), date, &settings)
+    let folder = FolderReading::of(FolderSource::Remembered, store, &Progress::none())?;
+    report_docx_with(
+        store,
+        id,
+        language.or(saved_language),
+        date,
+        &settings,
+        &folder,
+    )
 }
 
-/// An assessment's report as a Word document with the given settings.
+/// An assessment's report as a Word document with the given settings and benchmark folder.
 pub fn report_docx_with(
     store: &mut Store,
     id: AssessmentId,
     language: Option<Language>,
     date: NaiveDate,
     settings: &ReportSettings,
+    folder: &FolderReading,
 ) -> Result<Vec<u8>, ApiError> {
-    with_report_input(store, id, language, date, settings, |input| {
+    with_report_input(store, id, language, date, settings, folder, |input| {
         tcm_report::render_report_docx(input).map_err(report_error)
     })
 }
@@ -264,13 +287,24 @@ pub fn export_report_watched(
 ) -> Result<(), ApiError> {
     const DOING: &str = "the report";
     let language = language(language_code)?;
+    // The benchmark's folder is read first, without holding the database, its files counted
+    // in the progress.
+    let remembered = workbench.with_store(|store, _| Ok(store.benchmark_folder()?))?;
+    let folder = match remembered {
+        Some(folder) => FolderReading::read(Path::new(&folder), progress)?,
+        None => FolderReading::none(),
+    };
     progress.begin(OperationStep::Rendering, DOING)?;
     let bytes = workbench.with_store(|store, now| {
-        report_pdf(
+        let id = AssessmentId(assessment);
+        let (settings, _) = saved_settings(store, id)?;
+        report_pdf_with(
             store,
-            AssessmentId(assessment),
+            id,
             Some(language),
             now.date_naive(),
+            &settings,
+            &folder,
         )
     })?;
     progress.begin(OperationStep::Saving, DOING)?;

@@ -1360,12 +1360,13 @@ fn the_seed_s_benchmark_comes_from_the_real_handler() {
     let key = driver.key(id);
     let mut recorded = serde_json::Map::new();
     for (source, path) in [("database", None), ("folder", Some(folder.path()))] {
+        tcm_api::benchmark::set_benchmark_folder(&driver.workbench, path).expect("folder");
         let mut by_filter = serde_json::Map::new();
         for filter in BenchmarkFilter::ALL {
             let mut by_language = serde_json::Map::new();
             for language in ["fr", "en"] {
                 let mut view =
-                    tcm_api::benchmark::benchmark(&driver.workbench, id, *filter, path, language)
+                    tcm_api::benchmark::benchmark(&driver.workbench, id, *filter, language)
                         .expect("benchmark");
                 if path.is_some() {
                     assert_eq!((view.files_read, view.files_refused), (14, 0));

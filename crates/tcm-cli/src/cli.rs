@@ -472,6 +472,14 @@ pub struct ReportArgs {
     /// details, appendix (the cover is always there)
     #[arg(long, value_name = "LIST", value_delimiter = ',', value_parser = parse_section)]
     pub sections: Option<Vec<tcm_report::Section>>,
+    /// A folder of past clients' .tcm files for the "Among your clients" section, instead
+    /// of the one remembered in the database (with --remember, it becomes the remembered one)
+    #[arg(long, value_name = "DIR", conflicts_with = "no_benchmark_folder")]
+    pub benchmark_folder: Option<PathBuf>,
+    /// The database's audits alone for "Among your clients", even when a folder is
+    /// remembered (with --remember, the folder is forgotten)
+    #[arg(long)]
+    pub no_benchmark_folder: bool,
     /// Save these settings as the organisation's, for its next reports
     #[arg(long)]
     pub remember: bool,

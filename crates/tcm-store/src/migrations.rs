@@ -12,6 +12,7 @@ const STEPS: &[&str] = &[
     include_str!("../migrations/005_class_exercise.sql"),
     include_str!("../migrations/006_wave_overrides.sql"),
     include_str!("../migrations/007_report_settings.sql"),
+    include_str!("../migrations/008_database_settings.sql"),
 ];
 
 /// The schema version this code reads and writes.

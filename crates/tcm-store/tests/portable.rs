@@ -514,3 +514,134 @@ fn an_import_as_a_copy_leaves_the_local_assessment_alone() {
     );
     assert_eq!(laptop.list_assessments().expect("list").len(), 2);
 }
+
+/// The office's file and a laptop that imported it, then moved initiatives on both sides:
+/// the laptop moves « complaints » to the first wave (the office keeps it in the second) and
+/// « co-design » to the third; the office moves « loyalty » to the first.
+fn diverged_roadmaps(
+    office_dir: &tempfile::TempDir,
+    laptop_dir: &tempfile::TempDir,
+) -> (
+    Store,
+    tcm_store::AssessmentId,
+    tcm_interchange::portable::PortableAssessment,
+) {
+    let (mut office, assessment) = filled_store(&database(office_dir));
+    let file = office.export_portable(assessment).expect("export");
+    let mut laptop = Store::open(&database(laptop_dir), at(0)).expect("opens");
+    let id = laptop
+        .import_portable(&file, ImportChoice::Safe, at(40))
+        .expect("imports")
+        .assessment();
+    for (initiative, wave) in [("complaints", Wave::First), ("co-design", Wave::Third)] {
+        laptop
+            .set_wave_override(
+                id,
+                &InitiativeId::new(initiative),
+                WaveOverride::Wave(wave),
+                at(50),
+            )
+            .expect("moved on the laptop");
+    }
+    office
+        .set_wave_override(
+            assessment,
+            &InitiativeId::new("loyalty"),
+            WaveOverride::Wave(Wave::First),
+            at(60),
+        )
+        .expect("moved at the office");
+    let newer = office.export_portable(assessment).expect("export");
+    (laptop, id, newer)
+}
+
+#[test]
+fn roadmap_moves_are_part_of_the_comparison() {
+    let (office, laptop_dir) = (
+        tempfile::tempdir().expect("dir"),
+        tempfile::tempdir().expect("dir"),
+    );
+    let (mut laptop, id, newer) = diverged_roadmaps(&office, &laptop_dir);
+
+    // A safe import would lose the laptop's two moves: refused, naming them.
+    let error = laptop
+        .import_portable(&newer, ImportChoice::Safe, at(70))
+        .expect_err("refused");
+    assert!(
+        matches!(
+            error,
+            StoreError::ImportConflict {
+                local_only: 2,
+                from_file: 1,
+                ..
+            }
+        ),
+        "{error}"
+    );
+    let said = error.to_string();
+    assert!(said.contains("initiative « complaints »"), "{said}");
+    assert!(said.contains("initiative « co-design »"), "{said}");
+
+    // Replacing names the moves it loses.
+    let (other_office, other_laptop) = (
+        tempfile::tempdir().expect("dir"),
+        tempfile::tempdir().expect("dir"),
+    );
+    let (mut other, other_id, newer_again) = diverged_roadmaps(&other_office, &other_laptop);
+    let PortableImport::Replaced { lost, .. } = other
+        .import_portable(&newer_again, ImportChoice::Replace, at(70))
+        .expect("replaced")
+    else {
+        panic!("not replaced")
+    };
+    let lost: Vec<String> = lost.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        lost,
+        [
+            "the roadmap's wave or dates of initiative « co-design »",
+            "the roadmap's wave or dates of initiative « complaints »",
+        ]
+    );
+    assert_eq!(
+        other
+            .wave_overrides(other_id)
+            .expect("overrides")
+            .get(&InitiativeId::new("complaints")),
+        Some(&WaveOverride::Wave(Wave::Second)),
+        "the file's"
+    );
+
+    // Merging keeps the laptop's moves, brings the office's, and lists the one set both ways.
+    let PortableImport::Merged {
+        brought, conflicts, ..
+    } = laptop
+        .import_portable(&newer, ImportChoice::Merge, at(70))
+        .expect("merged")
+    else {
+        panic!("not merged")
+    };
+    assert_eq!(brought, 1, "the office's « loyalty »");
+    let conflicts: Vec<String> = conflicts
+        .iter()
+        .map(|conflict| format!("{} ({})", conflict.item, conflict.reason))
+        .collect();
+    assert_eq!(
+        conflicts,
+        [
+            "the roadmap's wave or dates of initiative « complaints » (a roadmap move made here stands)"
+        ]
+    );
+    let merged = laptop.wave_overrides(id).expect("overrides");
+    assert_eq!(
+        merged.get(&InitiativeId::new("complaints")),
+        Some(&WaveOverride::Wave(Wave::First))
+    );
+    assert_eq!(
+        merged.get(&InitiativeId::new("co-design")),
+        Some(&WaveOverride::Wave(Wave::Third))
+    );
+    assert_eq!(
+        merged.get(&InitiativeId::new("loyalty")),
+        Some(&WaveOverride::Wave(Wave::First))
+    );
+}

@@ -3,7 +3,7 @@
 
 use std::path::Path;
 use std::sync::Arc;
-use tauri::State;
+use tauri::{Runtime, State};
 use tcm_api::strategy as handlers;
 use tcm_api::transfer::StrategyView;
 
@@ -11,6 +11,7 @@ use tcm_api::{ApiError, Workbench};
 
 use crate::grants::{DialogGrants, Grant};
 
+use super::operations::Watched;
 use super::run;
 
 #[tauri::command]
@@ -95,28 +96,38 @@ pub async fn assessment_follow_up(
     .await
 }
 
-/// The client placed among the consultant's other clients: the database's audits and, when
-/// given, the `.tcm` files of `folder` (a folder the user picked in the native dialog).
+/// The client placed among the consultant's other clients: the database's audits and the
+/// `.tcm` files of the folder remembered in the database, read with progress and cancellable.
 #[tauri::command]
-pub async fn assessment_benchmark(
+pub async fn assessment_benchmark<R: Runtime>(
     workbench: State<'_, Arc<Workbench>>,
-    grants: State<'_, DialogGrants>,
     assessment: i64,
     filter: tcm_api::transfer::BenchmarkFilter,
-    folder: Option<String>,
     language: String,
+    watched: Watched<R>,
 ) -> Result<tcm_api::transfer::BenchmarkView, ApiError> {
+    watched
+        .run(&workbench, move |workbench, progress| {
+            tcm_api::benchmark::benchmark_watched(
+                workbench, assessment, filter, &language, progress,
+            )
+        })
+        .await
+}
+
+/// Remembers in the database the benchmark's folder (one the user picked in the native
+/// dialog), or forgets it (`null`).
+#[tauri::command]
+pub async fn set_benchmark_folder(
+    workbench: State<'_, Arc<Workbench>>,
+    grants: State<'_, DialogGrants>,
+    folder: Option<String>,
+) -> Result<(), ApiError> {
     if let Some(folder) = &folder {
         grants.check(Grant::Read, folder)?;
     }
     run(&workbench, move |workbench| {
-        tcm_api::benchmark::benchmark(
-            workbench,
-            assessment,
-            filter,
-            folder.as_deref().map(Path::new),
-            &language,
-        )
+        tcm_api::benchmark::set_benchmark_folder(workbench, folder.as_deref().map(Path::new))
     })
     .await
 }

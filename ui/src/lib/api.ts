@@ -158,9 +158,12 @@ export const api = {
   // Follow-up across the organisation's audits, from `earlier` (the previous audit when null)
   followUp: (assessment: number, language: LanguageCode, earlier: number | null = null) =>
     call<FollowUpView>('assessment_follow_up', { assessment, earlier, language }),
-  // The client among the consultant's other clients; `folder` from chooseFolder adds its .tcm files
-  benchmark: (assessment: number, language: LanguageCode, filter: BenchmarkFilter = 'most-specific', folder: string | null = null) =>
-    call<BenchmarkView>('assessment_benchmark', { assessment, filter, folder, language }),
+  // The client among the consultant's other clients, with the .tcm files of the folder
+  // remembered in the database (read with progress, cancellable)
+  benchmark: (assessment: number, language: LanguageCode, filter: BenchmarkFilter = 'most-specific', watch: Watch | null = null) =>
+    call<BenchmarkView>('assessment_benchmark', { assessment, filter, language, ...watched(watch) }),
+  // Remembers the benchmark's folder (from chooseFolder) in the database, or forgets it (null)
+  setBenchmarkFolder: (folder: string | null) => call<null>('set_benchmark_folder', { folder }),
 
   // Settings and backups
   appInfo: () => call<AppInfo>('app_info'),

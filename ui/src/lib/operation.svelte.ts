@@ -7,7 +7,7 @@ import { Channel } from '@tauri-apps/api/core';
 import { api, type Watch } from './api';
 import type { ProgressView } from './bindings/ProgressView';
 
-export type OperationKind = 'import' | 'export' | 'report' | 'backup' | 'restore' | 'classImport';
+export type OperationKind = 'import' | 'export' | 'report' | 'backup' | 'restore' | 'classImport' | 'benchmark';
 
 /** Operations shorter than this never show the dialog. */
 export const SHOW_AFTER_MS = 500;

@@ -340,21 +340,27 @@ describe('MockBackend', () => {
     seed(backend);
     const riviere = backend.db.assessments.filter((assessment) => assessment.title.startsWith('Audit TCM 202'));
     const [earlier, later] = [...riviere].sort((x, y) => x.createdAt.localeCompare(y.createdAt)).map((item) => item.id);
-    const benchmark = (filter: string, folder: string | null, language = 'fr') =>
-      backend.handle('assessment_benchmark', { assessment: later, filter, folder, language }) as BenchmarkView;
-    const alone = benchmark('most-specific', null);
+    const benchmark = (filter: string, language = 'fr') =>
+      backend.handle('assessment_benchmark', { assessment: later, filter, language }) as BenchmarkView;
+    const alone = benchmark('most-specific');
     expect(alone.figures).toEqual([]);
     expect(alone.filters).toEqual([]);
-    const added = benchmark('most-specific', GROUP_FOLDER);
+    backend.handle('set_benchmark_folder', { folder: GROUP_FOLDER });
+    expect(backend.db.benchmarkFolder).toBe(GROUP_FOLDER);
+    const added = benchmark('most-specific');
     expect(added.assessment).toBe(later);
     expect(added.figures).toHaveLength(6);
     expect(added.figures.every((figure) => figure.count >= 5)).toBe(true);
     expect(added.filesRead).toBe(14);
-    expect(benchmark('all', GROUP_FOLDER, 'en').figures[0].sentence).toMatch(/of your \d+ audits$/);
-    expect(caught(() => benchmark('most-specific', '/elsewhere'))).toMatchObject({ kind: 'storage' });
+    expect(added.folder).toBe(GROUP_FOLDER);
+    expect(benchmark('all', 'en').figures[0].sentence).toMatch(/of your \d+ audits$/);
+    expect(caught(() => backend.handle('set_benchmark_folder', { folder: '/elsewhere' }))).toMatchObject({ kind: 'storage' });
+    expect(backend.db.benchmarkFolder).toBe(GROUP_FOLDER);
+    backend.handle('set_benchmark_folder', { folder: null });
+    expect(benchmark('most-specific').figures).toEqual([]);
     // Another assessment's state was not recorded: no invented figures.
     expect(
-      caught(() => backend.handle('assessment_benchmark', { assessment: earlier, filter: 'all', folder: null, language: 'fr' })),
+      caught(() => backend.handle('assessment_benchmark', { assessment: earlier, filter: 'all', language: 'fr' })),
     ).toMatchObject({ kind: 'internal' });
   });
 });

@@ -135,6 +135,8 @@ export interface Database {
   reportSettings?: Record<string, ReportSettingsView>;
   /** The user's wave overrides (absent in data saved by an older mock). */
   waveOverrides?: StoredWaveOverride[];
+  /** The benchmark's folder remembered in the database (absent in data saved by an older mock). */
+  benchmarkFolder?: string | null;
   /** Class exercises: which assessment audits which case (absent in data saved by an older mock). */
   classExercises?: StoredClassExercise[];
   /** Set when the database "could not be opened": every command but settings fails. */
@@ -452,7 +454,13 @@ export class MockBackend {
       case 'assessment_follow_up':
         return this.followUp(a.assessment, a.earlier, a.language);
       case 'assessment_benchmark':
-        return this.benchmark(a.assessment, a.filter, a.folder, a.language);
+        return this.benchmark(a.assessment, a.filter, this.db.benchmarkFolder, a.language);
+      case 'set_benchmark_folder': {
+        const folder = a.folder as string | null;
+        if (folder && folder !== GROUP_FOLDER) fail('storage', `the folder ${folder} does not exist: the mock only has ${GROUP_FOLDER}`);
+        this.db.benchmarkFolder = folder;
+        return null;
+      }
       case 'set_initiative_wave':
         return this.setWaveOverride(a.assessment, a.initiative, a.language, { wave: a.wave, start: null, end: null });
       case 'set_initiative_dates':
@@ -630,12 +638,12 @@ export class MockBackend {
 
   /**
    * The private benchmark: the real handler's (fixture `benchmark.json`), recorded for the
-   * seeded database with or without the folder `choose_folder` returns. Ids are the mock's own.
+   * seeded database with or without the folder `choose_folder` returns, as remembered by
+   * `set_benchmark_folder`. Ids are the mock's own.
    */
   private benchmark(id: number, filter: BenchmarkFilter, folder: string | null | undefined, language: string): BenchmarkView {
     const assessment = this.assessment(id);
     this.checkLanguage(language);
-    if (folder && folder !== GROUP_FOLDER) fail('storage', `cannot read the folder ${folder}: the mock only has ${GROUP_FOLDER}`);
     const recorded = BENCHMARK[stateKey(this.stateParts(assessment))]?.[folder ? 'folder' : 'database']?.[filter];
     if (!recorded)
       fail('internal', `the mock has no recorded benchmark for assessment ${id} in this state (record it in crates/tcm-api/tests/mock_fixtures.rs)`);

@@ -126,7 +126,9 @@ export function installMock(): void {
       try {
         const step = ['backup_now', 'restore_backup'].includes(command)
           ? 'copying'
-          : command.startsWith('export')
+          : command === 'assessment_benchmark'
+            ? 'reading'
+            : command.startsWith('export')
             ? 'rendering'
             : 'writing';
         await followed(args.onProgress, step, controls.operationLatency, running);

@@ -2,6 +2,8 @@
 // database alone holds too few other clients (nothing shown, not even a count); with the
 // recorded folder of past clients' .tcm files added, each stage and the index are placed on
 // their quartiles with the count of audits, and the filter by sector and size changes the cell.
+// The folder is remembered in the database (found again after a restart), read with the
+// progress dialog and its Cancel, and forgotten on request.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { byTestId, expectClean, launch, open, openAssessment, shot } from './helpers';
@@ -40,6 +42,50 @@ describe('private benchmark', () => {
     await section.locator(byTestId('benchmark-filter')).selectOption('all');
     await expect.poll(() => proactive.textContent()).toMatch(/de vos \d+ audits$/);
     expect(await proactive.textContent()).not.toContain('6 audits');
+    expectClean(watch);
+    await page.context().close();
+  });
+
+  it('remembers the folder, reads it with progress and Cancel, and forgets it on request', async () => {
+    const { page, watch } = await open(browser, 'seeded');
+    await openAssessment(page, 'atelier direction');
+    await page.locator(byTestId('go-results')).click();
+    const section = page.locator(byTestId('benchmark'));
+    await section.locator(byTestId('benchmark-add-folder')).click();
+    const figures = section.locator(`${byTestId('benchmark-figures')} li`);
+    await figures.first().waitFor();
+
+    // The app opened again: the folder is remembered and read without asking.
+    await page.reload();
+    await openAssessment(page, 'atelier direction');
+    await page.locator(byTestId('go-results')).click();
+    await figures.first().waitFor();
+    expect(await figures.count()).toBe(6);
+    expect(await section.locator(byTestId('benchmark-folder')).textContent()).toContain('Rendus des groupes');
+
+    // A slow folder: the progress dialog tells the files read and Cancel stops the reading.
+    await page.evaluate(() => {
+      (window as unknown as { __tcmMock: { operationLatency: number } }).__tcmMock.operationLatency = 4_000;
+    });
+    await section.locator(byTestId('benchmark-filter')).selectOption('all');
+    const dialog = page.locator(byTestId('progress-dialog'));
+    await dialog.waitFor();
+    expect(await dialog.locator('h2').textContent()).toBe('Lecture des audits passés');
+    expect(await dialog.getAttribute('data-step')).toBe('reading');
+    await page.locator(byTestId('progress-cancel')).click();
+    await section.locator(byTestId('benchmark-cancelled')).waitFor();
+    expect(await page.locator('[role=alert]').count()).toBe(0);
+    await page.evaluate(() => {
+      (window as unknown as { __tcmMock: { operationLatency: number } }).__tcmMock.operationLatency = 15;
+    });
+    await section.getByRole('button', { name: 'Relire le dossier' }).click();
+    await figures.first().waitFor();
+
+    // Forgotten: the database alone again, and the folder can be added anew.
+    await section.locator(byTestId('benchmark-remove-folder')).click();
+    await section.locator(byTestId('benchmark-empty')).waitFor();
+    await section.locator(byTestId('benchmark-add-folder')).waitFor();
+    expect(await section.locator(byTestId('benchmark-folder')).count()).toBe(0);
     expectClean(watch);
     await page.context().close();
   });

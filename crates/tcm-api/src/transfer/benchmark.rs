@@ -54,10 +54,73 @@ pub struct BenchmarkView {
     pub filters: Vec<BenchmarkFilterOption>,
     /// In the order of the cycle, then the index; empty when no cell holds five audits.
     pub figures: Vec<BenchmarkFigureView>,
-    /// The folder of `.tcm` files added to the database's audits, if one was chosen.
+    /// The folder of `.tcm` files added to the database's audits, as remembered in the
+    /// database (or given for this report), if one was chosen.
     pub folder: Option<String>,
+    /// Why that folder could not be used at all (gone, not a folder, unreadable): the
+    /// benchmark then rests on the database's audits alone.
+    pub folder_problem: Option<BenchmarkFolderProblem>,
     /// Files of that folder that were read and counted (at most one audit per client).
     pub files_read: u32,
-    /// Files of that folder that could not be read (damaged, foreign, too large).
+    /// Files of that folder that were not counted (damaged, foreign, too large, a class
+    /// exercise…), each in `refused` up to its first [`crate::benchmark::MAX_LISTED_REFUSALS`].
     pub files_refused: u32,
+    /// The files not counted, with the reason, in the order of their names.
+    pub refused: Vec<RefusedBenchmarkFile>,
+    /// `.tcm` files beyond the first [`crate::benchmark::MAX_FOLDER_FILES`] by name, not read.
+    pub files_not_read: u32,
+}
+
+/// Why the benchmark's folder could not be used.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "kebab-case")]
+#[ts(export)]
+pub enum BenchmarkFolderIssue {
+    /// The folder is not there any more (moved, renamed, deleted, its disk not connected).
+    Missing,
+    /// The path is a file, not a folder.
+    NotAFolder,
+    /// The folder is there but cannot be listed (permissions, a network share gone…).
+    Unreadable,
+}
+
+/// The benchmark's folder could not be used: what, and a message naming it.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct BenchmarkFolderProblem {
+    pub issue: BenchmarkFolderIssue,
+    /// Says what and where, for people (English; the UI words `issue` itself).
+    pub message: String,
+}
+
+/// Why a file of the benchmark's folder was not counted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "kebab-case")]
+#[ts(export)]
+pub enum BenchmarkFileRefusal {
+    /// Larger than a `.tcm` file may be.
+    TooLarge,
+    /// Not a regular file (a folder, a device, a pipe named `.tcm`).
+    NotAFile,
+    /// The file could not be opened or read.
+    Unreadable,
+    /// Not a `.tcm` file, or a damaged or newer one.
+    NotAnAudit,
+    /// A `.tcm` file whose questionnaire cannot be read.
+    InvalidQuestionnaire,
+    /// A class exercise, not a client's audit.
+    ClassExercise,
+}
+
+/// A file of the benchmark's folder that was not counted, and why.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct RefusedBenchmarkFile {
+    /// The file's name in the folder.
+    pub file: String,
+    pub reason: BenchmarkFileRefusal,
+    /// Says what, for people (English; the UI words `reason` itself).
+    pub message: String,
 }

@@ -4,6 +4,7 @@ use anyhow::{Context, anyhow};
 use chrono::Utc;
 use std::io::Read;
 
+use tcm_api::benchmark::{FolderReading, FolderSource};
 use tcm_api::{report_settings, reports};
 use tcm_core::limits::{TextField, clean_text};
 use tcm_report::{ReportSettings, Section};
@@ -107,10 +108,32 @@ pub fn report(args: &ReportArgs, db: Option<std::path::PathBuf>) -> Result<(), F
     let settings = settings_from(args, saved)?;
     let language = args.lang.or(saved_language);
     let now = Utc::now();
+    let source = match (&args.benchmark_folder, args.no_benchmark_folder) {
+        (Some(folder), _) => FolderSource::Given(folder),
+        (None, true) => FolderSource::Without,
+        (None, false) => FolderSource::Remembered,
+    };
+    let folder = FolderReading::of(source, &store, &tcm_api::operation::Progress::none())
+        .map_err(api_failure)?;
+    tell_folder(&folder)?;
     let bytes = if args.format == "docx" {
-        reports::report_docx_with(&mut store, id, language, now.date_naive(), &settings)
+        reports::report_docx_with(
+            &mut store,
+            id,
+            language,
+            now.date_naive(),
+            &settings,
+            &folder,
+        )
     } else {
-        reports::report_pdf_with(&mut store, id, language, now.date_naive(), &settings)
+        reports::report_pdf_with(
+            &mut store,
+            id,
+            language,
+            now.date_naive(),
+            &settings,
+            &folder,
+        )
     }
     .map_err(api_failure)?;
     database::write_output(Some(store.path()), &args.out, &bytes)?;
@@ -124,6 +147,67 @@ pub fn report(args: &ReportArgs, db: Option<std::path::PathBuf>) -> Result<(), F
         report_settings::remember(&mut store, organisation, &settings, language, now)
             .map_err(api_failure)?;
         line("report settings saved for the organisation's next reports")?;
+        remember_folder(args, &mut store, &folder, now)?;
+    }
+    Ok(())
+}
+
+/// Says what the benchmark's folder gave: its audits and refused files, or why it was left
+/// out (the report is written all the same).
+fn tell_folder(folder: &FolderReading) -> Result<(), Failure> {
+    let Some(shown) = &folder.folder else {
+        return Ok(());
+    };
+    if let Some(problem) = folder.problem() {
+        return line(&format!("warning: {}", problem.message));
+    }
+    if let Some(audits) = folder.audits() {
+        line(&format!(
+            "benchmark folder {shown}: {} audit(s) read, {} file(s) not counted",
+            audits.audits_read(),
+            audits.refused_count() + audits.not_read()
+        ))?;
+        for refused in audits.refused() {
+            line(&format!("  not counted: {}", refused.message))?;
+        }
+        if audits.not_read() > 0 {
+            line(&format!(
+                "  not read: {} .tcm file(s) beyond the first {} by name",
+                audits.not_read(),
+                tcm_api::benchmark::MAX_FOLDER_FILES
+            ))?;
+        }
+    }
+    Ok(())
+}
+
+/// With `--remember`, `--benchmark-folder` becomes the database's benchmark folder and
+/// `--no-benchmark-folder` forgets it.
+fn remember_folder(
+    args: &ReportArgs,
+    store: &mut Store,
+    folder: &FolderReading,
+    now: chrono::DateTime<Utc>,
+) -> Result<(), Failure> {
+    if let Some(given) = &args.benchmark_folder {
+        if folder.problem().is_some() {
+            return line("the benchmark folder was not remembered: it could not be read");
+        }
+        let text = given.to_str().ok_or_else(|| {
+            Failure::Error(anyhow!(
+                "--benchmark-folder: {} is not valid Unicode: it cannot be remembered",
+                given.display()
+            ))
+        })?;
+        store
+            .set_benchmark_folder(Some(text), now)
+            .map_err(store_failure)?;
+        line(&format!("benchmark folder remembered: {text}"))?;
+    } else if args.no_benchmark_folder {
+        store
+            .set_benchmark_folder(None, now)
+            .map_err(store_failure)?;
+        line("benchmark folder forgotten")?;
     }
     Ok(())
 }

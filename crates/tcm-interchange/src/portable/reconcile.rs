@@ -11,8 +11,11 @@
 //!   else by the assessment's `updated_at`; on a tie, this computer's side.
 //! - A time later than `now` is not trusted: the file's item is then taken as older than any
 //!   local one (a file dated in the future never wins by its date).
-//! - The roadmap's wave overrides are not compared: a merge keeps this computer's and adds
-//!   the file's for initiatives this computer has none for.
+//! - The roadmap's wave overrides (an initiative moved to a wave or given dates) are matched
+//!   by initiative, and have no date of their own: a merge keeps this computer's and adds the
+//!   file's for initiatives this computer has none for, so one this computer set differently
+//!   is a conflict kept here. A file written before overrides travelled says nothing about
+//!   them: none is compared, and an import leaves this computer's alone.
 //! - **Local work the file does not contain** = the items that belong to this computer's
 //!   side; replacing the assessment by the file would lose them.
 
@@ -36,6 +39,8 @@ pub enum Item {
     Consensus(String),
     Action(String),
     ScoreSnapshot(String),
+    /// An initiative of the roadmap moved to another wave or given dates, by its id.
+    WaveOverride(String),
 }
 
 impl fmt::Display for Item {
@@ -50,6 +55,10 @@ impl fmt::Display for Item {
             Item::Consensus(question) => write!(f, "the consensus on {question}"),
             Item::Action(key) => write!(f, "the action « {key} »"),
             Item::ScoreSnapshot(taken_at) => write!(f, "the scores finalised on {taken_at}"),
+            Item::WaveOverride(initiative) => write!(
+                f,
+                "the roadmap's wave or dates of initiative « {initiative} »"
+            ),
         }
     }
 }
@@ -347,9 +356,28 @@ fn walk(
     merged.score_snapshots = snapshots;
 
     // The roadmap's overrides: this computer's stand; the file's fill the initiatives this
-    // computer has none for. A file written before overrides travelled brings none.
+    // computer has none for. A file written before overrides travelled brings none and is
+    // not compared on them (an import leaves this computer's alone).
     if let Some(from_file) = &file.wave_overrides {
-        let mut overrides = local.wave_overrides.clone().unwrap_or_default();
+        let here = local.wave_overrides.clone().unwrap_or_default();
+        let initiatives: BTreeSet<_> = here.keys().chain(from_file.keys()).collect();
+        for initiative in initiatives {
+            let item = Item::WaveOverride(initiative.as_str().to_owned());
+            match (here.get(initiative), from_file.get(initiative)) {
+                (Some(_), None) => walk.comparison.local_only.push(item),
+                (None, Some(_)) => walk.comparison.from_file.push(item),
+                (Some(mine), Some(theirs)) if mine != theirs => {
+                    walk.comparison.local_only.push(item.clone());
+                    walk.comparison.conflicts.push(Conflict {
+                        item,
+                        kept: Side::Local,
+                        reason: "a roadmap move made here stands",
+                    });
+                }
+                _ => {}
+            }
+        }
+        let mut overrides = here;
         for (initiative, value) in from_file {
             overrides.entry(initiative.clone()).or_insert(*value);
         }

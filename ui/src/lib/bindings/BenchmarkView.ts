@@ -2,6 +2,8 @@
 import type { BenchmarkFigureView } from "./BenchmarkFigureView";
 import type { BenchmarkFilter } from "./BenchmarkFilter";
 import type { BenchmarkFilterOption } from "./BenchmarkFilterOption";
+import type { BenchmarkFolderProblem } from "./BenchmarkFolderProblem";
+import type { RefusedBenchmarkFile } from "./RefusedBenchmarkFile";
 
 /**
  * The benchmark of one assessment against the consultant's other clients.
@@ -20,14 +22,29 @@ filters: Array<BenchmarkFilterOption>,
  */
 figures: Array<BenchmarkFigureView>, 
 /**
- * The folder of `.tcm` files added to the database's audits, if one was chosen.
+ * The folder of `.tcm` files added to the database's audits, as remembered in the
+ * database (or given for this report), if one was chosen.
  */
 folder: string | null, 
+/**
+ * Why that folder could not be used at all (gone, not a folder, unreadable): the
+ * benchmark then rests on the database's audits alone.
+ */
+folderProblem: BenchmarkFolderProblem | null, 
 /**
  * Files of that folder that were read and counted (at most one audit per client).
  */
 filesRead: number, 
 /**
- * Files of that folder that could not be read (damaged, foreign, too large).
+ * Files of that folder that were not counted (damaged, foreign, too large, a class
+ * exercise…), each in `refused` up to its first [`crate::benchmark::MAX_LISTED_REFUSALS`].
  */
-filesRefused: number, };
+filesRefused: number, 
+/**
+ * The files not counted, with the reason, in the order of their names.
+ */
+refused: Array<RefusedBenchmarkFile>, 
+/**
+ * `.tcm` files beyond the first [`crate::benchmark::MAX_FOLDER_FILES`] by name, not read.
+ */
+filesNotRead: number, };

@@ -60,7 +60,7 @@ function builtKeys(): string[] {
     ...kinds.map((kind) => `error.kind.${kind}`),
     ...errorCodes.map((code) => `errors.${code}`),
     ...[1, 2, 3, 4, 5].map((level) => `level.${level}`),
-    ...['import', 'export', 'report', 'backup', 'restore', 'classImport'].map((kind) => `operation.title.${kind}`),
+    ...['import', 'export', 'report', 'backup', 'restore', 'classImport', 'benchmark'].map((kind) => `operation.title.${kind}`),
     ...['reading', 'checking', 'gathering', 'rendering', 'copying', 'writing', 'saving'].map(
       (step) => `operation.step.${step}`,
     ),
