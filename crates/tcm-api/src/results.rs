@@ -2,7 +2,7 @@
 //! charts drawn by the report's code.
 
 use tcm_core::perception::{
-    ANONYMOUS_SMALLEST_GROUP, GroupPerception, perception_gaps, whole_room,
+    ANONYMOUS_SMALLEST_GROUP, GroupPerception, Withheld, perception_gaps, whole_room,
 };
 use tcm_core::questionnaire::{QuestionMapping, compare_across_versions};
 use tcm_core::scoring::StageScore;
@@ -288,7 +288,8 @@ pub fn assessment_results(
 }
 
 /// Each group's stage scores and share of "?" (groups as respondents gave them, such as the
-/// groups participants pick in a live session). Groups of fewer than three are withheld.
+/// groups participants pick in a live session). Groups of fewer than three are withheld, and
+/// those that would give them away by subtraction from the whole room.
 fn group_perceptions(
     store: &Store,
     id: AssessmentId,
@@ -313,7 +314,8 @@ fn group_perceptions(
     .into_iter()
     .map(|group| GroupPerceptionView {
         members: count(group.members),
-        withheld: group.withheld,
+        withheld: group.withheld.is_some(),
+        shields: group.withheld == Some(Withheld::WouldReveal),
         group: group.group.clone(),
         stages: stage_views(group),
     })

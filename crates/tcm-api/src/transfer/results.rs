@@ -101,8 +101,13 @@ pub struct ResultsView {
 pub struct GroupPerceptionView {
     pub group: String,
     pub members: u32,
-    /// Fewer than three members: no figure is shown, so nobody's answers can be read off.
+    /// No figure is shown: fewer than three members, so nobody's answers can be read off, or
+    /// see `shields`.
     pub withheld: bool,
+    /// Withheld although it has three members or more: shown, the whole room's figures minus
+    /// the groups shown would give away one or two people's (a smaller group, or respondents
+    /// in no group).
+    pub shields: bool,
     /// The five stages in the order of the cycle; empty when withheld.
     pub stages: Vec<GroupStageView>,
 }
