@@ -329,3 +329,41 @@ fn the_word_report_has_the_same_workshop_section() {
         );
     }
 }
+
+#[test]
+fn the_anonymous_tcm_blanks_the_group_of_two_and_the_full_tcm_keeps_everything() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let workbench = workbench(&dir);
+    let id = workshop::anonymous_workshop(&workbench);
+    let read = |kind: ExportKind, name: &str| {
+        let path = dir.path().join(name);
+        transfers::export(&workbench, id, kind, &path).expect("exported");
+        let json: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(&path).expect("file")).expect("JSON");
+        json["respondents"]
+            .as_array()
+            .expect("respondents")
+            .iter()
+            .map(|respondent| respondent["group"].as_str().unwrap_or_default().to_owned())
+            .collect::<Vec<_>>()
+    };
+    // Shared: the two directors' answers carry no group that would point at them.
+    let shared = read(ExportKind::AnonymousTcm, "partage.tcm");
+    assert_eq!(shared.len(), 8);
+    assert!(
+        !shared.iter().any(|group| group == "Direction"),
+        "{shared:?}"
+    );
+    assert_eq!(shared.iter().filter(|group| *group == "Ventes").count(), 3);
+    assert_eq!(
+        shared
+            .iter()
+            .filter(|group| *group == "Service client")
+            .count(),
+        3
+    );
+    // The consultant's own file keeps every group: it restores the assessment as it was, and
+    // any app reading it withholds the same figures.
+    let full = read(ExportKind::Tcm, "atelier.tcm");
+    assert_eq!(full.iter().filter(|group| *group == "Direction").count(), 2);
+}
