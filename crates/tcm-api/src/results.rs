@@ -179,7 +179,7 @@ pub fn assessment_results(
         let (questionnaire, _, card) = store.score_assessment(id)?;
         let previous = previous_comparison(store, id, &questionnaire, &card)?;
         let targets = &stored.assessment.targets;
-        let stages = card
+        let stages: Vec<StageResult> = card
             .stages
             .iter()
             .map(|stage| {
@@ -258,6 +258,11 @@ pub fn assessment_results(
         } else {
             stage_views(room)
         };
+        let consensus_effect = if sheet.consensus_values().next().is_none() {
+            Vec::new()
+        } else {
+            consensus_effect(&room, &stages)
+        };
         Ok(ResultsView {
             assessment_id: assessment,
             respondents: count(card.respondents),
@@ -283,6 +288,7 @@ pub fn assessment_results(
                 .collect(),
             groups,
             room,
+            consensus_effect,
         })
     })
 }
@@ -320,6 +326,31 @@ fn group_perceptions(
         stages: stage_views(group),
     })
     .collect())
+}
+
+/// Each stage before the discussion (the room's answers alone) and after (the audit's score,
+/// consensus included), with the difference of the rounded figures.
+fn consensus_effect(
+    room: &[GroupStageView],
+    stages: &[StageResult],
+) -> Vec<crate::transfer::ConsensusEffectView> {
+    room.iter()
+        .map(|before| {
+            let after = stages
+                .iter()
+                .find(|stage| stage.id == before.stage)
+                .and_then(|stage| stage.score);
+            crate::transfer::ConsensusEffectView {
+                stage: before.stage,
+                before: before.score,
+                after,
+                change: before
+                    .score
+                    .zip(after)
+                    .map(|(before, after)| ((after - before) * 10.0).round() / 10.0),
+            }
+        })
+        .collect()
 }
 
 fn stage_views(group: GroupPerception) -> Vec<GroupStageView> {

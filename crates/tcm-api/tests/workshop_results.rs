@@ -91,6 +91,41 @@ fn results_show_each_group_side_by_side_and_nothing_that_gives_the_direction_awa
             > 0.1
     );
     assert_eq!(stage(&sales.stages, "creative").dont_know_share, Some(0.0));
+
+    // The consensus recorded, stage by stage: the room's answers alone, then the audit's score.
+    assert_eq!(view.consensus_effect.len(), 5);
+    for ((effect, room), after) in view
+        .consensus_effect
+        .iter()
+        .zip(&view.room)
+        .zip(&view.stages)
+    {
+        assert_eq!((effect.stage, effect.before), (room.stage, room.score));
+        assert_eq!((effect.stage, effect.after), (after.id, after.score));
+        let change = effect.change.expect("both scores");
+        let shown = effect.after.expect("after") - effect.before.expect("before");
+        assert!((change - shown).abs() < 1e-9, "{change} ≠ {shown}");
+    }
+    // cur-03 agreed at 2 where sales said 4 and customer service 0; cur-08 at 1 over a mean of
+    // 3.1: the curative stage falls.
+    let curative = &view.consensus_effect[2];
+    assert!(curative.change.expect("change") < 0.0, "{curative:?}");
+
+    // Without any consensus value there is no effect to show.
+    for (question, _, _) in workshop::CONSENSUS {
+        tcm_api::assessments::set_consensus(
+            &workbench,
+            &tcm_api::transfer::ConsensusInput {
+                assessment_id: id,
+                question_id: question.to_owned(),
+                value: None,
+                note: String::new(),
+            },
+        )
+        .expect("removed");
+    }
+    let view = tcm_api::results::assessment_results(&workbench, id, "fr").expect("results");
+    assert!(view.consensus_effect.is_empty());
 }
 
 /// Text with every run of white space (line ends of wrapped lines) as one space.

@@ -19,6 +19,8 @@ afterAll(async () => {
 // A stage's score, then its share of "?" (French spaces: no-break and narrow no-break).
 const FIGURE = /^\d{1,3},\d\s*«\s\?\s»\s:\s\d{1,3}\s%$/;
 
+const STAGES = ['creative', 'active', 'curative', 'preventive', 'proactive'];
+
 describe('perception gaps', () => {
   it('shows each department side by side and no figure that identifies the direction', async () => {
     const { page, watch } = await open(browser, 'empty');
@@ -65,6 +67,27 @@ describe('perception gaps', () => {
     }
     await gaps.evaluate((element) => element.scrollIntoView({ block: 'end' }));
     await shot(page, 'results-groups-fr');
+
+    // The consensus the room recorded, stage by stage: before → after discussion and the
+    // difference of the two figures shown.
+    const effect = page.locator(byTestId('consensus-effect'));
+    expect(await effect.locator('h2').textContent()).toBe('Effet du consensus');
+    const stages = effect.locator(byTestId('consensus-effect-stage'));
+    expect(await stages.locator('th').allTextContents()).toEqual(['Créative', 'Active', 'Curative', 'Préventive', 'Proactive']);
+    const roomScores = await cells.locator('.score').allTextContents();
+    const number = (text: string) => Number(text.replace('−', '-').replace(',', '.'));
+    let moved = 0;
+    for (const [index, row] of (await stages.all()).entries()) {
+      const [before, after, change] = await row.locator('td').allTextContents();
+      expect(before, 'before discussion is the room’s score').toBe(roomScores[index]);
+      expect(after).toBe(await page.locator(byTestId(`stage-score-${STAGES[index]}`)).textContent());
+      expect(change).toMatch(/^([+−]\d{1,3},\d|0,0)$/);
+      expect(number(change)).toBeCloseTo(number(after) - number(before), 5);
+      if (change !== '0,0') moved += 1;
+    }
+    expect(moved, 'three consensus values moved some stage').toBeGreaterThan(0);
+    await effect.evaluate((element) => element.scrollIntoView({ block: 'end' }));
+    await shot(page, 'results-consensus-effect-fr');
 
     // In English too, with the same figures.
     await page.locator(byTestId('language-en')).click();

@@ -92,6 +92,22 @@ pub struct ResultsView {
     /// answers (consensus left out, like the groups') and the share of "?" — where the room's
     /// knowledge is missing. Empty when nobody answered.
     pub room: Vec<GroupStageView>,
+    /// What the consensus recorded changed on each stage, in the order of the cycle; empty
+    /// when no consensus value is recorded.
+    pub consensus_effect: Vec<ConsensusEffectView>,
+}
+
+/// One stage before and after the discussion: its score from the respondents' answers alone,
+/// then with the consensus values (the audit's score), each rounded to 0.1, and the difference
+/// of the two figures shown.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct ConsensusEffectView {
+    pub stage: StageId,
+    pub before: Option<f64>,
+    pub after: Option<f64>,
+    pub change: Option<f64>,
 }
 
 /// How one group of respondents sees the five stages.
