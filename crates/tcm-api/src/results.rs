@@ -2,7 +2,7 @@
 //! charts drawn by the report's code.
 
 use tcm_core::perception::{
-    ANONYMOUS_SMALLEST_GROUP, GroupPerception, perception_gaps, whole_room,
+    ANONYMOUS_SMALLEST_GROUP, GroupPerception, Withheld, perception_gaps, whole_room,
 };
 use tcm_core::questionnaire::{QuestionMapping, compare_across_versions};
 use tcm_core::scoring::StageScore;
@@ -179,7 +179,7 @@ pub fn assessment_results(
         let (questionnaire, _, card) = store.score_assessment(id)?;
         let previous = previous_comparison(store, id, &questionnaire, &card)?;
         let targets = &stored.assessment.targets;
-        let stages = card
+        let stages: Vec<StageResult> = card
             .stages
             .iter()
             .map(|stage| {
@@ -258,6 +258,11 @@ pub fn assessment_results(
         } else {
             stage_views(room)
         };
+        let consensus_effect = if sheet.consensus_values().next().is_none() {
+            Vec::new()
+        } else {
+            consensus_effect(&room, &stages)
+        };
         Ok(ResultsView {
             assessment_id: assessment,
             respondents: count(card.respondents),
@@ -283,12 +288,14 @@ pub fn assessment_results(
                 .collect(),
             groups,
             room,
+            consensus_effect,
         })
     })
 }
 
 /// Each group's stage scores and share of "?" (groups as respondents gave them, such as the
-/// groups participants pick in a live session). Groups of fewer than three are withheld.
+/// groups participants pick in a live session). Groups of fewer than three are withheld, and
+/// those that would give them away by subtraction from the whole room.
 fn group_perceptions(
     store: &Store,
     id: AssessmentId,
@@ -313,11 +320,37 @@ fn group_perceptions(
     .into_iter()
     .map(|group| GroupPerceptionView {
         members: count(group.members),
-        withheld: group.withheld,
+        withheld: group.withheld.is_some(),
+        shields: group.withheld == Some(Withheld::WouldReveal),
         group: group.group.clone(),
         stages: stage_views(group),
     })
     .collect())
+}
+
+/// Each stage before the discussion (the room's answers alone) and after (the audit's score,
+/// consensus included), with the difference of the rounded figures.
+fn consensus_effect(
+    room: &[GroupStageView],
+    stages: &[StageResult],
+) -> Vec<crate::transfer::ConsensusEffectView> {
+    room.iter()
+        .map(|before| {
+            let after = stages
+                .iter()
+                .find(|stage| stage.id == before.stage)
+                .and_then(|stage| stage.score);
+            crate::transfer::ConsensusEffectView {
+                stage: before.stage,
+                before: before.score,
+                after,
+                change: before
+                    .score
+                    .zip(after)
+                    .map(|(before, after)| ((after - before) * 10.0).round() / 10.0),
+            }
+        })
+        .collect()
 }
 
 fn stage_views(group: GroupPerception) -> Vec<GroupStageView> {

@@ -1080,6 +1080,10 @@ fn results_set_each_groups_stage_scores_side_by_side_and_withhold_small_groups()
         ("Emma", "Service client", "1"),
         ("Farid", "Service client", "?"),
         ("Gaëlle", "Direction", "2"),
+        // Three people in no group: the room minus the groups shown gives none of them away.
+        ("Hugo", "", "3"),
+        ("Inès", "", "3"),
+        ("Jules", "", "3"),
     ];
     for (name, group, value) in people {
         let respondent = assessments::add_respondent(
@@ -1112,7 +1116,8 @@ fn results_set_each_groups_stage_scores_side_by_side_and_withhold_small_groups()
         .collect();
     assert_eq!(names, ["Direction", "Service client", "Ventes"]);
     let direction = &view.groups[0];
-    assert!(direction.withheld && direction.stages.is_empty());
+    assert!(direction.withheld && !direction.shields && direction.stages.is_empty());
+    assert!(!view.groups[1].withheld && !view.groups[2].withheld);
     let curative = |group: usize| {
         view.groups[group]
             .stages

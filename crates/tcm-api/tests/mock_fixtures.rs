@@ -538,6 +538,27 @@ impl Recorder<'_> {
             "resume": given["resume"],
         }));
     }
+
+    /// A participant of a live session who picked `group`, answering every question.
+    fn participant(
+        &mut self,
+        assessment: &str,
+        label: &str,
+        group: &str,
+        means: [f64; 5],
+        seed: u64,
+    ) {
+        let id = self.driver.assessments[assessment].0;
+        let questions = questions_of(&self.driver.workbench, id);
+        let given = answers(&questions, means, 0.0, 1.0, seed, &[]);
+        self.push(json!({
+            "op": "respondent",
+            "assessment": assessment,
+            "input": { "label": label, "role": "", "group": group },
+            "answers": given["answers"],
+            "resume": given["resume"],
+        }));
+    }
 }
 
 fn new_organisation(name: &str, sector: &str, size: &str, notes: &str) -> Value {
@@ -794,7 +815,9 @@ fn seed(recorder: &mut Recorder) {
     }
 }
 
-/// The mock's demo (the app's is tcm-demo's, richer): a hotel group's management workshop.
+/// The mock's demo (the app's is tcm-demo's, richer): a hotel group's management workshop run
+/// as an anonymous live session — eleven participants who picked their department, a
+/// direction of two among them — with the consensus the room recorded after discussion.
 fn demo(recorder: &mut Recorder) {
     recorder.push(create(
         "demo",
@@ -806,16 +829,36 @@ fn demo(recorder: &mut Recorder) {
         "tcm-92",
         [4, 4, 3, 3, 3],
     ));
-    let means = [2.6, 2.9, 2.1, 1.5, 1.1];
-    for (index, (label, bias)) in [
-        ("Direction générale", 0.3),
-        ("Réception et conciergerie", -0.2),
-        ("Ventes et marketing", 0.0),
-    ]
-    .into_iter()
-    .enumerate()
-    {
-        recorder.respondent("demo", label, "", 1.0, bias, means, 900 + index as u64, &[]);
+    // How each department sees the five stages: reception lives the complaints.
+    let groups: [(&str, usize, [f64; 5]); 4] = [
+        ("Direction", 2, [3.0, 3.2, 2.6, 2.0, 1.6]),
+        ("Réception et conciergerie", 3, [2.2, 2.6, 1.2, 1.3, 0.8]),
+        ("Restauration", 3, [2.4, 2.5, 1.9, 1.6, 0.9]),
+        ("Ventes et marketing", 3, [2.9, 3.1, 2.5, 1.5, 1.4]),
+    ];
+    let mut number = 0;
+    for (group, size, means) in groups {
+        for _ in 0..size {
+            number += 1;
+            let label = format!("Participant {number}");
+            recorder.participant("demo", &label, group, means, 900 + number);
+        }
+    }
+    for (question, value, note) in [
+        (
+            "cur-01",
+            "2",
+            "Un responsable par hôtel, pas de circuit commun",
+        ),
+        (
+            "act-01",
+            "3",
+            "Le baromètre annuel est lu en comité de direction",
+        ),
+        ("pro-01", "1", "Aucune veille organisée"),
+    ] {
+        recorder.push(json!({ "op": "consensus", "assessment": "demo", "input": {
+            "questionId": question, "value": value, "note": note } }));
     }
     recorder.push(json!({ "op": "record", "assessment": "demo" }));
 }

@@ -1,7 +1,7 @@
 //! Perception gaps per group: stage scores and share of "?" side by side, worked by hand on
 //! the sample grid (weights cre-01 2, cre-02 1; cur-01 2, cur-02 1), and small groups withheld.
 
-use tcm_core::perception::{ANONYMOUS_SMALLEST_GROUP, perception_gaps, whole_room};
+use tcm_core::perception::{ANONYMOUS_SMALLEST_GROUP, Withheld, perception_gaps, whole_room};
 use tcm_core::{AnswerSheet, QuestionId, Questionnaire, Respondent, Response, StageId};
 
 const SAMPLE: &str = include_str!("../../../questionnaires/sample.toml");
@@ -63,7 +63,8 @@ fn workshop() -> AnswerSheet {
 
 #[test]
 fn each_group_sees_each_stage_with_its_share_of_dont_know() {
-    let gaps = perception_gaps(&sample(), &workshop(), group_of, ANONYMOUS_SMALLEST_GROUP);
+    // Every group shown, as a named session may (what is withheld: the next tests).
+    let gaps = perception_gaps(&sample(), &workshop(), group_of, 1);
     let names: Vec<&str> = gaps.iter().map(|group| group.group.as_str()).collect();
     assert_eq!(names, ["Direction", "Service client", "Ventes"]);
 
@@ -98,7 +99,7 @@ fn a_group_smaller_than_allowed_shows_no_figure() {
         .iter()
         .find(|group| group.group == "Direction")
         .expect("listed");
-    assert!(direction.withheld);
+    assert_eq!(direction.withheld, Some(Withheld::TooFew));
     assert_eq!(direction.members, 1);
     assert!(direction.stages.is_empty());
     // A named session may show every group.
@@ -107,8 +108,85 @@ fn a_group_smaller_than_allowed_shows_no_figure() {
         .iter()
         .find(|group| group.group == "Direction")
         .expect("listed");
-    assert!(!direction.withheld);
+    assert_eq!(direction.withheld, None);
     assert_eq!(direction.stages.len(), 5);
+}
+
+/// The groups shown, each with its number of members, and those withheld with why.
+fn outcome(gaps: &[tcm_core::perception::GroupPerception]) -> Vec<(&str, Option<Withheld>)> {
+    gaps.iter()
+        .map(|group| (group.group.as_str(), group.withheld))
+        .collect()
+}
+
+#[test]
+fn a_group_is_withheld_too_when_the_room_minus_the_groups_shown_would_give_a_small_one_away() {
+    // gus (Direction, alone) and hal (no group) are two people outside the groups shown: with
+    // sales and service both shown, the room's figures minus theirs would be gus's and hal's.
+    // The smallest group shown (the first in group order among equals) is withheld too.
+    let gaps = perception_gaps(&sample(), &workshop(), group_of, ANONYMOUS_SMALLEST_GROUP);
+    assert_eq!(
+        outcome(&gaps),
+        [
+            ("Direction", Some(Withheld::TooFew)),
+            ("Service client", Some(Withheld::WouldReveal)),
+            ("Ventes", None),
+        ]
+    );
+    assert!(
+        gaps[1].stages.is_empty(),
+        "no figure for the shielding group"
+    );
+    assert_eq!(gaps[2].stages.len(), 5);
+
+    // Three people outside the groups shown: nobody can be singled out, both groups show.
+    let mut answers = workshop();
+    answers
+        .record(
+            Respondent::new("ivy"),
+            QuestionId::new("sample-cur-01"),
+            Response {
+                answer: "2".parse().expect("valid answer"),
+                comment: None,
+            },
+        )
+        .expect("no duplicate");
+    let gaps = perception_gaps(&sample(), &answers, group_of, ANONYMOUS_SMALLEST_GROUP);
+    assert_eq!(
+        outcome(&gaps),
+        [
+            ("Direction", Some(Withheld::TooFew)),
+            ("Service client", None),
+            ("Ventes", None),
+        ]
+    );
+
+    // One respondent in no group, every group large enough: the room minus the groups would
+    // be that person, so a group is withheld for them.
+    let alone = sheet(&[
+        ("ann", "cur-01", "4"),
+        ("bob", "cur-01", "4"),
+        ("cat", "cur-01", "4"),
+        ("dan", "cur-01", "1"),
+        ("eve", "cur-01", "1"),
+        ("fay", "cur-01", "1"),
+        ("hal", "cur-01", "0"),
+    ]);
+    let gaps = perception_gaps(&sample(), &alone, group_of, ANONYMOUS_SMALLEST_GROUP);
+    assert_eq!(
+        outcome(&gaps),
+        [
+            ("Service client", Some(Withheld::WouldReveal)),
+            ("Ventes", None),
+        ]
+    );
+    // Everybody in a shown group: nothing to shield.
+    let grouped = alone.filter_respondents(|respondent| respondent.as_str() != "hal", false);
+    let gaps = perception_gaps(&sample(), &grouped, group_of, ANONYMOUS_SMALLEST_GROUP);
+    assert_eq!(outcome(&gaps), [("Service client", None), ("Ventes", None)]);
+    // A named session shows every group: nothing is withheld.
+    let gaps = perception_gaps(&sample(), &workshop(), group_of, 1);
+    assert!(gaps.iter().all(|group| group.withheld.is_none()));
 }
 
 #[test]
@@ -124,7 +202,7 @@ fn the_whole_room_has_its_share_of_dont_know_per_stage_and_is_never_withheld() {
     let room = whole_room(&sample(), &answers, "Toute la salle");
     assert_eq!(room.group, "Toute la salle");
     assert_eq!(room.members, 8);
-    assert!(!room.withheld);
+    assert_eq!(room.withheld, None);
     let stage = |stage: StageId| {
         room.stages
             .iter()
@@ -149,4 +227,30 @@ fn the_whole_room_has_its_share_of_dont_know_per_stage_and_is_never_withheld() {
     let alone = whole_room(&sample(), &sheet(&[("ann", "cre-01", "?")]), "Tous");
     assert_eq!(alone.members, 1);
     assert_eq!(alone.stages[0].dont_know_share, Some(1.0));
+}
+
+#[test]
+fn groups_come_in_reading_order_accents_and_case_folded() {
+    let answers = sheet(&[
+        ("ann", "cur-01", "4"),
+        ("bob", "cur-01", "3"),
+        ("cat", "cur-01", "2"),
+    ]);
+    let gaps = perception_gaps(
+        &sample(),
+        &answers,
+        |respondent| {
+            Some(
+                match respondent.as_str() {
+                    "ann" => "Restauration",
+                    "bob" => "Réception",
+                    _ => "équipe",
+                }
+                .to_owned(),
+            )
+        },
+        1,
+    );
+    let names: Vec<&str> = gaps.iter().map(|group| group.group.as_str()).collect();
+    assert_eq!(names, ["équipe", "Réception", "Restauration"]);
 }

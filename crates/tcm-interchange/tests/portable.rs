@@ -625,9 +625,10 @@ fn an_anonymised_copy_names_nobody_and_scores_as_the_original() {
             )
         })
         .collect();
+    // Zoé was Ventes' only member: "Ventes" on her answers would name her.
     assert_eq!(
         labels,
-        [("Participant 1", "", "Ventes"), ("Participant 2", "", "")]
+        [("Participant 1", "", ""), ("Participant 2", "", "")]
     );
     assert_eq!(copy.answers.len(), original.answers.len());
     assert!(copy.answers.values().all(|answer| answer.comment.is_none()));
@@ -650,6 +651,48 @@ fn an_anonymised_copy_names_nobody_and_scores_as_the_original() {
     );
     let read = from_json(text.as_bytes()).expect("the copy reads back");
     assert_eq!(read, copy);
+}
+
+#[test]
+fn an_anonymised_copy_keeps_a_group_of_three_and_blanks_a_group_of_two() {
+    let mut original = workshop();
+    let answer = |label: &str| {
+        (
+            (Respondent::new(label), QuestionId::new("sample-cre-01")),
+            recorded(Answer::Level(level(2)), None, "2026-03-02T10:20:00Z"),
+        )
+    };
+    // Ventes: Zoé and two more who answered, and one who joined but gave no answer;
+    // Direction: two who answered.
+    for (label, group) in [
+        ("Luc Petit", "Ventes"),
+        ("Inès Roy", "Ventes "),
+        ("Hugo Bon", "Direction"),
+        ("Léa Gros", "Direction"),
+        ("Max Vide", "Direction"),
+    ] {
+        original.respondents.push(profile(label, "", group));
+        if label != "Max Vide" {
+            let (key, value) = answer(label);
+            original.answers.insert(key, value);
+        }
+    }
+    let copy = anonymised(&original);
+    let groups: Vec<&str> = copy
+        .respondents
+        .iter()
+        .map(|respondent| respondent.group.as_str())
+        .collect();
+    assert_eq!(
+        groups,
+        ["Ventes", "", "Ventes", "Ventes ", "", "", ""],
+        "Ventes answered by three is kept; Direction, two who answered, is blanked"
+    );
+    let questionnaire = original.questionnaire().expect("snapshot");
+    assert_eq!(
+        tcm_core::score(&questionnaire, &copy.answer_sheet()),
+        tcm_core::score(&questionnaire, &original.answer_sheet()),
+    );
 }
 
 #[test]

@@ -27,6 +27,30 @@ pub fn percent(share: f64, language: Language) -> String {
     }
 }
 
+/// How far `after` moved from `before`: `+4,2`, `−1,0` or `0,0` (a true minus sign); a dash
+/// when a side is unknown.
+pub fn change(
+    before: Option<f64>,
+    after: Option<f64>,
+    digits: usize,
+    language: Language,
+) -> String {
+    match (before, after) {
+        (Some(before), Some(after)) => {
+            let change = after - before;
+            let magnitude = decimal(change.abs(), digits, language);
+            if change > 1e-9 {
+                format!("+{magnitude}")
+            } else if change < -1e-9 {
+                format!("−{magnitude}")
+            } else {
+                magnitude
+            }
+        }
+        _ => "—".to_owned(),
+    }
+}
+
 const MONTHS_FR: [&str; 12] = [
     "janvier",
     "février",

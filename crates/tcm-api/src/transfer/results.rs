@@ -92,6 +92,22 @@ pub struct ResultsView {
     /// answers (consensus left out, like the groups') and the share of "?" — where the room's
     /// knowledge is missing. Empty when nobody answered.
     pub room: Vec<GroupStageView>,
+    /// What the consensus recorded changed on each stage, in the order of the cycle; empty
+    /// when no consensus value is recorded.
+    pub consensus_effect: Vec<ConsensusEffectView>,
+}
+
+/// One stage before and after the discussion: its score from the respondents' answers alone,
+/// then with the consensus values (the audit's score), each rounded to 0.1, and the difference
+/// of the two figures shown.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct ConsensusEffectView {
+    pub stage: StageId,
+    pub before: Option<f64>,
+    pub after: Option<f64>,
+    pub change: Option<f64>,
 }
 
 /// How one group of respondents sees the five stages.
@@ -101,8 +117,13 @@ pub struct ResultsView {
 pub struct GroupPerceptionView {
     pub group: String,
     pub members: u32,
-    /// Fewer than three members: no figure is shown, so nobody's answers can be read off.
+    /// No figure is shown: fewer than three members, so nobody's answers can be read off, or
+    /// see `shields`.
     pub withheld: bool,
+    /// Withheld although it has three members or more: shown, the whole room's figures minus
+    /// the groups shown would give away one or two people's (a smaller group, or respondents
+    /// in no group).
+    pub shields: bool,
     /// The five stages in the order of the cycle; empty when withheld.
     pub stages: Vec<GroupStageView>,
 }

@@ -99,29 +99,6 @@ fn value_text(value: Option<f64>, digits: usize, language: Language) -> String {
     )
 }
 
-/// `+4,2`, `−1,0` or `0,0`; a dash when a side is unknown.
-fn change_text(
-    before: Option<f64>,
-    after: Option<f64>,
-    digits: usize,
-    language: Language,
-) -> String {
-    match (before, after) {
-        (Some(before), Some(after)) => {
-            let change = after - before;
-            let magnitude = numbers::decimal(change.abs(), digits, language);
-            if change > 1e-9 {
-                format!("+{magnitude}")
-            } else if change < -1e-9 {
-                format!("−{magnitude}")
-            } else {
-                magnitude
-            }
-        }
-        _ => "—".to_owned(),
-    }
-}
-
 fn movement_tone(movement: Movement) -> Tone {
     match movement {
         Movement::Rose | Movement::Fell => Tone::Strong,
@@ -149,7 +126,7 @@ fn figures<K>(delta: &Delta<K>, digits: usize, language: Language) -> Vec<Vec<Pi
             Tone::Normal,
         )],
         vec![Piece::new(
-            change_text(delta.before, delta.after, digits, language),
+            numbers::change(delta.before, delta.after, digits, language),
             movement_tone(delta.movement),
         )],
         vec![Piece::new(
@@ -381,7 +358,7 @@ fn closed_table(input: &ReportInput<'_>, history: &History<'_>, w: &TrendWords) 
                 Tone::Normal,
             )]);
             cells.push(vec![Piece::new(
-                change_text(closed.before, closed.after, digits, language),
+                numbers::change(closed.before, closed.after, digits, language),
                 movement_tone(closed.movement),
             )]);
             cells.push(vec![Piece::new(

@@ -5,7 +5,9 @@
 
 use std::collections::HashMap;
 
-use tcm_core::perception::{ANONYMOUS_SMALLEST_GROUP, perception_gaps, whole_room};
+use tcm_core::perception::{
+    ANONYMOUS_SMALLEST_GROUP, Withheld, group_order, perception_gaps, whole_room,
+};
 use tcm_core::votes::{VoteDistribution, most_divided};
 use tcm_core::{Answer, Consensus, Language, Mode, StageId, score};
 
@@ -28,6 +30,7 @@ struct Words {
     room_intro: &'static str,
     group: &'static str,
     withheld: &'static str,
+    shields: &'static str,
     dont_know: &'static str,
     divided: &'static str,
     divided_intro: &'static str,
@@ -40,6 +43,12 @@ struct Words {
     stage: &'static str,
     before: &'static str,
     after: &'static str,
+    effect: &'static str,
+    values: &'static str,
+    values_intro: &'static str,
+    answers_before: &'static str,
+    agreed: &'static str,
+    mean: &'static str,
 }
 
 fn words(language: Language) -> Words {
@@ -48,12 +57,13 @@ fn words(language: Language) -> Words {
             title: "Atelier",
             participation: "{people} participants ont donné {answers} réponses{groups}.",
             groups: "Écarts de perception entre groupes",
-            groups_intro: "Score de chaque étape vu par toute la salle puis par chaque groupe (réponses avant consensus), puis la part de «\u{a0}?\u{a0}» (ne sait pas)\u{a0}: là où la connaissance manque est aussi un constat. Aucun chiffre pour un groupe de moins de trois personnes.",
+            groups_intro: "Score de chaque étape vu par toute la salle puis par chaque groupe (réponses avant consensus), puis la part de «\u{a0}?\u{a0}» (ne sait pas)\u{a0}: là où la connaissance manque est aussi un constat. Aucun chiffre pour un groupe de moins de trois personnes, ni pour un groupe qui permettrait de les déduire de la salle entière.",
             room: "Toute la salle",
             room_heading: "Ce que la salle ne sait pas",
             room_intro: "Score de chaque étape d’après les réponses des participants (avant consensus), puis la part de «\u{a0}?\u{a0}» (ne sait pas)\u{a0}: là où la connaissance manque est aussi un constat.",
             group: "Groupe",
-            withheld: "moins de trois personnes",
+            withheld: "Moins de trois personnes\u{a0}: aucun chiffre.",
+            shields: "Masqué\u{a0}: avec les chiffres de la salle, il révélerait ceux d’un groupe plus petit.",
             dont_know: "«\u{a0}?\u{a0}»",
             divided: "Les questions les plus discutées",
             divided_intro: "Les questions où les réponses des participants divergeaient le plus avant la discussion (écart type des niveaux donnés, puis part de «\u{a0}?\u{a0}»), et la valeur retenue ensuite.",
@@ -66,17 +76,24 @@ fn words(language: Language) -> Words {
             stage: "Étape",
             before: "Avant discussion",
             after: "Après discussion",
+            effect: "Effet",
+            values: "Valeurs retenues",
+            values_intro: "Chaque valeur de consensus, à côté des réponses des participants avant la discussion.",
+            answers_before: "Réponses avant",
+            agreed: "Consensus",
+            mean: "moyenne",
         },
         Language::English => Words {
             title: "Workshop",
             participation: "{people} participants gave {answers} answers{groups}.",
             groups: "Perception gaps between groups",
-            groups_intro: "Each stage’s score as the whole room and each group see it (answers before consensus), then the share of “?” (don’t know): where knowledge is missing is a finding too. No figure for a group of fewer than three people.",
+            groups_intro: "Each stage’s score as the whole room and each group see it (answers before consensus), then the share of “?” (don’t know): where knowledge is missing is a finding too. No figure for a group of fewer than three people, nor for a group that would let theirs be worked out from the whole room’s.",
             room: "Whole room",
             room_heading: "What the room does not know",
             room_intro: "Each stage’s score from the participants’ answers (before consensus), then the share of “?” (don’t know): where knowledge is missing is a finding too.",
             group: "Group",
-            withheld: "fewer than three people",
+            withheld: "Fewer than three people: no figure.",
+            shields: "Hidden: with the room’s figures it would reveal a smaller group’s.",
             dont_know: "“?”",
             divided: "The most debated questions",
             divided_intro: "The questions where participants’ answers differed most before the discussion (standard deviation of the levels given, then share of “?”), and the value agreed afterwards.",
@@ -89,6 +106,12 @@ fn words(language: Language) -> Words {
             stage: "Stage",
             before: "Before discussion",
             after: "After discussion",
+            effect: "Effect",
+            values: "Values agreed",
+            values_intro: "Each consensus value, beside the participants’ answers before the discussion.",
+            answers_before: "Answers before",
+            agreed: "Consensus",
+            mean: "mean",
         },
     }
 }
@@ -116,7 +139,7 @@ pub fn workshop(input: &ReportInput<'_>) -> Vec<Block> {
         .map(|profile| (profile.label.as_str(), profile.group.as_str()))
         .collect();
     let mut group_names: Vec<&str> = groups.values().copied().collect();
-    group_names.sort_unstable();
+    group_names.sort_by_cached_key(|name| group_order(name));
     group_names.dedup();
     let answers = input.answers.responses().count();
     let mut blocks = vec![
@@ -169,13 +192,24 @@ fn perception(input: &ReportInput<'_>, groups: &HashMap<&str, &str>, w: &Words) 
     let rows = gaps
         .iter()
         .map(|group| {
-            let mut cells = vec![vec![
+            let mut name = vec![
                 Piece::new(group.group.clone(), Tone::Strong),
-                Piece::new(format!("n = {}", group.members), Tone::Small),
-            ]];
-            if group.withheld {
-                cells.extend(StageId::ALL.map(|_| vec![Piece::new(w.withheld, Tone::Muted)]));
+                Piece::new(format!("n\u{a0}=\u{a0}{}", group.members), Tone::Small),
+            ];
+            let mut cells = Vec::new();
+            if let Some(why) = group.withheld {
+                // Said once, under the group's name; no figure in the stages' cells.
+                name.push(Piece::new(
+                    match why {
+                        Withheld::TooFew => w.withheld,
+                        Withheld::WouldReveal => w.shields,
+                    },
+                    Tone::Muted,
+                ));
+                cells.push(name);
+                cells.extend(StageId::ALL.map(|_| vec![Piece::new("—", Tone::Muted)]));
             } else {
+                cells.push(name);
                 cells.extend(group.stages.iter().map(|stage| {
                     vec![
                         Piece::new(
@@ -243,13 +277,10 @@ fn divided(input: &ReportInput<'_>, w: &Words) -> Vec<Block> {
     let rows = spread
         .into_iter()
         .map(|(question, distribution)| {
-            let agreed = input.answers.consensus(&question.id).map_or_else(
-                || "—".to_owned(),
-                |value| match value {
-                    Consensus::Level(level) => level.value().to_string(),
-                    Consensus::NotApplicable => "NA".to_owned(),
-                },
-            );
+            let agreed = input
+                .answers
+                .consensus(&question.id)
+                .map_or_else(|| "—".to_owned(), agreed_value);
             TableRow::Cells(vec![
                 vec![
                     Piece::new(question.id.to_string(), Tone::Stage(question.stage)),
@@ -306,19 +337,28 @@ fn consensus(input: &ReportInput<'_>, w: &Words, language: Language) -> Vec<Bloc
         input.questionnaire,
         &input.answers.filter_respondents(|_| true, false),
     );
+    // Rounded as shown, so that the effect is the difference of the figures printed.
+    let rounded = |value: Option<f64>| value.map(|v| tcm_core::Score::new(v).rounded());
     let shown =
         |value: Option<f64>| value.map_or_else(|| "—".to_owned(), |v| numbers::score(v, language));
     let rows = StageId::ALL
         .into_iter()
         .map(|stage| {
-            let earlier = before
-                .stage(stage)
-                .and_then(|found| found.result.score)
-                .map(|score| score.value());
+            let earlier = rounded(
+                before
+                    .stage(stage)
+                    .and_then(|found| found.result.score)
+                    .map(|score| score.value()),
+            );
+            let later = rounded(input.stage_score(stage));
             TableRow::Cells(vec![
                 vec![Piece::new(input.stage_name(stage), Tone::Stage(stage))],
                 vec![Piece::new(shown(earlier), Tone::Normal)],
-                vec![Piece::new(shown(input.stage_score(stage)), Tone::Strong)],
+                vec![Piece::new(shown(later), Tone::Strong)],
+                vec![Piece::new(
+                    numbers::change(earlier, later, 1, language),
+                    Tone::Normal,
+                )],
             ])
         })
         .collect();
@@ -328,11 +368,87 @@ fn consensus(input: &ReportInput<'_>, w: &Words, language: Language) -> Vec<Bloc
     )));
     blocks.push(Block::Table {
         columns: vec![
-            column(w.stage, 0.5, Align::Left),
-            column(w.before, 0.25, Align::Right),
-            column(w.after, 0.25, Align::Right),
+            column(w.stage, 0.4, Align::Left),
+            column(w.before, 0.2, Align::Right),
+            column(w.after, 0.2, Align::Right),
+            column(w.effect, 0.2, Align::Right),
         ],
         rows,
     });
+    blocks.extend(values_agreed(input, w));
     blocks
+}
+
+/// Every consensus value, in questionnaire order, beside the room's answers before it.
+fn values_agreed(input: &ReportInput<'_>, w: &Words) -> Vec<Block> {
+    let language = input.language;
+    let rows: Vec<TableRow> = input
+        .questionnaire
+        .questions()
+        .iter()
+        .filter_map(|question| {
+            let value = input.answers.consensus(&question.id)?;
+            let votes = VoteDistribution::of_votes(
+                input
+                    .answers
+                    .responses()
+                    .filter(|(_, id, _)| **id == question.id)
+                    .map(|(_, _, response)| response.answer),
+            );
+            let mut answers = vec![Piece::new(
+                votes.dispersion.map_or_else(
+                    || "—".to_owned(),
+                    |spread| format!("{} {}", w.mean, numbers::decimal(spread.mean, 1, language)),
+                ),
+                Tone::Normal,
+            )];
+            if let Some(spread) = votes.dispersion {
+                answers.push(Piece::new(
+                    format!("{}–{}", spread.min, spread.max),
+                    Tone::Small,
+                ));
+            }
+            if votes.dont_know > 0 || votes.not_applicable > 0 {
+                let mut others = Vec::new();
+                if votes.dont_know > 0 {
+                    others.push(format!("{}\u{a0}×\u{a0}?", votes.dont_know));
+                }
+                if votes.not_applicable > 0 {
+                    others.push(format!("{}\u{a0}×\u{a0}NA", votes.not_applicable));
+                }
+                answers.push(Piece::new(others.join(", "), Tone::Small));
+            }
+            Some(TableRow::Cells(vec![
+                vec![
+                    Piece::new(question.id.to_string(), Tone::Stage(question.stage)),
+                    Piece::new(question.text.get(language).to_owned(), Tone::Normal),
+                ],
+                answers,
+                vec![Piece::new(agreed_value(value), Tone::Strong)],
+            ]))
+        })
+        .collect();
+    if rows.is_empty() {
+        return Vec::new();
+    }
+    vec![
+        Block::Heading(w.values.to_owned()),
+        Block::Paragraph(Piece::new(w.values_intro, Tone::Muted)),
+        Block::Table {
+            columns: vec![
+                column(w.question, 0.6, Align::Left),
+                column(w.answers_before, 0.25, Align::Right),
+                column(w.agreed, 0.15, Align::Right),
+            ],
+            rows,
+        },
+    ]
+}
+
+/// A consensus value as the tables show it: its level, or `NA`.
+fn agreed_value(value: Consensus) -> String {
+    match value {
+        Consensus::Level(level) => level.value().to_string(),
+        Consensus::NotApplicable => "NA".to_owned(),
+    }
 }

@@ -6,9 +6,16 @@ import type { GroupStageView } from "./GroupStageView";
  */
 export type GroupPerceptionView = { group: string, members: number, 
 /**
- * Fewer than three members: no figure is shown, so nobody's answers can be read off.
+ * No figure is shown: fewer than three members, so nobody's answers can be read off, or
+ * see `shields`.
  */
 withheld: boolean, 
+/**
+ * Withheld although it has three members or more: shown, the whole room's figures minus
+ * the groups shown would give away one or two people's (a smaller group, or respondents
+ * in no group).
+ */
+shields: boolean, 
 /**
  * The five stages in the order of the cycle; empty when withheld.
  */
