@@ -185,6 +185,10 @@ impl Store {
             .busy_timeout(BUSY_TIMEOUT)
             .map_err(|error| StoreError::from_sqlite(path, "setting the busy timeout", error))?;
 
+        // Room for every statement a unit of work prepares (a live session's batch runs a dozen
+        // per answer): past rusqlite's default of 16, statements were evicted and parsed again.
+        connection.set_prepared_statement_cache_capacity(64);
+
         let version = if existing {
             check_ours(&connection, path)?
         } else {

@@ -51,12 +51,10 @@ pub(crate) fn questionnaire_of(
 ) -> Result<Arc<Questionnaire>> {
     let fail =
         |error| StoreError::from_sqlite(path, "reading the assessment's questionnaire", error);
+    // Cached: every answer saved asks it (once per answer of a live session's batch).
     let snapshot: i64 = connection
-        .query_row(
-            "SELECT questionnaire_snapshot_id FROM assessment WHERE id = ?1",
-            [assessment.0],
-            |row| row.get(0),
-        )
+        .prepare_cached("SELECT questionnaire_snapshot_id FROM assessment WHERE id = ?1")
+        .and_then(|mut statement| statement.query_row([assessment.0], |row| row.get(0)))
         .optional()
         .map_err(fail)?
         .ok_or(StoreError::NotFound {

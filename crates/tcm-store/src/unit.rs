@@ -137,9 +137,11 @@ impl<'store> Tx<'store> {
         work: impl FnOnce(&mut Tx<'store>) -> Result<T>,
     ) -> Result<Result<T>> {
         let path = self.path;
+        // Prepared once per connection: a live session's batch opens one savepoint per answer.
         let run = |tx: &Tx<'_>, sql: &str| {
             tx.transaction
-                .execute_batch(sql)
+                .prepare_cached(sql)
+                .and_then(|mut statement| statement.execute([]))
                 .map_err(|error| StoreError::from_sqlite(path, tx.doing.to_owned(), error))
         };
         run(self, "SAVEPOINT attempt")?;
@@ -148,7 +150,8 @@ impl<'store> Tx<'store> {
         if outcome.is_ok() {
             run(self, "RELEASE attempt")?;
         } else {
-            run(self, "ROLLBACK TO attempt; RELEASE attempt")?;
+            run(self, "ROLLBACK TO attempt")?;
+            run(self, "RELEASE attempt")?;
             self.touched = touched;
             self.touched_at = touched_at;
             // A questionnaire snapshot read or written in the undone part may be gone.
