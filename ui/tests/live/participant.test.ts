@@ -205,13 +205,24 @@ describe('a participant on a phone', () => {
     await page.getByRole('button', { name: 'Précédente' }).click();
     await page.getByLabel('Commentaire').fill('Seulement en magasin, pas « en ligne » ; l’équipe l’ignore');
     await page.getByRole('button', { name: 'Suivante' }).click();
-    // A comment typed before answering stays with its question and goes with the answer.
+    // A comment typed before answering stays with its question and goes with the answer:
+    // its button waits for the answer, and a line says so.
+    const hint = 'Votre commentaire partira avec votre réponse, dès que vous l’aurez choisie.';
     await page.getByLabel('Commentaire').fill('À vérifier avec la direction');
+    expect(await page.getByRole('button', { name: 'Enregistrer le commentaire' }).isDisabled()).toBe(true);
+    expect(await page.getByTestId('comment-hint').textContent()).toBe(hint);
+    expect(await page.getByLabel('Commentaire').getAttribute('aria-describedby')).toBe('comment-hint');
+    await phoneShot(page, 'live-phone-comment-before-answer');
     await page.getByRole('button', { name: 'Suivante' }).click();
     await page.getByRole('button', { name: 'Précédente' }).click();
     expect(await page.getByLabel('Commentaire').inputValue()).toBe('À vérifier avec la direction');
     await page.getByRole('radio', { name: /^1/ }).click();
     await expect.poll(() => progress(page)).toBe('2 sur 24 répondues');
+    // Answered: the line goes, from this question and the one the page moved on to.
+    expect(await page.getByTestId('comment-hint').count()).toBe(1);
+    await page.getByRole('button', { name: 'Précédente' }).click();
+    expect(await page.getByTestId('comment-hint').count()).toBe(0);
+    await page.getByRole('button', { name: 'Suivante' }).click();
     await expect
       .poll(() => storedComments(server!))
       .toEqual([
