@@ -6,6 +6,7 @@ use tcm_core::perception::{
 };
 use tcm_core::questionnaire::{QuestionMapping, compare_across_versions};
 use tcm_core::scoring::StageScore;
+use tcm_core::votes::room_divisions;
 use tcm_core::{
     Language, MaturityLevel, Questionnaire, STANDOUT_THEMES, Score, Scorecard, StageId, rank_themes,
 };
@@ -14,8 +15,8 @@ use tcm_store::{AssessmentId, Store};
 
 use crate::error::{ApiError, ErrorKind};
 use crate::transfer::{
-    ChartSet, GroupPerceptionView, GroupStageView, LevelMeaning, PreviousBasis, ResultsView,
-    StageResult, ThemeResult, count,
+    ChartSet, DivisionView, GroupPerceptionView, GroupStageView, LevelMeaning, PreviousBasis,
+    ResultsView, StageResult, ThemeResult, count,
 };
 use crate::workbench::Workbench;
 
@@ -289,8 +290,32 @@ pub fn assessment_results(
             groups,
             room,
             consensus_effect,
+            divisions: divisions(&questionnaire, &sheet),
         })
     })
+}
+
+/// "What divides us", with tcm-core's rule: the same list as the report's workshop section.
+fn divisions(questionnaire: &Questionnaire, sheet: &tcm_core::AnswerSheet) -> Vec<DivisionView> {
+    room_divisions(questionnaire, sheet)
+        .into_iter()
+        .map(|(question, distribution)| DivisionView {
+            question: question.id.to_string(),
+            stage: question.stage.into(),
+            text: (&question.text).into(),
+            votes: count(distribution.votes),
+            levels: distribution.levels.iter().map(|n| count(*n)).collect(),
+            not_applicable: count(distribution.not_applicable),
+            dont_know: count(distribution.dont_know),
+            standard_deviation: distribution
+                .standard_deviation()
+                .map(|deviation| (deviation * 100.0).round() / 100.0),
+            lowest: distribution.dispersion.map(|spread| spread.min),
+            highest: distribution.dispersion.map(|spread| spread.max),
+            dont_know_share: distribution.dont_know_share().unwrap_or(0.0),
+            agreed: sheet.consensus(&question.id).map(Into::into),
+        })
+        .collect()
 }
 
 /// Each group's stage scores and share of "?" (groups as respondents gave them, such as the

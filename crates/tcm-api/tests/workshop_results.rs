@@ -111,6 +111,36 @@ fn results_show_each_group_side_by_side_and_nothing_that_gives_the_direction_awa
     let curative = &view.consensus_effect[2];
     assert!(curative.change.expect("change") < 0.0, "{curative:?}");
 
+    // What divided the room: cur-03 (4 against 0) among the first, the largest spread first,
+    // each with the value agreed afterwards.
+    assert!(!view.divisions.is_empty());
+    let spreads: Vec<f64> = view
+        .divisions
+        .iter()
+        .map(|division| division.standard_deviation.unwrap_or(0.0))
+        .collect();
+    assert!(
+        spreads.windows(2).all(|pair| pair[0] >= pair[1]),
+        "{spreads:?}"
+    );
+    let cur03 = view
+        .divisions
+        .iter()
+        .position(|division| division.question.ends_with("cur-03"))
+        .expect("cur-03 divides the room");
+    assert!(cur03 < 8, "cur-03 among the most divided, at {cur03}");
+    let division = &view.divisions[cur03];
+    assert_eq!((division.lowest, division.highest), (Some(0), Some(4)));
+    assert_eq!(division.votes, 8);
+    assert_eq!(
+        division.levels.iter().sum::<u32>() + division.not_applicable + division.dont_know,
+        8
+    );
+    assert_eq!(
+        serde_json::to_value(division.agreed).expect("JSON"),
+        serde_json::json!("2")
+    );
+
     // Without any consensus value there is no effect to show.
     for (question, _, _) in workshop::CONSENSUS {
         tcm_api::assessments::set_consensus(
@@ -126,6 +156,11 @@ fn results_show_each_group_side_by_side_and_nothing_that_gives_the_direction_awa
     }
     let view = tcm_api::results::assessment_results(&workbench, id, "fr").expect("results");
     assert!(view.consensus_effect.is_empty());
+    assert!(
+        view.divisions
+            .iter()
+            .all(|division| division.agreed.is_none())
+    );
 }
 
 /// Text with every run of white space (line ends of wrapped lines) as one space.

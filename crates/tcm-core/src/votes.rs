@@ -5,7 +5,10 @@
 //! the levels only (`NA` and `?` excluded, as in scoring); the share of "?" is taken over
 //! every vote, since not knowing is itself a finding.
 
-use crate::answer::Answer;
+use std::collections::HashMap;
+
+use crate::answer::{Answer, AnswerSheet};
+use crate::questionnaire::{Question, Questionnaire};
 use crate::scoring::Dispersion;
 
 /// The fewest votes for a question to be said to divide the room (one vote divides nobody).
@@ -93,4 +96,29 @@ pub fn most_divided<K>(
             .then(unknown(b).total_cmp(&unknown(a)))
     });
     divided
+}
+
+/// The questions on which a sheet's respondents were divided before any discussion: each
+/// question's votes are the respondents' own answers (consensus values left out), counted in
+/// the questionnaire's order, and only those that [`VoteDistribution::divides`] are kept, the
+/// most divided first. The report's workshop section and the results screen list these.
+pub fn room_divisions<'q>(
+    questionnaire: &'q Questionnaire,
+    sheet: &AnswerSheet,
+) -> Vec<(&'q Question, VoteDistribution)> {
+    let mut votes: HashMap<&str, Vec<Answer>> = HashMap::new();
+    for (_, question, response) in sheet.responses() {
+        votes
+            .entry(question.as_str())
+            .or_default()
+            .push(response.answer);
+    }
+    let counted = questionnaire.questions().iter().filter_map(|question| {
+        let given = votes.remove(question.id.as_str())?;
+        Some((question, VoteDistribution::of_votes(given)))
+    });
+    most_divided(counted)
+        .into_iter()
+        .filter(|(_, distribution)| distribution.divides())
+        .collect()
 }

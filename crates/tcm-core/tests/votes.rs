@@ -151,3 +151,55 @@ fn the_most_divided_come_first_then_the_most_unknown_then_in_order() {
     // q3 has one vote only; q1 and q7 tie on everything and keep their order.
     assert_eq!(order, ["q2", "q6", "q5", "q4", "q1", "q7"]);
 }
+
+const SAMPLE: &str = include_str!("../../../questionnaires/sample.toml");
+
+#[test]
+fn room_divisions_count_the_respondents_votes_most_divided_first() {
+    use tcm_core::votes::room_divisions;
+    use tcm_core::{AnswerSheet, Consensus, QuestionId, Questionnaire, Respondent, Response};
+    let questionnaire =
+        Questionnaire::from_toml(SAMPLE, "sample.toml").expect("the sample is valid");
+    let mut sheet = AnswerSheet::new();
+    // cre-01 agreed by all (does not divide), cre-02 split 0/4, cur-01 2/3 with a "?",
+    // cur-02 answered by one only.
+    for (respondent, question, answer) in [
+        ("ann", "cre-01", "2"),
+        ("bob", "cre-01", "2"),
+        ("cat", "cre-01", "2"),
+        ("ann", "cre-02", "0"),
+        ("bob", "cre-02", "4"),
+        ("ann", "cur-01", "2"),
+        ("bob", "cur-01", "3"),
+        ("cat", "cur-01", "?"),
+        ("ann", "cur-02", "1"),
+    ] {
+        sheet
+            .record(
+                Respondent::new(respondent),
+                QuestionId::new(format!("sample-{question}")),
+                Response {
+                    answer: answer.parse().expect("a vote"),
+                    comment: None,
+                },
+            )
+            .expect("no duplicate");
+    }
+    // A consensus is what the room agreed afterwards: never one of the votes.
+    sheet.set_consensus(
+        QuestionId::new("sample-cre-01"),
+        Some(Consensus::NotApplicable),
+    );
+    let divisions = room_divisions(&questionnaire, &sheet);
+    let order: Vec<&str> = divisions
+        .iter()
+        .map(|(question, _)| question.id.as_str())
+        .collect();
+    assert_eq!(order, ["sample-cre-02", "sample-cur-01"]);
+    let (_, split) = divisions[0];
+    assert_eq!(split.votes, 2);
+    assert!(close(split.standard_deviation(), Some(2.0)));
+    let (_, unsure) = divisions[1];
+    assert_eq!(unsure.votes, 3);
+    assert!(close(unsure.dont_know_share(), Some(1.0 / 3.0)));
+}

@@ -207,6 +207,8 @@ export class Session {
             this.retry = setTimeout(() => void this.flush(), 2000);
             return;
           }
+          // The server answered: the network is back, whatever it said.
+          this.onNetwork(true);
           if (error.kind === 'notFound' || error.kind === 'stopped') {
             // The room is closed (stopped, or started again under a new link): the answer is
             // kept on the device and goes to the room the participant joins next with this
@@ -239,6 +241,8 @@ export class Session {
           cache: 'no-store',
           signal,
         });
+        // Any answer from the server: the network is back.
+        this.onNetwork(true);
         if (response.status === 503) {
           onPace({ version: 0, pace: 'self', current: null, revealed: false, stopped: true });
           return;

@@ -205,13 +205,24 @@ describe('a participant on a phone', () => {
     await page.getByRole('button', { name: 'Précédente' }).click();
     await page.getByLabel('Commentaire').fill('Seulement en magasin, pas « en ligne » ; l’équipe l’ignore');
     await page.getByRole('button', { name: 'Suivante' }).click();
-    // A comment typed before answering stays with its question and goes with the answer.
+    // A comment typed before answering stays with its question and goes with the answer:
+    // its button waits for the answer, and a line says so.
+    const hint = 'Votre commentaire partira avec votre réponse, dès que vous l’aurez choisie.';
     await page.getByLabel('Commentaire').fill('À vérifier avec la direction');
+    expect(await page.getByRole('button', { name: 'Enregistrer le commentaire' }).isDisabled()).toBe(true);
+    expect(await page.getByTestId('comment-hint').textContent()).toBe(hint);
+    expect(await page.getByLabel('Commentaire').getAttribute('aria-describedby')).toBe('comment-hint');
+    await phoneShot(page, 'live-phone-comment-before-answer');
     await page.getByRole('button', { name: 'Suivante' }).click();
     await page.getByRole('button', { name: 'Précédente' }).click();
     expect(await page.getByLabel('Commentaire').inputValue()).toBe('À vérifier avec la direction');
     await page.getByRole('radio', { name: /^1/ }).click();
     await expect.poll(() => progress(page)).toBe('2 sur 24 répondues');
+    // Answered: the line goes, from this question and the one the page moved on to.
+    expect(await page.getByTestId('comment-hint').count()).toBe(1);
+    await page.getByRole('button', { name: 'Précédente' }).click();
+    expect(await page.getByTestId('comment-hint').count()).toBe(0);
+    await page.getByRole('button', { name: 'Suivante' }).click();
     await expect
       .poll(() => storedComments(server!))
       .toEqual([
@@ -265,6 +276,49 @@ describe('a participant on a phone', () => {
       ['Anaïs', 'cre-01', '3'],
       ['Anaïs', 'cre-02', '1'],
     ]);
+    expect(outside).toEqual([]);
+  });
+
+  it('tells a phone offline when the session stopped, once back, that it closed and what was saved', async () => {
+    server = await startLive(['--stage', 'creative']);
+    const page = await phone();
+    await page.goto(server.url);
+    await page.getByLabel('Votre nom').fill('Léa');
+    await page.getByRole('button', { name: 'Rejoindre' }).click();
+    await page.getByRole('radio', { name: /^3/ }).click();
+    await page.getByRole('radio', { name: /^2/ }).click();
+    await expect.poll(() => progress(page)).toBe('2 sur 24 répondues');
+
+    // The phone loses the network, answers once more; meanwhile the facilitator stops the
+    // session and starts another on the same port.
+    await context?.setOffline(true);
+    await page.getByRole('radio', { name: /^1/ }).click();
+    const unreachable = page.getByText('Pas de connexion avec l’ordinateur de l’animateur');
+    await unreachable.waitFor();
+    server = await server.restart('SIGINT');
+    await context?.setOffline(false);
+
+    // Back: the server says the room is gone. No more "cannot reach", but what reached the
+    // facilitator and what waits on the phone.
+    await page.getByText('Ce lien ne mène plus à une session ouverte').waitFor({ timeout: 10_000 });
+    await expect.poll(() => unreachable.count()).toBe(0);
+    const summary = page.getByTestId('closed-summary');
+    expect(await summary.locator('p').allTextContents()).toEqual([
+      'Vous êtes Léa',
+      'Réponses enregistrées sur l’ordinateur de l’animateur\u00a0: 2 sur 24.',
+      'Gardées sur cet appareil, pas encore envoyées\u00a0: 1. Elles partiront si vous rejoignez la session quand l’animateur la relance.',
+    ]);
+    expect(stored(server).map((row) => row[2])).toEqual(['3', '2']);
+    await phoneShot(page, 'live-phone-closed-offline');
+    await page.getByRole('button', { name: 'English' }).click();
+    expect(await summary.innerText()).toContain('Answers saved on the facilitator’s computer: 2 of 24.');
+    expect(await summary.innerText()).toContain('Kept on this device, not sent yet: 1.');
+
+    // Joining the new room by its code sends what the phone kept, once.
+    await page.getByLabel('Room code').fill(server.code);
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByText('You are Léa').waitFor();
+    await expect.poll(() => stored(server!).map((row) => row[2]), { timeout: 15_000 }).toEqual(['3', '2', '1']);
     expect(outside).toEqual([]);
   });
 

@@ -3,7 +3,7 @@
 use serde::Serialize;
 use ts_rs::TS;
 
-use super::{LocalizedText, StageId};
+use super::{ConsensusValue, LocalizedText, StageId};
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -95,6 +95,35 @@ pub struct ResultsView {
     /// What the consensus recorded changed on each stage, in the order of the cycle; empty
     /// when no consensus value is recorded.
     pub consensus_effect: Vec<ConsensusEffectView>,
+    /// "What divides us": the questions on which the respondents' own answers differ (levels
+    /// apart, or some "?"), the largest spread first, then the largest share of "?" — the
+    /// report's workshop list, whole. Empty with fewer than two respondents.
+    pub divisions: Vec<DivisionView>,
+}
+
+/// A question that divided the respondents before any discussion, and what was agreed.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct DivisionView {
+    pub question: String,
+    pub stage: StageId,
+    pub text: LocalizedText,
+    /// Every answer given, whatever it says.
+    pub votes: u32,
+    /// Answers for each level 0–4 (five counts).
+    pub levels: Vec<u32>,
+    pub not_applicable: u32,
+    pub dont_know: u32,
+    /// Population standard deviation of the levels given; `null` when only NA or "?".
+    pub standard_deviation: Option<f64>,
+    /// Lowest and highest level given.
+    pub lowest: Option<u8>,
+    pub highest: Option<u8>,
+    /// Share of "?" among the answers, 0–1.
+    pub dont_know_share: f64,
+    /// The consensus recorded afterwards, if any.
+    pub agreed: Option<ConsensusValue>,
 }
 
 /// One stage before and after the discussion: its score from the respondents' answers alone,

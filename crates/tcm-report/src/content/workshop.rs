@@ -8,8 +8,8 @@ use std::collections::HashMap;
 use tcm_core::perception::{
     ANONYMOUS_SMALLEST_GROUP, Withheld, group_order, perception_gaps, whole_room,
 };
-use tcm_core::votes::{VoteDistribution, most_divided};
-use tcm_core::{Answer, Consensus, Language, Mode, StageId, score};
+use tcm_core::votes::{VoteDistribution, room_divisions};
+use tcm_core::{Consensus, Language, Mode, StageId, score};
 
 use crate::document::{Align, Block, ColumnSpec, Piece, TableRow, Tone};
 use crate::input::ReportInput;
@@ -250,25 +250,9 @@ fn perception(input: &ReportInput<'_>, groups: &HashMap<&str, &str>, w: &Words) 
 
 fn divided(input: &ReportInput<'_>, w: &Words) -> Vec<Block> {
     let language = input.language;
-    // Before discussion: the participants' own votes, per question in questionnaire order.
-    let mut votes: HashMap<&str, Vec<Answer>> = HashMap::new();
-    for (_, question, response) in input.answers.responses() {
-        votes
-            .entry(question.as_str())
-            .or_default()
-            .push(response.answer);
-    }
-    let counted = input
-        .questionnaire
-        .questions()
-        .iter()
-        .filter_map(|question| {
-            let given = votes.remove(question.id.as_str())?;
-            Some((question, VoteDistribution::of_votes(given)))
-        });
-    let spread: Vec<_> = most_divided(counted)
+    // Before discussion: the participants' own votes.
+    let spread: Vec<_> = room_divisions(input.questionnaire, input.answers)
         .into_iter()
-        .filter(|(_, distribution)| distribution.divides())
         .take(MOST_DIVIDED)
         .collect();
     if spread.is_empty() {
