@@ -15,7 +15,7 @@ use crate::error::{ApiError, ErrorKind};
 use crate::files::plan_of;
 use crate::operation::Progress;
 use crate::results::previous_scorecard;
-use crate::transfer::OperationStep;
+use crate::transfer::{ExportView, OperationStep};
 use crate::workbench::Workbench;
 
 /// The global ids of the demo's two assessments: opening the demo twice reuses them.
@@ -261,13 +261,14 @@ fn language(code: &str) -> Result<Language, ApiError> {
         .map_err(|error: tcm_core::text::UnknownLanguage| ApiError::invalid(error.to_string()))
 }
 
-/// Writes an assessment's PDF report to `path`.
+/// Writes an assessment's PDF report to `path`; answers what the user should know of it (the
+/// benchmark's folder left out).
 pub fn export_report(
     workbench: &Workbench,
     assessment: i64,
     language_code: &str,
     path: &Path,
-) -> Result<(), ApiError> {
+) -> Result<ExportView, ApiError> {
     export_report_watched(
         workbench,
         assessment,
@@ -277,23 +278,18 @@ pub fn export_report(
     )
 }
 
-/// [`export_report`], reporting its steps; cancelled, it writes no file.
+/// [`export_report`], reporting its steps (the benchmark folder's files read, then rendering
+/// and saving); cancelled, it writes no file.
 pub fn export_report_watched(
     workbench: &Workbench,
     assessment: i64,
     language_code: &str,
     path: &Path,
     progress: &Progress,
-) -> Result<(), ApiError> {
+) -> Result<ExportView, ApiError> {
     const DOING: &str = "the report";
     let language = language(language_code)?;
-    // The benchmark's folder is read first, without holding the database, its files counted
-    // in the progress.
-    let remembered = workbench.with_store(|store, _| Ok(store.benchmark_folder()?))?;
-    let folder = match remembered {
-        Some(folder) => FolderReading::read(Path::new(&folder), progress)?,
-        None => FolderReading::none(),
-    };
+    let folder = remembered_folder(workbench, progress)?;
     progress.begin(OperationStep::Rendering, DOING)?;
     let bytes = workbench.with_store(|store, now| {
         let id = AssessmentId(assessment);
@@ -310,7 +306,32 @@ pub fn export_report_watched(
     progress.begin(OperationStep::Saving, DOING)?;
     crate::files::write_output(&workbench.path(), path, &bytes)?;
     progress.advance(OperationStep::Saving, 1, 1);
-    Ok(())
+    Ok(ExportView::of(&folder))
+}
+
+/// Reads the benchmark's remembered folder for a report written to a file: without holding
+/// the database, its files counted in `progress`, cancelled through it. A folder gone or
+/// unreadable is not an error: the reading says why ([`FolderReading::problem`]) and the
+/// report is made without it.
+pub fn remembered_folder(
+    workbench: &Workbench,
+    progress: &Progress,
+) -> Result<FolderReading, ApiError> {
+    let remembered = workbench.with_store(|store, _| Ok(store.benchmark_folder()?))?;
+    match remembered {
+        Some(folder) => FolderReading::read(Path::new(&folder), progress),
+        None => Ok(FolderReading::none()),
+    }
+}
+
+impl ExportView {
+    /// What the user is told of the benchmark's folder a report was made with.
+    pub fn of(folder: &FolderReading) -> ExportView {
+        ExportView {
+            benchmark_folder_problem: folder.problem().cloned(),
+            benchmark_folder: folder.problem().and(folder.folder.clone()),
+        }
+    }
 }
 
 /// Writes a bundled questionnaire as a blank form to print, to `path`.

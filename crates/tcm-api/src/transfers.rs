@@ -14,7 +14,8 @@ use crate::error::{ApiError, ErrorKind};
 use crate::files;
 use crate::operation::Progress;
 use crate::transfer::{
-    ClassCaseView, ImportChoiceInput, ImportOutcome, ImportReportView, ImportView, OperationStep,
+    ClassCaseView, ExportView, ImportChoiceInput, ImportOutcome, ImportReportView, ImportView,
+    OperationStep,
 };
 use crate::workbench::Workbench;
 
@@ -74,19 +75,26 @@ pub fn export(
     assessment: i64,
     kind: ExportKind,
     path: &Path,
-) -> Result<(), ApiError> {
+) -> Result<ExportView, ApiError> {
     export_watched(workbench, assessment, kind, path, &Progress::none())
 }
 
-/// [`export`], reporting its steps; cancelled, it writes no file.
+/// [`export`], reporting its steps (for the Word report, the benchmark folder's files read
+/// first); cancelled, it writes no file. Answers what the user should know of the file made.
 pub fn export_watched(
     workbench: &Workbench,
     assessment: i64,
     kind: ExportKind,
     path: &Path,
     progress: &Progress,
-) -> Result<(), ApiError> {
+) -> Result<ExportView, ApiError> {
     const DOING: &str = "the export";
+    // The Word report reads the benchmark's folder first, as the PDF does: without holding
+    // the database, its files counted in the progress, cancellable.
+    let folder = match kind {
+        ExportKind::Docx => crate::reports::remembered_folder(workbench, progress)?,
+        _ => crate::benchmark::FolderReading::none(),
+    };
     progress.begin(OperationStep::Rendering, DOING)?;
     let bytes = workbench.with_store(|store, now| {
         let id = AssessmentId(assessment);
@@ -103,7 +111,17 @@ pub fn export_watched(
             ExportKind::FormLimesurvey => files::export_form(store, id, FormFormat::LimeSurvey),
             ExportKind::FormChoices => files::export_form(store, id, FormFormat::Choices),
             ExportKind::AnonymousTcm => files::export_anonymous_tcm(store, id, now),
-            ExportKind::Docx => crate::reports::report_docx(store, id, None, now.date_naive()),
+            ExportKind::Docx => {
+                let (settings, language) = crate::reports::saved_settings(store, id)?;
+                crate::reports::report_docx_with(
+                    store,
+                    id,
+                    language,
+                    now.date_naive(),
+                    &settings,
+                    &folder,
+                )
+            }
             ExportKind::Milestones => {
                 crate::strategy::export_milestones(store, id, None, now.date_naive())
             }
@@ -112,7 +130,7 @@ pub fn export_watched(
     progress.begin(OperationStep::Saving, DOING)?;
     crate::files::write_output(&workbench.path(), path, &bytes)?;
     progress.advance(OperationStep::Saving, 1, 1);
-    Ok(())
+    Ok(ExportView::of(&folder))
 }
 
 /// Imports a `.tcm` file; `choice` is what the user chose after a first import was refused

@@ -4,9 +4,10 @@
 //! and the report's section.
 
 use tcm_api::transfer::{
-    BenchmarkFileRefusal, BenchmarkFilter, BenchmarkFolderIssue, BenchmarkPosition,
+    BenchmarkFileRefusal, BenchmarkFilter, BenchmarkFolderIssue, BenchmarkPosition, ExportView,
     NewAssessmentInput, OrganisationInput, StageId,
 };
+use tcm_api::transfers::{self, ExportKind};
 use tcm_api::{Workbench, assessments, benchmark, files, reports, results};
 use tcm_core::{Answer, AnswerSheet, Level, Respondent, RespondentProfile, Response};
 use tcm_store::AssessmentId;
@@ -289,6 +290,31 @@ fn the_chosen_folder_is_remembered_in_the_database_and_used_by_the_report() {
     if let Some(text) = report_text(&workbench) {
         assert!(!text.contains("Parmi vos clients"));
     }
+    // The exports to a file say so, so the export screen can tell the user; the report is
+    // still written.
+    let pdf = dir.path().join("export.pdf");
+    let told = reports::export_report(&workbench, workshop, "fr", &pdf).expect("written");
+    assert_eq!(
+        told.benchmark_folder_problem.map(|problem| problem.issue),
+        Some(BenchmarkFolderIssue::Missing)
+    );
+    assert_eq!(told.benchmark_folder.as_deref(), folder.to_str());
+    assert!(pdf.exists());
+    let docx = dir.path().join("export.docx");
+    let told = transfers::export(&workbench, workshop, ExportKind::Docx, &docx).expect("written");
+    assert_eq!(
+        told.benchmark_folder_problem.map(|problem| problem.issue),
+        Some(BenchmarkFolderIssue::Missing)
+    );
+    assert!(docx.exists());
+    let told = transfers::export(
+        &workbench,
+        workshop,
+        ExportKind::Xlsx,
+        &dir.path().join("export.xlsx"),
+    )
+    .expect("written");
+    assert_eq!(told, ExportView::default(), "no report, no folder read");
 
     // A file where the folder was: said as well.
     std::fs::write(&folder, b"not a folder").expect("file");
@@ -304,6 +330,29 @@ fn the_chosen_folder_is_remembered_in_the_database_and_used_by_the_report() {
     let view = benchmark::benchmark(&workbench, workshop, BenchmarkFilter::MostSpecific, "fr")
         .expect("benchmark");
     assert_eq!((view.folder, view.folder_problem), (None, None));
+    let told = reports::export_report(&workbench, workshop, "fr", &pdf).expect("written");
+    assert_eq!(told, ExportView::default(), "no folder, nothing to say");
+}
+
+#[test]
+fn a_readable_folder_is_not_reported_by_the_exports() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let workbench = workbench(&dir);
+    let workshop = demo(&workbench);
+    let folder = dir.path().join("vide");
+    std::fs::create_dir(&folder).expect("folder");
+    benchmark::set_benchmark_folder(&workbench, Some(&folder)).expect("remembered");
+    let told = reports::export_report(&workbench, workshop, "en", &dir.path().join("r.pdf"))
+        .expect("written");
+    assert_eq!(told, ExportView::default());
+    let told = transfers::export(
+        &workbench,
+        workshop,
+        ExportKind::Docx,
+        &dir.path().join("r.docx"),
+    )
+    .expect("written");
+    assert_eq!(told, ExportView::default());
 }
 
 /// The PDF's text, words separated by one space; `None` when pdftotext is not installed.

@@ -248,3 +248,57 @@ fn a_cancelled_export_writes_no_file() {
         "no temporary file left"
     );
 }
+
+#[test]
+fn the_word_report_reads_the_benchmark_folder_watched_and_can_be_cancelled_there() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let workbench = Workbench::start(dir.path().join("tcm.sqlite"), clock);
+    let demo = reports::open_demo(&workbench).expect("demo");
+    // A folder of three `.tcm` files (copies of the demo: read, then counted once).
+    let folder = dir.path().join("past audits");
+    std::fs::create_dir(&folder).expect("folder");
+    let bytes = workbench
+        .with_store(|store, now| files::export_tcm(store, tcm_store::AssessmentId(demo), now))
+        .expect("exported");
+    for n in 0..3 {
+        std::fs::write(folder.join(format!("audit-{n}.tcm")), &bytes).expect("written");
+    }
+    tcm_api::benchmark::set_benchmark_folder(&workbench, Some(&folder)).expect("remembered");
+
+    // Cancelled while the folder's files are read: no file.
+    let docx = dir.path().join("rapport.docx");
+    let (progress, seen) =
+        recording(|view| view.step == OperationStep::Reading && view.total == 3 && view.done == 1);
+    let error = transfers::export_watched(&workbench, demo, ExportKind::Docx, &docx, &progress)
+        .expect_err("cancelled");
+    assert_eq!(error.kind, ErrorKind::Cancelled, "{}", error.message);
+    assert!(!docx.exists());
+    assert!(
+        seen.lock()
+            .expect("reports")
+            .iter()
+            .all(|view| view.step == OperationStep::Reading),
+        "stopped before rendering"
+    );
+
+    // Run to its end: the folder's files counted, then rendering and saving, in order.
+    let (progress, seen) = recording(|_| false);
+    let told = transfers::export_watched(&workbench, demo, ExportKind::Docx, &docx, &progress)
+        .expect("exported");
+    assert_eq!(told.benchmark_folder_problem, None, "the folder was read");
+    let seen = seen.lock().expect("reports").clone();
+    assert!(
+        seen.iter()
+            .any(|view| view.step == OperationStep::Reading && view.done == 3 && view.total == 3),
+        "{seen:?}"
+    );
+    assert!(
+        seen.iter()
+            .any(|view| view.step == OperationStep::Rendering)
+    );
+    assert!(
+        seen.windows(2).all(|pair| pair[1].step >= pair[0].step),
+        "steps in order: {seen:?}"
+    );
+    assert!(docx.exists());
+}

@@ -218,6 +218,16 @@ fn the_pdf_workshop_section_tells_participation_gaps_debates_and_the_consensus_e
         tight.contains("«?»13%") && tight.contains("n=2"),
         "{section}"
     );
+    // The small cells keep their no-break spaces when copied: each stage's share of « ? »
+    // reads as printed, not `«?»0%` (pdftotext used to glue the evenly spaced pieces).
+    let raw = pdf_text(&pdf);
+    for cell in ["« ? » 0 %", "« ? » 3 %", "« ? » 13 %"] {
+        assert!(
+            raw.lines().any(|line| line.trim() == cell),
+            "`{cell}` is not read back as printed"
+        );
+    }
+    assert!(!raw.contains("«?»"), "no-break spaces lost");
     // The pages of the section, as a reader lays them out.
     let pages = (1..=40)
         .filter(|page| {

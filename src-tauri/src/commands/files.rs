@@ -5,7 +5,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 use tauri::{Runtime, State};
-use tcm_api::transfer::{ImportChoiceInput, ImportView};
+use tcm_api::transfer::{ExportView, ImportChoiceInput, ImportView};
 use tcm_api::transfers::{self, ExportKind};
 
 use tcm_api::{ApiError, Workbench};
@@ -21,7 +21,7 @@ pub async fn export_assessment<R: Runtime>(
     format: ExportKind,
     path: String,
     watched: Watched<R>,
-) -> Result<(), ApiError> {
+) -> Result<ExportView, ApiError> {
     grants.check(Grant::Write, &path)?;
     watched
         .run(&workbench, move |workbench, progress| {

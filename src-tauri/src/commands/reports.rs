@@ -4,7 +4,7 @@ use std::path::Path;
 
 use std::sync::Arc;
 use tauri::{Runtime, State};
-use tcm_api::transfer::{ReportSettingsInput, ReportSettingsView, ResultsView};
+use tcm_api::transfer::{ExportView, ReportSettingsInput, ReportSettingsView, ResultsView};
 
 use tcm_api::{ApiError, Workbench};
 
@@ -32,7 +32,7 @@ pub async fn export_report<R: Runtime>(
     language: String,
     path: String,
     watched: Watched<R>,
-) -> Result<(), ApiError> {
+) -> Result<ExportView, ApiError> {
     grants.check(Grant::Write, &path)?;
     watched
         .run(&workbench, move |workbench, progress| {

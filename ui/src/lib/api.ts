@@ -6,6 +6,7 @@ import { invoke } from '@tauri-apps/api/core';
 import type { ActionInput } from './bindings/ActionInput';
 import type { ApiError } from './bindings/ApiError';
 import type { ExportKind } from './bindings/ExportKind';
+import type { ExportView } from './bindings/ExportView';
 import type { LanguageCode } from './bindings/LanguageCode';
 import type { LiveConsensusInput } from './bindings/LiveConsensusInput';
 import type { LiveInterface } from './bindings/LiveInterface';
@@ -183,13 +184,13 @@ export const api = {
   chooseOpenPath: (filterName: string, extensions: string[]) =>
     call<string | null>('choose_open_path', { filterName, extensions }),
   exportAssessment: (assessment: number, format: ExportKind, path: string, watch: Watch | null = null) =>
-    call<null>('export_assessment', { assessment, format, path, ...watched(watch) }),
+    call<ExportView>('export_assessment', { assessment, format, path, ...watched(watch) }),
   importTcm: (path: string, choice: ImportChoiceInput | null = null, watch: Watch | null = null) =>
     call<ImportView>('import_tcm', { path, choice, ...watched(watch) }),
   importResponses: (assessment: number, path: string, watch: Watch | null = null) =>
     call<ImportView>('import_responses', { assessment, path, ...watched(watch) }),
   exportReport: (assessment: number, language: LanguageCode, path: string, watch: Watch | null = null) =>
-    call<null>('export_report', { assessment, language, path, ...watched(watch) }),
+    call<ExportView>('export_report', { assessment, language, path, ...watched(watch) }),
   exportBlankGrid: (questionnaireId: string, language: LanguageCode, path: string) =>
     call<null>('export_blank_grid', { questionnaireId, language, path }),
   // The report settings remembered per organisation (firm, logo, cover, summary, sections)

@@ -11,6 +11,7 @@ import type { AnswerValue } from '../lib/bindings/AnswerValue';
 import type { AssessmentStatus } from '../lib/bindings/AssessmentStatus';
 import type { BackupKind } from '../lib/bindings/BackupKind';
 import type { ConsensusValue } from '../lib/bindings/ConsensusValue';
+import type { ExportView } from '../lib/bindings/ExportView';
 import type { LanguageCode } from '../lib/bindings/LanguageCode';
 import type { Mode } from '../lib/bindings/Mode';
 import type { StageId } from '../lib/bindings/StageId';
@@ -137,6 +138,8 @@ export interface Database {
   waveOverrides?: StoredWaveOverride[];
   /** The benchmark's folder remembered in the database (absent in data saved by an older mock). */
   benchmarkFolder?: string | null;
+  /** The remembered folder was moved away since (`__tcmMock.benchmarkFolderGone`). */
+  benchmarkFolderGone?: boolean;
   /** Class exercises: which assessment audits which case (absent in data saved by an older mock). */
   classExercises?: StoredClassExercise[];
   /** Set when the database "could not be opened": every command but settings fails. */
@@ -513,12 +516,14 @@ export class MockBackend {
         if (!['csv', 'xlsx', 'tcm', 'milestones', 'formxlsx', 'formxlsform', 'formscript', 'formword', 'formlimesurvey', 'formchoices', 'anonymousTcm', 'docx'].includes(format))
           fail('invalidInput', `unknown export format \`${format}\``);
         this.assessment(a.assessment);
-        return this.write(a.path as string, format);
+        this.write(a.path as string, format);
+        return this.exportTold(format === 'docx');
       }
       case 'export_report':
         this.assessment(a.assessment);
         this.checkLanguage(a.language as string);
-        return this.write(a.path as string, 'pdf');
+        this.write(a.path as string, 'pdf');
+        return this.exportTold(true);
       case 'export_blank_grid':
         if (!questionnaireById(a.questionnaireId as string))
           fail('notFound', `no questionnaire \`${a.questionnaireId as string}\` is bundled`);
@@ -644,10 +649,29 @@ export class MockBackend {
   private benchmark(id: number, filter: BenchmarkFilter, folder: string | null | undefined, language: string): BenchmarkView {
     const assessment = this.assessment(id);
     this.checkLanguage(language);
-    const recorded = BENCHMARK[stateKey(this.stateParts(assessment))]?.[folder ? 'folder' : 'database']?.[filter];
+    // A folder gone is said and left out, as the handler does: the database's figures.
+    const problem = this.goneFolder();
+    const recorded = BENCHMARK[stateKey(this.stateParts(assessment))]?.[folder && !problem ? 'folder' : 'database']?.[filter];
     if (!recorded)
       fail('internal', `the mock has no recorded benchmark for assessment ${id} in this state (record it in crates/tcm-api/tests/mock_fixtures.rs)`);
-    return { ...recorded[language as 'fr' | 'en'], assessment: id };
+    const view = { ...recorded[language as 'fr' | 'en'], assessment: id };
+    return problem ? { ...view, folder: folder ?? null, folderProblem: problem } : view;
+  }
+
+  /** The remembered folder when it is gone (`benchmarkFolderGone`): the real handler's words. */
+  private goneFolder(): ExportView['benchmarkFolderProblem'] {
+    const folder = this.db.benchmarkFolder;
+    if (!folder || !this.db.benchmarkFolderGone) return null;
+    return {
+      issue: 'missing',
+      message: `the benchmark's folder ${folder} is gone (moved, renamed or deleted, or its disk is not connected): its audits are left out; choose the folder again`,
+    };
+  }
+
+  /** What an export says besides writing: a report made without the remembered folder. */
+  private exportTold(report: boolean): ExportView {
+    const problem = report ? this.goneFolder() : null;
+    return { benchmarkFolder: problem ? (this.db.benchmarkFolder ?? null) : null, benchmarkFolderProblem: problem };
   }
 
   private setWaveOverride(

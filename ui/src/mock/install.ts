@@ -33,6 +33,8 @@ export interface MockControls {
   openFile(path: string | null): void;
   /** The configuration folder cannot be written (a database opened is not remembered). */
   configReadOnly(readOnly: boolean): void;
+  /** The benchmark's remembered folder was moved away (reports are made without it). */
+  benchmarkFolderGone(gone: boolean): void;
   reset(scenario: Scenario): void;
   /** Files the exports wrote. */
   files(): { path: string; what: string }[];
@@ -95,6 +97,10 @@ export function installMock(): void {
     },
     configReadOnly(readOnly) {
       backend.db.configReadOnly = readOnly;
+      persist();
+    },
+    benchmarkFolderGone(gone) {
+      backend.db.benchmarkFolderGone = gone;
       persist();
     },
     reset(scenario) {

@@ -89,4 +89,47 @@ describe('private benchmark', () => {
     expectClean(watch);
     await page.context().close();
   });
+
+  it('tells in the export screen that a report was made without a folder gone', async () => {
+    const { page, watch } = await open(browser, 'seeded');
+    await openAssessment(page, 'atelier direction');
+    await page.locator(byTestId('go-results')).click();
+    const section = page.locator(byTestId('benchmark'));
+    await section.locator(byTestId('benchmark-add-folder')).click();
+    await section.locator(`${byTestId('benchmark-figures')} li`).first().waitFor();
+
+    // Read while the folder is there: nothing to say.
+    await page.locator(byTestId('go-export')).click();
+    await page.locator(byTestId('export-pdf')).click();
+    const status = page.locator(byTestId('export-status'));
+    await expect.poll(() => status.getAttribute('data-state')).toBe('success');
+    expect(await page.locator(byTestId('export-folder-problem')).count()).toBe(0);
+
+    // The folder moved away: the PDF and the Word report are still written, and say so.
+    await page.evaluate(() => {
+      (window as unknown as { __tcmMock: { benchmarkFolderGone(gone: boolean): void } }).__tcmMock.benchmarkFolderGone(true);
+    });
+    const done = { pdf: 'Rapport PDF enregistré', docx: 'Document Word enregistré' };
+    for (const kind of ['pdf', 'docx'] as const) {
+      await page.locator(byTestId(`export-${kind}`)).click();
+      const notice = page.locator(byTestId('export-folder-problem'));
+      await notice.waitFor();
+      await expect.poll(() => status.textContent()).toContain(done[kind]);
+      expect(await notice.getAttribute('data-issue')).toBe('missing');
+      const text = await notice.textContent();
+      expect(text).toContain('Rendus des groupes');
+      expect(text).toMatch(/Le rapport a été fait sans les audits du dossier de comparaison .+\u00a0: il est introuvable/);
+    }
+    await shot(page, 'export-benchmark-folder-gone-fr');
+    // Another export than the report reads no folder: nothing said.
+    await page.locator(byTestId('export-xlsx')).click();
+    await expect.poll(() => status.textContent()).toContain('Classeur enregistré');
+    expect(await page.locator(byTestId('export-folder-problem')).count()).toBe(0);
+    const written = await page.evaluate(() =>
+      (window as unknown as { __tcmMock: { files(): { what: string }[] } }).__tcmMock.files().map((file) => file.what),
+    );
+    expect(written).toEqual(['pdf', 'pdf', 'docx', 'xlsx']);
+    expectClean(watch);
+    await page.context().close();
+  });
 });

@@ -159,6 +159,10 @@ describe('screens', () => {
     // Said in French for a desktop user: no command line, a button to restore the latest backup.
     const said = (await page.locator(byTestId('opening-error')).textContent()) ?? '';
     expect(said).toContain('est endommagé ou n’est pas une base TCM Workbench');
+    // The intro is worded by the cause: a damaged file, so « peut-être endommagé ».
+    const intro = page.locator(byTestId('recovery-intro'));
+    expect(await intro.getAttribute('data-cause')).toBe('damaged');
+    expect(await intro.textContent()).toContain('Le fichier est peut-être endommagé');
     const screen = (await page.locator(byTestId('screen-recovery')).textContent()) ?? '';
     expect(screen).not.toContain('tcm restore');
     expect(screen).not.toContain('--db');

@@ -94,6 +94,19 @@ pub struct BenchmarkFolderProblem {
     pub message: String,
 }
 
+/// What an export of a file tells the user besides where it went: for the report (PDF or
+/// Word), the benchmark's remembered folder when it could not be read — the report was made
+/// without its audits. Other exports leave both empty.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct ExportView {
+    /// The benchmark's remembered folder, when the report had to leave it out.
+    pub benchmark_folder: Option<String>,
+    /// Why that folder was left out of the report, when it was.
+    pub benchmark_folder_problem: Option<BenchmarkFolderProblem>,
+}
+
 /// Why a file of the benchmark's folder was not counted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "kebab-case")]

@@ -2,9 +2,11 @@
 //! and starts a new page when the next block would cross the bottom margin. It works in
 //! points measured from the top of the page and turns them into printpdf operations.
 
+use std::collections::BTreeMap;
+
 use printpdf::{
-    Color, FontId, Line, LinePoint, Op, PaintMode, PdfFontHandle, Point, Pt, Rect, Rgb, TextItem,
-    XObjectId, XObjectTransform,
+    Color, DictItem, FontId, Line, LinePoint, Op, PaintMode, PdfFontHandle, Point, Pt, Rect, Rgb,
+    TextItem, XObjectId, XObjectTransform,
 };
 
 use super::layout::{self, Metrics};
@@ -346,7 +348,9 @@ impl<'f> Composer<'f> {
         if text.is_empty() {
             return;
         }
-        let ops = [
+        let actual = actual_text(text);
+        let spanned = actual.is_some();
+        let ops = actual.into_iter().chain([
             Op::StartTextSection,
             Op::SetFont {
                 font: PdfFontHandle::External(font_id(style.face)),
@@ -365,7 +369,8 @@ impl<'f> Composer<'f> {
                 items: vec![TextItem::Text(text.to_owned())],
             },
             Op::EndTextSection,
-        ];
+        ]);
+        let ops = ops.chain(spanned.then_some(Op::EndMarkedContent));
         self.emit(page, false, ops);
     }
 
@@ -678,9 +683,69 @@ impl<'f> Composer<'f> {
     }
 }
 
+/// The `/Span <</ActualText …>> BDC` that opens a line of text holding a French no-break
+/// space (U+00A0, U+202F), so that a reader copies the line as it is written.
+///
+/// Text extractors drop every space glyph, no-break ones included, and put spaces back from
+/// the gaps they measure between words. In a short table cell such as `« ? » 0 %`, every
+/// gap is a space of the same width and poppler's `pdftotext` takes them for letter spacing:
+/// it gives `«?»0%`. The glyphs, the font's `ToUnicode` map and the line's look are right;
+/// what is missing is a statement of the text itself, which is what `/ActualText` is for
+/// (ISO 32000-1, 14.9.4): a text string, UTF-16BE after its byte order mark. Lines without a
+/// no-break space are left as they are: their words are found from real spaces.
+fn actual_text(text: &str) -> Option<Op> {
+    if !text.contains(['\u{a0}', '\u{202f}']) {
+        return None;
+    }
+    let mut data = vec![0xFE, 0xFF];
+    data.extend(text.encode_utf16().flat_map(u16::to_be_bytes));
+    let mut map = BTreeMap::new();
+    map.insert(
+        "ActualText".to_owned(),
+        DictItem::String {
+            data,
+            literal: false,
+        },
+    );
+    Some(Op::BeginMarkedContentWithProperties {
+        tag: "Span".to_owned(),
+        properties: DictItem::Dict { map },
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_line_with_a_no_break_space_states_its_own_text() {
+        assert_eq!(actual_text("plain words only"), None);
+        let Some(Op::BeginMarkedContentWithProperties { tag, properties }) =
+            actual_text("«\u{a0}?\u{a0}» 0\u{a0}%")
+        else {
+            panic!("a Span is opened");
+        };
+        assert_eq!(tag, "Span");
+        let DictItem::Dict { map } = properties else {
+            panic!("a properties dictionary");
+        };
+        let Some(DictItem::String { data, .. }) = map.get("ActualText") else {
+            panic!("/ActualText is given");
+        };
+        let units: Vec<u16> = data
+            .chunks(2)
+            .map(|pair| u16::from_be_bytes([pair[0], pair[1]]))
+            .collect();
+        assert_eq!(units[0], 0xFEFF, "byte order mark first");
+        assert_eq!(
+            String::from_utf16(&units[1..]).expect("UTF-16"),
+            "«\u{a0}?\u{a0}» 0\u{a0}%"
+        );
+        assert!(
+            actual_text("10\u{202f}%").is_some(),
+            "narrow no-break space too"
+        );
+    }
 
     fn fonts() -> Fonts {
         crate::pdf::load_fonts().expect("the bundled fonts read")

@@ -248,6 +248,26 @@ pub fn read(path: &Path) -> Tagged {
                         .as_name()
                         .map(|tag| String::from_utf8_lossy(tag).into_owned())
                         .expect("a tag");
+                    if tag == "Span" {
+                        // A line's own text for readers that copy it (no-break spaces kept),
+                        // inside the sequence of the element it belongs to.
+                        let actual = operation.operands[1]
+                            .as_dict()
+                            .ok()
+                            .and_then(|properties| properties.get(b"ActualText").ok())
+                            .and_then(|text| text.as_str().ok())
+                            .expect("a Span says its /ActualText");
+                        assert!(
+                            actual.starts_with(&[0xFE, 0xFF]),
+                            "/ActualText is UTF-16BE with its byte order mark"
+                        );
+                        let outer = open
+                            .last()
+                            .cloned()
+                            .expect("a Span lies inside a marked-content sequence");
+                        open.push(outer);
+                        continue;
+                    }
                     let mcid = operation.operands[1]
                         .as_dict()
                         .ok()
