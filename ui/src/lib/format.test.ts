@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   fileName,
   formatBytes,
+  formatChange,
   formatDate,
   formatNumber,
   formatPercent,
@@ -34,6 +35,14 @@ describe('format', () => {
     expect(formatNumber(2, 'en')).toBe('2');
     expect(formatNumber(6.25, 'en', 1)).toBe('6.3');
     expect(formatNumber(null, 'en')).toBe('—');
+  });
+
+  it('writes changes with a sign and a true minus', () => {
+    expect(formatChange(1.06, 'fr')).toBe('+1,1');
+    expect(formatChange(-4.4, 'fr')).toBe('−4,4');
+    expect(formatChange(0, 'en')).toBe('0.0');
+    expect(formatChange(-0.125, 'en', 2)).toBe('−0.13');
+    expect(formatChange(null, 'fr')).toBe('—');
   });
 
   it('writes percentages, with a no-break space before % in French', () => {

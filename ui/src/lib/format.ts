@@ -22,6 +22,16 @@ export function formatNumber(value: number | null | undefined, language: Lang, d
   return new Intl.NumberFormat(language, { maximumFractionDigits: digits }).format(value);
 }
 
+/** A change with its sign and a true minus: +4,2 / −1,0 / 0,0; a score (one decimal) unless
+ * `digits` says otherwise. */
+export function formatChange(change: number | null | undefined, language: Lang, digits = 1): string {
+  if (change === null || change === undefined || Number.isNaN(change)) return NO_VALUE;
+  const size = digits === 1 ? formatScore(Math.abs(change), language) : formatNumber(Math.abs(change), language, digits);
+  if (change > 0) return `+${size}`;
+  if (change < 0) return `−${size}`;
+  return size;
+}
+
 /** A ratio from 0 to 1 as a whole percentage. */
 export function formatPercent(ratio: number | null | undefined, language: Lang): string {
   if (ratio === null || ratio === undefined || Number.isNaN(ratio)) return NO_VALUE;
