@@ -134,6 +134,20 @@ impl FolderReading {
         }
     }
 
+    /// Reads the folder remembered in the database without holding the database (other
+    /// commands go on meanwhile), its files counted in `progress`, cancelled through it. A
+    /// folder gone or unreadable is not an error: the reading says why ([`Self::problem`]).
+    pub fn remembered(
+        workbench: &Workbench,
+        progress: &Progress,
+    ) -> Result<FolderReading, ApiError> {
+        let remembered = workbench.with_store(|store, _| Ok(store.benchmark_folder()?))?;
+        match remembered {
+            Some(folder) => FolderReading::read(Path::new(&folder), progress),
+            None => Ok(FolderReading::none()),
+        }
+    }
+
     /// Reads `folder`; cancelled through `progress`, answers [`crate::ErrorKind::Cancelled`].
     pub fn read(folder: &Path, progress: &Progress) -> Result<FolderReading, ApiError> {
         let (audits, problem) = match read_folder(folder, progress)? {
@@ -538,12 +552,7 @@ pub fn benchmark_watched(
     let language: Language = language
         .parse()
         .map_err(|error: tcm_core::text::UnknownLanguage| ApiError::invalid(error.to_string()))?;
-    let remembered = workbench.with_store(|store, _| Ok(store.benchmark_folder()?))?;
-    // Read without holding the database: other commands go on meanwhile.
-    let reading = match remembered {
-        Some(folder) => FolderReading::read(Path::new(&folder), progress)?,
-        None => FolderReading::none(),
-    };
+    let reading = FolderReading::remembered(workbench, progress)?;
     workbench.with_store(|store, _| benchmark_view(store, assessment, filter, &reading, language))
 }
 

@@ -289,7 +289,7 @@ pub fn export_report_watched(
 ) -> Result<ExportView, ApiError> {
     const DOING: &str = "the report";
     let language = language(language_code)?;
-    let folder = remembered_folder(workbench, progress)?;
+    let folder = FolderReading::remembered(workbench, progress)?;
     progress.begin(OperationStep::Rendering, DOING)?;
     let bytes = workbench.with_store(|store, now| {
         let id = AssessmentId(assessment);
@@ -307,21 +307,6 @@ pub fn export_report_watched(
     crate::files::write_output(&workbench.path(), path, &bytes)?;
     progress.advance(OperationStep::Saving, 1, 1);
     Ok(ExportView::of(&folder))
-}
-
-/// Reads the benchmark's remembered folder for a report written to a file: without holding
-/// the database, its files counted in `progress`, cancelled through it. A folder gone or
-/// unreadable is not an error: the reading says why ([`FolderReading::problem`]) and the
-/// report is made without it.
-pub fn remembered_folder(
-    workbench: &Workbench,
-    progress: &Progress,
-) -> Result<FolderReading, ApiError> {
-    let remembered = workbench.with_store(|store, _| Ok(store.benchmark_folder()?))?;
-    match remembered {
-        Some(folder) => FolderReading::read(Path::new(&folder), progress),
-        None => Ok(FolderReading::none()),
-    }
 }
 
 impl ExportView {

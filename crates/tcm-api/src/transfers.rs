@@ -92,7 +92,7 @@ pub fn export_watched(
     // The Word report reads the benchmark's folder first, as the PDF does: without holding
     // the database, its files counted in the progress, cancellable.
     let folder = match kind {
-        ExportKind::Docx => crate::reports::remembered_folder(workbench, progress)?,
+        ExportKind::Docx => crate::benchmark::FolderReading::remembered(workbench, progress)?,
         _ => crate::benchmark::FolderReading::none(),
     };
     progress.begin(OperationStep::Rendering, DOING)?;
