@@ -426,3 +426,34 @@ fn a_killed_live_session_keeps_every_acknowledged_answer_and_participants_resume
         started.elapsed()
     );
 }
+
+/// A session that cannot start says why once: an unknown assessment, an address this machine
+/// does not have (the system's reason was printed twice, as the message and as its cause).
+#[test]
+fn a_session_that_cannot_start_says_why_once() {
+    let (_dir, db, _) =
+        common::database_with_assessment(&[], &["--title", "Atelier", "--mode", "workshop"]);
+    for (args, reason) in [
+        (
+            ["--assessment", "99", "--bind", "127.0.0.1:0"],
+            "assessment 99 does not exist",
+        ),
+        (
+            ["--assessment", "1", "--bind", "192.0.2.1:47093"],
+            "cannot listen on 192.0.2.1:47093",
+        ),
+    ] {
+        let output = common::tcm(&db)
+            .arg("live")
+            .args(args)
+            .output()
+            .expect("tcm runs");
+        assert!(!output.status.success(), "{args:?}");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(stderr.lines().count(), 1, "{stderr}");
+        assert_eq!(stderr.matches(reason).count(), 1, "{stderr}");
+        if reason.starts_with("cannot listen") {
+            assert_eq!(stderr.matches("os error").count(), 1, "{stderr}");
+        }
+    }
+}

@@ -4,14 +4,16 @@ use tcm_api::ApiError;
 
 #[derive(Debug, thiserror::Error)]
 pub enum LiveError {
-    #[error("cannot listen on {address}: {source}")]
+    // The system's reason is in the message itself (the window shows the message alone), so
+    // it is not also a `source`: a front end printing the chain would say it twice.
+    #[error("cannot listen on {address}: {reason}")]
     Bind {
         address: std::net::SocketAddr,
-        source: std::io::Error,
+        reason: std::io::Error,
     },
     #[error("live session options: {0}")]
     Options(String),
-    #[error("{0}")]
+    #[error(transparent)]
     Api(#[from] ApiError),
     #[error("the system's random number generator failed: {0}")]
     Random(String),

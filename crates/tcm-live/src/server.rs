@@ -80,13 +80,13 @@ impl LiveSession {
             adapter::blocking(move || adapter::load(&loading, assessment)).await?;
         let listener = tokio::net::TcpListener::bind(options.bind)
             .await
-            .map_err(|source| LiveError::Bind {
+            .map_err(|reason| LiveError::Bind {
                 address: options.bind,
-                source,
+                reason,
             })?;
-        let address = listener.local_addr().map_err(|source| LiveError::Bind {
+        let address = listener.local_addr().map_err(|reason| LiveError::Bind {
             address: options.bind,
-            source,
+            reason,
         })?;
         let session = Arc::new(Session::new(
             workbench,
