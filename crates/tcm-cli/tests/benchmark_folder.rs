@@ -153,3 +153,22 @@ fn both_folder_flags_together_are_refused() {
         .failure()
         .stderr(predicate::str::contains("cannot be used with"));
 }
+
+#[test]
+fn an_output_over_the_database_is_refused_before_the_folder_is_read() {
+    let (dir, db) = demo_database();
+    let folder = dir.path().join("past");
+    std::fs::create_dir(&folder).expect("folder");
+    std::fs::write(folder.join("broken.tcm"), "not json").expect("file");
+    let before = std::fs::read(&db).expect("database");
+    tcm(&db)
+        .args(["report", "--assessment", "2", "--benchmark-folder"])
+        .arg(&folder)
+        .arg("--out")
+        .arg(&db)
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("it is the database itself"))
+        .stderr(predicate::str::contains("broken.tcm").not());
+    assert_eq!(std::fs::read(&db).expect("database"), before);
+}

@@ -113,6 +113,10 @@ pub fn report(args: &ReportArgs, db: Option<std::path::PathBuf>) -> Result<(), F
         (None, true) => FolderSource::Without,
         (None, false) => FolderSource::Remembered,
     };
+    // A wrong --out (the database itself, a folder) is refused before the folder is read.
+    let protected = tcm_store::output::ProtectedPaths::of_database(store.path());
+    tcm_store::output::check_output(&args.out, Some(&protected))
+        .map_err(database::store_failure)?;
     let folder = FolderReading::of(source, &store, &tcm_api::operation::Progress::none())
         .map_err(api_failure)?;
     tell_folder(&folder)?;
